@@ -1,0 +1,1 @@
+process.stdout.write('article-annotator: not implemented yet\n');

@@ -1,0 +1,107 @@
+/**
+ * The shared data model of Article Annotator. Pure data: no VS Code, no I/O.
+ *
+ * Offsets: everything stored or exported counts **Unicode code points** of the article text
+ * (as the W3C Web Annotation model and brat do). Detection and the editor work in UTF-16 code
+ * units internally; `offsets.ts` converts between the two.
+ */
+
+export type ActorType = 'person' | 'organization' | 'place' | 'other';
+export const ACTOR_TYPES: readonly ActorType[] = ['person', 'organization', 'place', 'other'];
+
+export type ClaimKind = 'direct' | 'indirect';
+
+/** Half-open range [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Mention extends Span {
+  text: string;
+}
+
+/** An actor merged from all its mentions in one article (or, aggregated, in a workspace). */
+export interface Actor {
+  /** Stable key derived from the canonical name and type (e.g. `organization:financial action task force`). */
+  id: string;
+  /** Canonical (longest / lexicon) name. */
+  name: string;
+  type: ActorType;
+  /** Other surface forms seen or declared (acronyms, surnames, spelling variants). */
+  aliases: string[];
+  mentions: Mention[];
+  /** Optional colour from the lexicon. */
+  color?: string;
+}
+
+export interface Claim extends Span {
+  /** The claim content (not the attribution). */
+  text: string;
+  /** Canonical name of the speaking actor, or null when unknown. */
+  speaker: string | null;
+  /** Actor id of the speaker when resolved. */
+  speakerId?: string | null;
+  /** Reporting verb or phrase ("said", "according to", ...). */
+  cue: string;
+  kind: ClaimKind;
+}
+
+/** Result of detection on one text; offsets in UTF-16 code units of the text given to `detect`. */
+export interface Detection {
+  actors: Actor[];
+  claims: Claim[];
+}
+
+/** A user annotation as stored in a sidecar (offsets in code points). */
+export interface Annotation {
+  id: string;
+  label: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  comment?: string;
+  tags?: string[];
+  speaker?: string;
+  author?: string;
+  /** ISO 8601. */
+  created?: string;
+  /** ISO 8601. */
+  modified?: string;
+}
+
+/** The anchoring state of an annotation against the current article text. */
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphan';
+
+/** A label of the codebook. */
+export interface LabelDef {
+  name: string;
+  color?: string;
+  description?: string;
+}
+
+export const DEFAULT_LABELS: readonly LabelDef[] = [
+  { name: 'actor', color: '#1f77b4', description: 'A person, organisation or place acting in the story' },
+  { name: 'claim', color: '#d62728', description: 'A statement attributed to a source' },
+  { name: 'evidence', color: '#2ca02c', description: 'Facts, figures or documents offered as support' },
+  { name: 'framing', color: '#9467bd', description: 'Wording that frames the story or an actor' },
+  { name: 'note', color: '#7f7f7f', description: 'A free note' },
+];
+
+/** An entry of the workspace lexicon `.annotator/actors.yaml`. */
+export interface LexiconEntry {
+  name: string;
+  type: ActorType;
+  aliases: string[];
+  color?: string;
+}
+
+export interface Lexicon {
+  actors: LexiconEntry[];
+  /** Surface forms never to report as actors. */
+  ignore: string[];
+}
+
+export const EMPTY_LEXICON: Lexicon = { actors: [], ignore: [] };

@@ -1,7 +1,44 @@
+/**
+ * Entry point: builds the shared services and wires the feature folders. No logic lives here.
+ */
 import * as vscode from 'vscode';
+import type { Services } from './services';
+import { WorkspaceArticleIndex } from './workspace/articleIndex';
+import { WorkspaceLexiconService } from './detection/lexiconService';
+import { CachedDetectionService } from './detection/detectionService';
+import { SidecarAnnotationStore } from './annotations/store';
+import { AnnotationFeature } from './annotations';
+import { DetectionFeature } from './detection';
+import { TreeFeature } from './tree';
+import { ExportFeature } from './export';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are wired here.
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface ArticleAnnotatorApi {
+  readonly services: Services;
+  readonly tree: TreeFeature;
 }
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
+  const articles = new WorkspaceArticleIndex();
+  const lexicon = new WorkspaceLexiconService(articles);
+  const detections = new CachedDetectionService(context, lexicon, articles);
+  const annotations = new SidecarAnnotationStore(context, articles);
+  const services: Services = { context, articles, lexicon, detections, annotations };
+  const tree = new TreeFeature(services);
+  // Every service and feature owns its registrations and is disposed with the extension.
+  context.subscriptions.push(
+    articles,
+    lexicon,
+    detections,
+    annotations,
+    new DetectionFeature(services),
+    new AnnotationFeature(services),
+    tree,
+    new ExportFeature(services),
+  );
+  return { services, tree };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,119 @@
+/**
+ * Contracts between the VS Code feature folders. Each feature receives a `Services` object and
+ * talks to the others only through these interfaces. Implementations:
+ *   ArticleIndex      -> src/workspace/articleIndex.ts
+ *   AnnotationStore   -> src/annotations/store.ts
+ *   DetectionService  -> src/detection/detectionService.ts
+ *   LexiconService    -> src/detection/lexiconService.ts
+ *   TreeController    -> src/tree/ (exposes navigation/reveal for tests)
+ */
+import type * as vscode from 'vscode';
+import type { Annotation, AnchorStatus, Detection, LabelDef, Lexicon } from './core/model';
+
+/** Finds the workspace's articles (setting `articleAnnotator.articleGlob`, multi-root aware). */
+export interface ArticleIndex extends vscode.Disposable {
+  /** Fires when articles are created, deleted or renamed, or the glob setting changes. */
+  readonly onDidChange: vscode.Event<void>;
+  /** All article URIs, sorted by path. */
+  list(): Promise<vscode.Uri[]>;
+  /** Does this URI match the article glob (or is it a document of language `article`)? */
+  isArticle(uri: vscode.Uri): boolean;
+}
+
+/** One annotation and where it sits in the current text of its article. */
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  status: AnchorStatus;
+  /** Current range in the article (UTF-16, as VS Code counts); undefined for orphans. */
+  range: vscode.Range | undefined;
+}
+
+export type SidecarState =
+  | { kind: 'none' } // no sidecar yet
+  | { kind: 'ok' }
+  | { kind: 'error'; message: string; line?: number }; // unreadable or invalid: read-only, never rewritten
+
+export interface ArticleAnnotations {
+  article: vscode.Uri;
+  sidecar: vscode.Uri;
+  state: SidecarState;
+  /** True when annotations may not be changed (sidecar error, untrusted workspace). */
+  readOnly: boolean;
+  /** Sorted by start; orphans last. */
+  items: AnchoredAnnotation[];
+}
+
+export interface NewAnnotation {
+  range: vscode.Range;
+  label: string;
+  comment?: string;
+  tags?: string[];
+  speaker?: string;
+}
+
+export type AnnotationPatch = Partial<Pick<Annotation, 'label' | 'comment' | 'tags' | 'speaker'>>;
+
+/** Owns sidecars: loading, anchoring, live range tracking, writing. */
+export interface AnnotationStore extends vscode.Disposable {
+  /** Fires with the article URI whose annotations (or their ranges or state) changed. */
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+  /** Loads (once, then cached and kept up to date) the annotations of an article. */
+  get(article: vscode.Uri): Promise<ArticleAnnotations>;
+  /** The cached state, if loaded. */
+  peek(article: vscode.Uri): ArticleAnnotations | undefined;
+  add(article: vscode.Uri, init: NewAnnotation): Promise<Annotation>;
+  update(article: vscode.Uri, id: string, patch: AnnotationPatch): Promise<Annotation>;
+  /** Removes and returns the annotation (for undo). */
+  remove(article: vscode.Uri, id: string): Promise<Annotation | undefined>;
+  /** Puts back an annotation removed earlier (undo). */
+  restore(article: vscode.Uri, annotation: Annotation): Promise<void>;
+  /** Re-attaches an (orphaned) annotation to a new range. */
+  reattach(article: vscode.Uri, id: string, range: vscode.Range): Promise<Annotation>;
+  /** The codebook: configured labels plus unknown labels found in loaded sidecars. */
+  labels(): LabelDef[];
+}
+
+/** A detection as shown in the editor and tree: offsets converted to the document. */
+export interface DetectionSnapshot {
+  article: vscode.Uri;
+  /** Content version this was computed for (document version, or -1 for files read from disk). */
+  version: number;
+  /** Offsets in UTF-16 of that content. */
+  detection: Detection;
+}
+
+/** Runs core detection off the typing path, caches per content hash. */
+export interface DetectionService extends vscode.Disposable {
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+  /** Detection for the open document or, if closed, the file on disk. */
+  get(article: vscode.Uri, token?: vscode.CancellationToken): Promise<DetectionSnapshot | undefined>;
+  peek(article: vscode.Uri): DetectionSnapshot | undefined;
+  /** Detections the user rejected ("hidden until reset"), keyed per article by `detectionKey`. */
+  isRejected(article: vscode.Uri, key: string): boolean;
+  reject(article: vscode.Uri, key: string): Promise<void>;
+  resetRejected(): Promise<void>;
+}
+
+/** Reads `.annotator/actors.yaml` per workspace folder; falls back to an empty lexicon on error. */
+export interface LexiconService extends vscode.Disposable {
+  readonly onDidChange: vscode.Event<void>;
+  get(article: vscode.Uri): Lexicon;
+  addActor(article: vscode.Uri, name: string, type: import('./core/model').ActorType, aliasOf?: string): Promise<void>;
+  ignore(article: vscode.Uri, surface: string): Promise<void>;
+}
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly articles: ArticleIndex;
+  readonly lexicon: LexiconService;
+  readonly detections: DetectionService;
+  readonly annotations: AnnotationStore;
+}
+
+/**
+ * Key of a detection for reject bookkeeping, stable across edits elsewhere in the article:
+ * `actor:<actor id>` (rejects that actor in the article) or `claim:<claim text>`.
+ */
+export function detectionKey(kind: 'actor' | 'claim', idOrText: string): string {
+  return `${kind}:${idOrText.replace(/\s+/g, ' ').trim()}`;
+}

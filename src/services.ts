@@ -117,3 +117,40 @@ export interface Services {
 export function detectionKey(kind: 'actor' | 'claim', idOrText: string): string {
   return `${kind}:${idOrText.replace(/\s+/g, ' ').trim()}`;
 }
+
+/** Points at a stored annotation (command argument; tree elements carry one in `ref`). */
+export interface AnnotationRef {
+  kind: 'annotation';
+  /** Article URI, `uri.toString()`. */
+  article: string;
+  id: string;
+}
+
+/** Points at a detection (command argument; tree elements carry one in `ref`; the claim hover's accept link passes one). */
+export interface DetectionRef {
+  kind: 'detection';
+  /** Article URI, `uri.toString()`. */
+  article: string;
+  detection: 'actor' | 'claim';
+  /** UTF-16 offsets in the document's current text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Label for the accepted annotation: `actor` or `claim`. */
+  label: string;
+  /** Canonical speaker name (claims) or actor name (actors). */
+  speaker?: string | null;
+  /** `detectionKey(...)` of this detection. */
+  key: string;
+}
+
+export type ItemRef = AnnotationRef | DetectionRef;
+
+/** Commands accept a ref, or a tree element carrying one in `ref`; anything else gives undefined. */
+export function refOf(arg: unknown): ItemRef | undefined {
+  const candidate = (arg && typeof arg === 'object' && 'ref' in arg ? (arg as { ref: unknown }).ref : arg) as Partial<ItemRef> | undefined;
+  if (!candidate || typeof candidate !== 'object' || typeof candidate.article !== 'string') return undefined;
+  if (candidate.kind === 'annotation' && typeof candidate.id === 'string') return candidate as AnnotationRef;
+  if (candidate.kind === 'detection' && typeof (candidate as DetectionRef).start === 'number') return candidate as DetectionRef;
+  return undefined;
+}

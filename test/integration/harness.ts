@@ -1,0 +1,50 @@
+// Access to the end-to-end harness of scripts/run-integration.mjs (screenshots, rendered DOM).
+// Only `*.e2e.test.ts` files use it; runners without a browser leave those files out.
+
+export interface DomNode {
+  text: string;
+  title: string;
+  ariaLabel: string;
+  className: string;
+}
+
+function base(): string {
+  const url = process.env.AA_HARNESS_URL;
+  if (!url) throw new Error('AA_HARNESS_URL is not set: end-to-end tests need scripts/run-integration.mjs');
+  return url;
+}
+
+export function harnessAvailable(): boolean {
+  return !!process.env.AA_HARNESS_URL;
+}
+
+/** Saves test-artifacts/<name>.png of the whole workbench and returns its path. */
+export async function screenshot(name: string): Promise<string> {
+  const r = await fetch(`${base()}/screenshot?name=${encodeURIComponent(name)}`);
+  const body = (await r.json()) as { path?: string; error?: string };
+  if (!r.ok || !body.path) throw new Error(`screenshot failed: ${body.error}`);
+  return body.path;
+}
+
+/** Elements of the workbench page matching a CSS selector. */
+export async function queryDom(selector: string): Promise<DomNode[]> {
+  const r = await fetch(`${base()}/dom?selector=${encodeURIComponent(selector)}`);
+  if (!r.ok) throw new Error(`dom query failed: ${await r.text()}`);
+  return (await r.json()) as DomNode[];
+}
+
+/** Presses a key in the workbench page (e.g. `Escape`). */
+export async function pressKey(key: string): Promise<void> {
+  await fetch(`${base()}/key?key=${encodeURIComponent(key)}`);
+}
+
+/** Polls until `probe` returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

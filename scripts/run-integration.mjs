@@ -10,6 +10,7 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { repoRoot, vscodeTestDir, startServer, workbenchUrl, launchBrowser, vscodeVersion } from './lib/server.mjs';
 
 const argv = process.argv.slice(2);
@@ -49,7 +50,6 @@ let server;
 let browser;
 let harness;
 let page;
-let finished = false;
 const cleanup = () => {
   try { browser?.close().catch(() => {}); } catch { /* ignore */ }
   try { server?.stop(); } catch { /* ignore */ }
@@ -109,10 +109,11 @@ try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
   const exitCode = new Promise((resolve) => {
-    page.exposeFunction('codeAutomationExit', (code) => { finished = true; resolve(Number(code)); });
+    page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
   });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    const list = Array.isArray(args) ? args : [args];
+    const text = typeof list[0] === 'string' ? format(...list) : list.map((a) => JSON.stringify(a)).join(' ');
     const m = /AA_RESULT passed=(\d+) failed=(\d+)/.exec(text);
     if (m) summary = { passed: Number(m[1]), failed: Number(m[2]), seen: true };
     else if (type === 'error') console.error(text);

@@ -16,6 +16,8 @@ import { ExportFeature } from './export';
 export interface ArticleAnnotatorApi {
   readonly services: Services;
   readonly tree: TreeFeature;
+  readonly annotationFeature: AnnotationFeature;
+  readonly detectionFeature: DetectionFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
@@ -25,18 +27,20 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const annotations = new SidecarAnnotationStore(context, articles);
   const services: Services = { context, articles, lexicon, detections, annotations };
   const tree = new TreeFeature(services);
+  const annotationFeature = new AnnotationFeature(services);
+  const detectionFeature = new DetectionFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
     lexicon,
     detections,
     annotations,
-    new DetectionFeature(services),
-    new AnnotationFeature(services),
+    detectionFeature,
+    annotationFeature,
     tree,
     new ExportFeature(services),
   );
-  return { services, tree };
+  return { services, tree, annotationFeature, detectionFeature };
 }
 
 export function deactivate(): void {

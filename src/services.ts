@@ -71,6 +71,10 @@ export interface AnnotationStore extends vscode.Disposable {
   reattach(article: vscode.Uri, id: string, range: vscode.Range): Promise<Annotation>;
   /** The codebook: configured labels plus unknown labels found in loaded sidecars. */
   labels(): LabelDef[];
+  /** Writes every pending change now (those that can be written: not for unsaved articles). */
+  flushAll(): Promise<void>;
+  /** Drops unsaved annotation changes of an article and reloads its sidecar from disk. */
+  discardChanges(article: vscode.Uri): Promise<void>;
 }
 
 /** A detection as shown in the editor and tree: offsets converted to the document. */

@@ -60,7 +60,7 @@ async function waitForHttp(url, timeoutMs, isAlive) {
  * Starts the server. `dataDir` holds its server/user/extension folders. Returns
  * { port, url, process, stop() }.
  */
-export async function startServer({ dataDir, port, env = {}, log = () => {} }) {
+export async function startServer({ dataDir, port, env = {}, log = () => {}, workspaceTrust = false }) {
   checkInstalled();
   port = port || (await freePort());
   for (const d of ['server-data', 'user-data', 'extensions']) mkdirSync(join(dataDir, d), { recursive: true });
@@ -76,6 +76,8 @@ export async function startServer({ dataDir, port, env = {}, log = () => {} }) {
     '--user-data-dir', join(dataDir, 'user-data'),
     '--extensions-dir', join(dataDir, 'extensions'),
   ];
+  // Tests and the demo run on a folder we made ourselves: no trust prompt unless asked for.
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   const child = spawn(node24, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let alive = true;
   child.on('exit', () => (alive = false));

@@ -1,10 +1,18 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { AnnotationCommands } from './commands';
+import { AnnotationDecorations } from './decorations';
 
-/** Annotation commands, diagnostics and rename handling. (Stub: to be implemented.) */
+/** Annotation commands, decorations and hovers of user annotations. */
 export class AnnotationFeature implements vscode.Disposable {
-  constructor(private readonly services: Services) {}
+  readonly commands: AnnotationCommands;
+  readonly decorations: AnnotationDecorations;
+  constructor(services: Services) {
+    this.commands = new AnnotationCommands(services);
+    this.decorations = new AnnotationDecorations(services);
+  }
   dispose(): void {
-    void this.services;
+    this.commands.dispose();
+    this.decorations.dispose();
   }
 }

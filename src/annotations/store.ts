@@ -1,40 +1,672 @@
+/**
+ * Owns the sidecars: loads and anchors them, follows live edits, writes them back atomically
+ * and never over a file it could not read or that changed under it.
+ */
 import * as vscode from 'vscode';
-import type { Annotation, LabelDef } from '../core/model';
-import type { AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation } from '../services';
+import type { AnchorStatus, Annotation, LabelDef } from '../core/model';
+import { DEFAULT_LABELS } from '../core/model';
+import { anchorAnnotations, shiftRanges } from '../core/anchor';
+import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type SidecarParseResult, type SidecarProblem } from '../core/sidecar';
+import { OffsetMap } from '../core/offsets';
+import { newAnnotationId, sha256 } from '../core/hash';
+import type { AnchoredAnnotation, AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation, SidecarState } from '../services';
+import { baseName, readText, sidecarUriOf, writeTextAtomic } from '../workspace/fs';
 
-/** Loads, anchors, tracks and writes sidecars. (Stub: to be implemented.) */
+/** Text of an article as the store sees it: the open document, or the file. */
+interface TextSource {
+  text: string;
+  positionAt(offset: number): vscode.Position;
+}
+
+function sourceOf(text: string): TextSource {
+  let lineStarts: number[] | undefined;
+  return {
+    text,
+    positionAt(offset: number) {
+      if (!lineStarts) {
+        lineStarts = [0];
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+      }
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (lineStarts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return new vscode.Position(lo, offset - lineStarts[lo]!);
+    },
+  };
+}
+
+/** One annotation with live UTF-16 offsets; `range` is computed on demand. */
+class Item implements AnchoredAnnotation {
+  constructor(
+    public annotation: Annotation,
+    public status: AnchorStatus,
+    public start16: number,
+    public end16: number,
+    private readonly entry: Entry,
+  ) {}
+  get range(): vscode.Range | undefined {
+    if (this.status === 'orphan') return undefined;
+    const src = this.entry.source();
+    return new vscode.Range(src.positionAt(this.start16), src.positionAt(this.end16));
+  }
+}
+
+class Entry implements ArticleAnnotations {
+  state: SidecarState = { kind: 'none' };
+  items: Item[] = [];
+  /** Last successful parse of the sidecar (keeps comments and unknown keys on rewrite). */
+  parsed: SidecarParseResult | undefined;
+  /** SHA-256 of the sidecar bytes as last read or written (undefined: no file). */
+  diskHash: string | undefined;
+  /** Annotation changes made by the user, not yet written. */
+  pending = false;
+  /** Offsets moved with edits of the article since the sidecar was written (written on save). */
+  shifted = false;
+  /** Waiting for the user to resolve a conflict with a sidecar changed on disk. */
+  conflict = false;
+  /** Text the item offsets refer to when the article is not open. */
+  fileText = '';
+  constructor(
+    readonly article: vscode.Uri,
+    public sidecar: vscode.Uri,
+    private readonly trusted: () => boolean,
+  ) {}
+  get readOnly(): boolean {
+    return this.state.kind === 'error' || !this.trusted();
+  }
+  document(): vscode.TextDocument | undefined {
+    const key = this.article.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+  source(): TextSource {
+    const doc = this.document();
+    if (doc) return { text: '', positionAt: (o) => doc.positionAt(o) };
+    return sourceOf(this.fileText);
+  }
+  sortItems(): void {
+    this.items.sort((a, b) => {
+      const ao = a.status === 'orphan' ? 1 : 0;
+      const bo = b.status === 'orphan' ? 1 : 0;
+      return ao - bo || a.start16 - b.start16 || a.end16 - b.end16 || (a.annotation.id < b.annotation.id ? -1 : 1);
+    });
+  }
+}
+
 export class SidecarAnnotationStore implements AnnotationStore {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('articleAnnotator.sidecar');
+  private readonly writeTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Sidecar writes of our own, to tell them from external changes in the watcher. */
+  private readonly ownWrites = new Set<string>();
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly articles: ArticleIndex,
-  ) {}
-  async get(article: vscode.Uri): Promise<ArticleAnnotations> {
-    return { article, sidecar: article.with({ path: article.path + '.annotations.yaml' }), state: { kind: 'none' }, readOnly: false, items: [] };
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
+    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*.txt', true, false, true);
+    this.disposables.push(
+      this.diagnostics,
+      watcher,
+      articleWatcher,
+      watcher.onDidChange((u) => this.onSidecarChangedOnDisk(u)),
+      watcher.onDidCreate((u) => this.onSidecarChangedOnDisk(u)),
+      watcher.onDidDelete((u) => this.onSidecarChangedOnDisk(u)),
+      articleWatcher.onDidChange((u) => this.onArticleChangedOnDisk(u)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onDocumentSaved(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onDocumentClosed(d)),
+      vscode.workspace.onDidRenameFiles((e) => this.onRenamed(e)),
+      vscode.workspace.onDidDeleteFiles((e) => this.onDeleted(e)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const e of this.entries.values()) this.emitter.fire(e.article);
+      }),
+    );
   }
-  peek(_article: vscode.Uri): ArticleAnnotations | undefined {
-    return undefined;
+
+  private config() {
+    return vscode.workspace.getConfiguration('articleAnnotator');
   }
-  async add(_article: vscode.Uri, _init: NewAnnotation): Promise<Annotation> {
-    throw new Error('not implemented');
+
+  private maxSidecarBytes(): number {
+    return this.config().get<number>('maxSidecarSize', 10_000_000);
   }
-  async update(_article: vscode.Uri, _id: string, _patch: AnnotationPatch): Promise<Annotation> {
-    throw new Error('not implemented');
+
+  private maxArticleBytes(): number {
+    return this.config().get<number>('maxArticleSize', 20_000_000);
   }
-  async remove(_article: vscode.Uri, _id: string): Promise<Annotation | undefined> {
-    return undefined;
-  }
-  async restore(_article: vscode.Uri, _annotation: Annotation): Promise<void> {}
-  async reattach(_article: vscode.Uri, _id: string, _range: vscode.Range): Promise<Annotation> {
-    throw new Error('not implemented');
-  }
+
   labels(): LabelDef[] {
-    return [];
+    const configured = this.config().get<LabelDef[]>('labels') ?? [...DEFAULT_LABELS];
+    const out = configured.filter((l) => l && typeof l.name === 'string').map((l) => ({ ...l }));
+    const known = new Set(out.map((l) => l.name));
+    for (const e of this.entries.values()) {
+      for (const item of e.items) {
+        if (!known.has(item.annotation.label)) {
+          known.add(item.annotation.label);
+          out.push({ name: item.annotation.label, description: 'Not in the codebook (found in a sidecar)' });
+        }
+      }
+    }
+    return out;
   }
+
+  peek(article: vscode.Uri): ArticleAnnotations | undefined {
+    return this.entries.get(article.toString());
+  }
+
+  async get(article: vscode.Uri): Promise<ArticleAnnotations> {
+    return this.entry(article);
+  }
+
+  private async entry(article: vscode.Uri): Promise<Entry> {
+    const key = article.toString();
+    const existing = this.entries.get(key);
+    if (existing) return existing;
+    let p = this.loading.get(key);
+    if (!p) {
+      p = this.load(article).finally(() => this.loading.delete(key));
+      this.loading.set(key, p);
+    }
+    return p;
+  }
+
+  private async load(article: vscode.Uri, into?: Entry): Promise<Entry> {
+    const entry = into ?? new Entry(article, sidecarUriOf(article), () => vscode.workspace.isTrusted);
+    const sc = await readText(entry.sidecar, this.maxSidecarBytes());
+    // The article text is taken after the last await, so that no edit can slip between reading
+    // it and anchoring against it.
+    let fileText = '';
+    if (!entry.document()) {
+      const r = await readText(article, this.maxArticleBytes());
+      fileText = r.kind === 'ok' ? r.text : '';
+    }
+    const doc = entry.document();
+    const text = doc ? doc.getText() : fileText;
+    entry.fileText = doc ? '' : text;
+    entry.items = [];
+    entry.parsed = undefined;
+    entry.pending = false;
+    entry.shifted = false;
+    if (sc.kind === 'missing') {
+      entry.state = { kind: 'none' };
+      entry.diskHash = undefined;
+    } else if (sc.kind !== 'ok') {
+      const message =
+        sc.kind === 'tooLarge' ? `Sidecar is ${sc.size} bytes, more than the limit (setting articleAnnotator.maxSidecarSize); it is not read.`
+        : sc.kind === 'binary' ? 'Sidecar is not a text file.'
+        : `Sidecar could not be read: ${sc.message}`;
+      entry.state = { kind: 'error', message, line: 1 };
+      entry.diskHash = undefined;
+      this.setDiagnostics(entry, [{ message, line: 1 }]);
+    } else {
+      entry.diskHash = sha256(sc.text);
+      const parsed = parseSidecar(sc.text, { maxBytes: this.maxSidecarBytes() });
+      if (!parsed.ok) {
+        entry.state = { kind: 'error', message: parsed.problems.map((p) => p.message).join('; '), line: parsed.problems[0]?.line };
+        this.setDiagnostics(entry, parsed.problems);
+      } else {
+        entry.state = { kind: 'ok' };
+        entry.parsed = parsed;
+        this.setDiagnostics(entry, []);
+        const map = new OffsetMap(text);
+        for (const r of anchorAnnotations(text, parsed.sidecar.annotations)) {
+          const s16 = r.start !== undefined ? map.toUtf16(r.start) : map.toUtf16(Math.min(r.annotation.start, map.codePointLength));
+          const e16 = r.end !== undefined ? map.toUtf16(r.end) : s16;
+          entry.items.push(new Item(r.annotation, r.status, s16, e16, entry));
+        }
+        entry.sortItems();
+      }
+    }
+    this.entries.set(article.toString(), entry);
+    return entry;
+  }
+
+  private setDiagnostics(entry: Entry, problems: SidecarProblem[]): void {
+    if (problems.length === 0) {
+      this.diagnostics.delete(entry.sidecar);
+      this.diagnostics.delete(entry.article);
+      return;
+    }
+    this.diagnostics.set(
+      entry.sidecar,
+      problems.map((p) => {
+        const line = Math.max(0, (p.line ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), p.message, vscode.DiagnosticSeverity.Error);
+        d.source = 'Article Annotator';
+        return d;
+      }),
+    );
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      `Annotations are read-only: ${baseName(entry.sidecar)} has ${problems.length} problem${problems.length === 1 ? '' : 's'} and will not be rewritten until it is fixed.`,
+      vscode.DiagnosticSeverity.Warning,
+    );
+    d.source = 'Article Annotator';
+    this.diagnostics.set(entry.article, [d]);
+  }
+
+  private assertWritable(entry: Entry): void {
+    if (!vscode.workspace.isTrusted) throw new Error('Annotations cannot be changed in Restricted Mode. Trust the workspace to annotate.');
+    if (entry.state.kind === 'error') {
+      throw new Error(`The sidecar ${baseName(entry.sidecar)} could not be read (${entry.state.message}). Fix it (see the Problems panel) before annotating; it will not be overwritten.`);
+    }
+  }
+
+  private now(): string {
+    return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  private currentText(entry: Entry): string {
+    return entry.document()?.getText() ?? entry.fileText;
+  }
+
+  async add(article: vscode.Uri, init: NewAnnotation): Promise<Annotation> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    const doc = entry.document();
+    const text = this.currentText(entry);
+    const s16 = doc ? doc.offsetAt(init.range.start) : sourceOffset(text, init.range.start);
+    const e16 = doc ? doc.offsetAt(init.range.end) : sourceOffset(text, init.range.end);
+    if (e16 <= s16) throw new Error('Select some text to annotate.');
+    const map = new OffsetMap(text);
+    const author = this.config().get<string>('author', '').trim();
+    const created = this.now();
+    const annotation = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), {
+      id: newAnnotationId(),
+      label: init.label,
+      ...(init.speaker ? { speaker: init.speaker } : {}),
+      ...(init.comment ? { comment: init.comment } : {}),
+      ...(init.tags && init.tags.length ? { tags: init.tags } : {}),
+      ...(author ? { author } : {}),
+      created,
+      modified: created,
+    }, map);
+    entry.items.push(new Item(annotation, 'exact', s16, e16, entry));
+    entry.sortItems();
+    this.changed(entry);
+    return annotation;
+  }
+
+  private find(entry: Entry, id: string): Item {
+    const item = entry.items.find((i) => i.annotation.id === id);
+    if (!item) throw new Error(`No annotation ${id} in ${baseName(entry.article)}.`);
+    return item;
+  }
+
+  async update(article: vscode.Uri, id: string, patch: AnnotationPatch): Promise<Annotation> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    const item = this.find(entry, id);
+    const next: Annotation = { ...item.annotation };
+    for (const key of ['label', 'comment', 'tags', 'speaker'] as const) {
+      if (!(key in patch)) continue;
+      const v = patch[key];
+      if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[key];
+      else (next as unknown as Record<string, unknown>)[key] = v;
+    }
+    if (!next.label) throw new Error('An annotation needs a label.');
+    next.modified = this.now();
+    item.annotation = next;
+    this.changed(entry);
+    return next;
+  }
+
+  async remove(article: vscode.Uri, id: string): Promise<Annotation | undefined> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    const idx = entry.items.findIndex((i) => i.annotation.id === id);
+    if (idx < 0) return undefined;
+    const [item] = entry.items.splice(idx, 1);
+    this.changed(entry);
+    return this.currentAnnotation(entry, item!);
+  }
+
+  async restore(article: vscode.Uri, annotation: Annotation): Promise<void> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    if (entry.items.some((i) => i.annotation.id === annotation.id)) return;
+    const text = this.currentText(entry);
+    const [r] = anchorAnnotations(text, [annotation]);
+    const map = new OffsetMap(text);
+    const s16 = r!.start !== undefined ? map.toUtf16(r!.start) : 0;
+    const e16 = r!.end !== undefined ? map.toUtf16(r!.end) : s16;
+    entry.items.push(new Item(annotation, r!.status, s16, e16, entry));
+    entry.sortItems();
+    this.changed(entry);
+  }
+
+  async reattach(article: vscode.Uri, id: string, range: vscode.Range): Promise<Annotation> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    const item = this.find(entry, id);
+    const doc = entry.document();
+    const text = this.currentText(entry);
+    const s16 = doc ? doc.offsetAt(range.start) : sourceOffset(text, range.start);
+    const e16 = doc ? doc.offsetAt(range.end) : sourceOffset(text, range.end);
+    if (e16 <= s16) throw new Error('Select the text to attach the annotation to.');
+    const map = new OffsetMap(text);
+    const fresh = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), { id: item.annotation.id, label: item.annotation.label }, map);
+    item.annotation = { ...item.annotation, start: fresh.start, end: fresh.end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '', modified: this.now() };
+    item.status = 'exact';
+    item.start16 = s16;
+    item.end16 = e16;
+    entry.sortItems();
+    this.changed(entry);
+    return item.annotation;
+  }
+
+  /** The annotation with offsets, quote and context refreshed for the current text (orphans unchanged). */
+  private currentAnnotation(entry: Entry, item: Item, text = this.currentText(entry), map = new OffsetMap(text)): Annotation {
+    if (item.status === 'orphan') return item.annotation;
+    const start = map.toCodePoint(item.start16);
+    const end = map.toCodePoint(item.end16);
+    const a = item.annotation;
+    if (a.start === start && a.end === end && item.status === 'exact' && a.quote === text.slice(item.start16, item.end16)) return a;
+    const fresh = makeAnnotation(text, start, end, { id: a.id, label: a.label }, map);
+    return { ...a, start, end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '' };
+  }
+
+  private changed(entry: Entry, write = true): void {
+    if (write) {
+      entry.pending = true;
+      this.scheduleWrite(entry);
+    }
+    this.emitter.fire(entry.article);
+  }
+
+  private scheduleWrite(entry: Entry, delay = 150): void {
+    const key = entry.article.toString();
+    clearTimeout(this.writeTimers.get(key));
+    this.writeTimers.set(
+      key,
+      setTimeout(() => {
+        this.writeTimers.delete(key);
+        void this.flush(entry).catch((e) => vscode.window.showErrorMessage(`Article Annotator: could not write ${baseName(entry.sidecar)}: ${(e as Error).message}`));
+      }, delay),
+    );
+  }
+
+  /** Writes pending changes, unless the article has unsaved edits (offsets must refer to the saved text). */
+  async flush(entry: Entry): Promise<boolean> {
+    if (!(entry.pending || entry.shifted) || entry.readOnly || entry.conflict) return false;
+    const doc = entry.document();
+    if (doc?.isDirty) return false; // written on save
+    // Reload before write: never overwrite a sidecar that changed since we read it.
+    const disk = await readText(entry.sidecar, this.maxSidecarBytes());
+    const diskHash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+    if (disk.kind !== 'missing' && disk.kind !== 'ok') {
+      entry.state = { kind: 'error', message: 'The sidecar on disk can no longer be read; it is not overwritten.' };
+      this.changed(entry, false);
+      return false;
+    }
+    if (diskHash !== entry.diskHash) {
+      // Changed under us: with changes of the user's own, ask; else theirs is re-anchored.
+      if (entry.pending) this.conflictWithDisk(entry);
+      else await this.reload(entry);
+      return false;
+    }
+    const text = doc ? doc.getText() : entry.fileText;
+    const map = new OffsetMap(text);
+    const annotations = entry.items.map((i) => this.currentAnnotation(entry, i, text, map));
+    if (annotations.length === 0 && entry.state.kind === 'none') {
+      entry.pending = false;
+      entry.shifted = false;
+      return false;
+    }
+    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations };
+    const out = serializeSidecar(sidecar, entry.parsed);
+    const outHash = sha256(out);
+    entry.pending = false;
+    entry.shifted = false;
+    if (outHash === entry.diskHash) return false;
+    this.ownWrites.add(entry.sidecar.toString());
+    await writeTextAtomic(entry.sidecar, out);
+    entry.diskHash = outHash;
+    entry.parsed = parseSidecar(out);
+    entry.state = { kind: 'ok' };
+    // Items now carry the written annotation (fresh quote/context) and refer to the saved text.
+    entry.items.forEach((item, i) => {
+      item.annotation = annotations[i]!;
+      if (item.status !== 'orphan') item.status = 'exact';
+    });
+    if (!doc) entry.fileText = text;
+    this.emitter.fire(entry.article);
+    return true;
+  }
+
+  /** Writes every pending sidecar now (tests, deactivation). */
+  async flushAll(): Promise<void> {
+    for (const [key, timer] of this.writeTimers) {
+      clearTimeout(timer);
+      this.writeTimers.delete(key);
+    }
+    for (const entry of this.entries.values()) await this.flush(entry);
+  }
+
+  private conflictWithDisk(entry: Entry): void {
+    if (entry.conflict) return;
+    entry.conflict = true;
+    const name = baseName(entry.sidecar);
+    void vscode.window
+      .showWarningMessage(`${name} changed on disk while you had unsaved annotation changes. Nothing was overwritten.`, 'Reload Theirs', 'Keep Mine', 'Compare')
+      .then(async (choice) => {
+        if (choice === 'Reload Theirs') {
+          entry.conflict = false;
+          await this.reload(entry);
+        } else if (choice === 'Keep Mine') {
+          entry.conflict = false;
+          const disk = await readText(entry.sidecar, this.maxSidecarBytes());
+          entry.diskHash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+          entry.pending = true;
+          await this.flush(entry);
+        } else if (choice === 'Compare') {
+          entry.conflict = false;
+          const text = this.currentText(entry);
+          const mine = serializeSidecar({ version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i)) }, entry.parsed);
+          const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: mine });
+          await vscode.commands.executeCommand('vscode.diff', entry.sidecar, doc.uri, `${name}: on disk ↔ yours (unsaved)`);
+          entry.conflict = true;
+        }
+      });
+  }
+
+  private async reload(entry: Entry): Promise<void> {
+    await this.load(entry.article, entry);
+    this.emitter.fire(entry.article);
+  }
+
+  async discardChanges(article: vscode.Uri): Promise<void> {
+    const entry = this.entries.get(article.toString());
+    if (!entry) return;
+    clearTimeout(this.writeTimers.get(article.toString()));
+    entry.conflict = false;
+    await this.reload(entry);
+  }
+
+  private onSidecarChangedOnDisk(uri: vscode.Uri): void {
+    const article = uri.with({ path: uri.path.slice(0, -'.annotations.yaml'.length) });
+    const entry = this.entries.get(article.toString());
+    if (!entry) return;
+    void (async () => {
+      const disk = await readText(uri, this.maxSidecarBytes());
+      const hash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+      if (this.ownWrites.delete(uri.toString()) && hash === entry.diskHash) return;
+      if (hash === entry.diskHash && entry.state.kind !== 'error') return;
+      if (entry.pending) this.conflictWithDisk(entry);
+      else await this.reload(entry);
+    })();
+  }
+
+  private onArticleChangedOnDisk(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    if (!entry) return;
+    const doc = entry.document();
+    if (doc && doc.isDirty) return; // VS Code itself asks the user
+    if (entry.pending) return; // our changes are written first, against the text we know
+    void this.reload(entry);
+  }
+
+  private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const entry = this.entries.get(e.document.uri.toString());
+    if (!entry || entry.items.length === 0) return;
+    if (e.contentChanges.length === 1) {
+      const c = e.contentChanges[0]!;
+      const oldLength = e.document.getText().length - c.text.length + c.rangeLength;
+      if (c.rangeOffset === 0 && c.rangeLength === oldLength && oldLength > 0) {
+        // The whole text was replaced (reloaded from disk after another tool changed it, or
+        // select-all and paste): re-anchor by quote rather than orphaning everything.
+        this.reanchorInMemory(entry, e.document.getText());
+        entry.shifted = true;
+        return;
+      }
+    }
+    const shifted = shiftRanges(
+      entry.items.map((i) => ({ start: i.start16, end: i.end16, orphan: i.status === 'orphan' })),
+      e.contentChanges,
+    );
+    let changed = false;
+    shifted.forEach((r, idx) => {
+      const item = entry.items[idx]!;
+      if (r.start !== item.start16 || r.end !== item.end16 || r.orphan !== (item.status === 'orphan')) {
+        changed = true;
+        item.start16 = r.start;
+        item.end16 = r.end;
+        if (r.orphan) item.status = 'orphan';
+      }
+    });
+    if (changed) {
+      entry.sortItems();
+      entry.shifted = true;
+      this.emitter.fire(entry.article);
+    }
+  }
+
+  /** Re-anchors the current annotations (their last known offsets and quotes) against `text`. */
+  private reanchorInMemory(entry: Entry, text: string): void {
+    const before = entry.items.map((i) => i.annotation);
+    const results = anchorAnnotations(text, before);
+    const map = new OffsetMap(text);
+    results.forEach((r, idx) => {
+      const item = entry.items[idx]!;
+      item.status = r.status;
+      if (r.start !== undefined && r.end !== undefined) {
+        item.start16 = map.toUtf16(r.start);
+        item.end16 = map.toUtf16(r.end);
+      }
+    });
+    entry.sortItems();
+    this.emitter.fire(entry.article);
+  }
+
+  private onDocumentSaved(doc: vscode.TextDocument): void {
+    const entry = this.entries.get(doc.uri.toString());
+    if (!entry) return;
+    if (entry.pending || entry.shifted) void this.flush(entry);
+  }
+
+  private onDocumentClosed(doc: vscode.TextDocument): void {
+    const entry = this.entries.get(doc.uri.toString());
+    if (!entry) return;
+    // Closed without saving: the file on disk is the truth again.
+    void (async () => {
+      if ((entry.pending || entry.shifted) && !entry.conflict) {
+        const r = await readText(entry.article, this.maxArticleBytes());
+        entry.fileText = r.kind === 'ok' ? r.text : '';
+        await this.reload(entry);
+      } else {
+        const r = await readText(entry.article, this.maxArticleBytes());
+        entry.fileText = r.kind === 'ok' ? r.text : '';
+      }
+    })();
+  }
+
+  private onRenamed(e: vscode.FileRenameEvent): void {
+    void (async () => {
+      for (const { oldUri, newUri } of e.files) {
+        if (oldUri.path.endsWith('.annotations.yaml')) continue;
+        const oldSidecar = sidecarUriOf(oldUri);
+        const newSidecar = sidecarUriOf(newUri);
+        const entry = this.entries.get(oldUri.toString());
+        if (entry) {
+          clearTimeout(this.writeTimers.get(oldUri.toString()));
+          this.entries.delete(oldUri.toString());
+        }
+        const sc = await readText(oldSidecar, this.maxSidecarBytes());
+        if (sc.kind === 'missing') continue;
+        try {
+          await vscode.workspace.fs.rename(oldSidecar, newSidecar, { overwrite: false });
+        } catch (err) {
+          void vscode.window.showWarningMessage(`Article Annotator: could not move ${baseName(oldSidecar)} with its article: ${(err as Error).message}`);
+          continue;
+        }
+        this.diagnostics.delete(oldSidecar);
+        this.diagnostics.delete(oldUri);
+        // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
+        if (sc.kind === 'ok') {
+          const parsed = parseSidecar(sc.text, { maxBytes: this.maxSidecarBytes() });
+          if (parsed.ok && parsed.sidecar.article !== baseName(newUri)) {
+            this.ownWrites.add(newSidecar.toString());
+            await writeTextAtomic(newSidecar, serializeSidecar({ ...parsed.sidecar, article: baseName(newUri) }, parsed));
+          }
+        }
+        const fresh = await this.load(newUri);
+        this.emitter.fire(oldUri);
+        this.emitter.fire(fresh.article);
+      }
+    })();
+  }
+
+  private onDeleted(e: vscode.FileDeleteEvent): void {
+    void (async () => {
+      for (const uri of e.files) {
+        if (uri.path.endsWith('.annotations.yaml')) continue;
+        const sidecar = sidecarUriOf(uri);
+        const sc = await readText(sidecar, this.maxSidecarBytes());
+        this.entries.delete(uri.toString());
+        if (sc.kind !== 'missing') {
+          void vscode.window.showWarningMessage(`${baseName(uri)} was deleted; its annotations were kept in ${baseName(sidecar)}.`, 'Reveal Sidecar').then((c) => {
+            if (c) void vscode.window.showTextDocument(sidecar);
+          });
+        }
+        this.emitter.fire(uri);
+      }
+    })();
+  }
+
+  /** All loaded articles (for the tree and export). */
+  loaded(): ArticleAnnotations[] {
+    return [...this.entries.values()];
+  }
+
   dispose(): void {
+    void this.flushAll();
+    for (const t of this.writeTimers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
     void this.context;
     void this.articles;
-    this.emitter.dispose();
   }
+}
+
+/** UTF-16 offset of a position in `text`. */
+function sourceOffset(text: string, pos: vscode.Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < pos.line) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return text.length;
+    i = nl + 1;
+    line++;
+  }
+  return Math.min(i + pos.character, text.length);
 }

@@ -1,0 +1,241 @@
+/**
+ * Commands that create and change annotations. Each is scriptable: with an argument object it
+ * asks nothing (used by tests, keybindings and other extensions).
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
+import { sidecarUriOf } from '../workspace/fs';
+
+export interface AnnotateArgs {
+  label: string;
+  comment?: string;
+  tags?: string[];
+  speaker?: string;
+}
+
+function isAnnotateArgs(arg: unknown): arg is AnnotateArgs {
+  return !!arg && typeof arg === 'object' && typeof (arg as AnnotateArgs).label === 'string';
+}
+
+function isPatch(arg: unknown): arg is AnnotationPatch {
+  return !!arg && typeof arg === 'object' && ['label', 'comment', 'tags', 'speaker'].some((k) => k in (arg as object));
+}
+
+function parseTags(input: string): string[] {
+  return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
+}
+
+export class AnnotationCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
+      this.disposables.push(
+        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+          try {
+            return await fn(...args);
+          } catch (e) {
+            void vscode.window.showErrorMessage(`Article Annotator: ${(e as Error).message}`);
+            if (args.length && args[0] && typeof args[0] === 'object' && !('ref' in (args[0] as object))) throw e; // scripted callers see the error
+            return undefined;
+          }
+        }),
+      );
+    reg('articleAnnotator.annotateSelection', (arg) => this.annotate(arg));
+    reg('articleAnnotator.editAnnotation', (arg, patch) => this.edit(arg, patch));
+    reg('articleAnnotator.deleteAnnotation', (arg) => this.delete(arg));
+    reg('articleAnnotator.acceptDetection', (arg) => this.accept(arg));
+    reg('articleAnnotator.reattachOrphan', (arg) => this.reattach(arg));
+    reg('articleAnnotator.copyQuote', (arg) => this.copyQuote(arg));
+    reg('articleAnnotator.revealSidecar', (arg) => this.revealSidecar(arg));
+  }
+
+  private articleEditor(): vscode.TextEditor {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !(editor.document.languageId === 'article' || this.services.articles.isArticle(editor.document.uri))) {
+      throw new Error('Open an article and select text first.');
+    }
+    return editor;
+  }
+
+  async annotate(arg?: unknown): Promise<Annotation | undefined> {
+    const editor = this.articleEditor();
+    const selection = editor.selection;
+    if (selection.isEmpty) throw new Error('Select the text to annotate first.');
+    const article = editor.document.uri;
+    let init: AnnotateArgs | undefined;
+    if (isAnnotateArgs(arg)) init = arg;
+    else init = await this.askAnnotation(article, editor.document.getText(selection));
+    if (!init) return undefined;
+    return this.services.annotations.add(article, { range: selection, ...init });
+  }
+
+  private async askAnnotation(article: vscode.Uri, quote: string): Promise<AnnotateArgs | undefined> {
+    const labels = this.services.annotations.labels();
+    const pick = await vscode.window.showQuickPick(
+      labels.map((l) => ({ label: l.name, description: l.description ?? '' })),
+      { title: `Annotate “${quote.length > 60 ? quote.slice(0, 57) + '…' : quote}”`, placeHolder: 'Label' },
+    );
+    if (!pick) return undefined;
+    const comment = await vscode.window.showInputBox({ title: 'Comment (optional)', prompt: 'Press Enter to skip' });
+    if (comment === undefined) return undefined;
+    const tags = await vscode.window.showInputBox({ title: 'Tags (optional, comma-separated)', prompt: 'Press Enter to skip' });
+    if (tags === undefined) return undefined;
+    let speaker: string | undefined;
+    if (pick.label === 'claim') {
+      speaker = await this.askSpeaker(article);
+      if (speaker === undefined) return undefined;
+    }
+    return { label: pick.label, ...(comment ? { comment } : {}), ...(tags ? { tags: parseTags(tags) } : {}), ...(speaker ? { speaker } : {}) };
+  }
+
+  /** Speaker from the article's actors (detected or annotated), or a new name; '' for none. */
+  private async askSpeaker(article: vscode.Uri): Promise<string | undefined> {
+    const names = new Set<string>();
+    const det = this.services.detections.peek(article) ?? (await this.services.detections.get(article));
+    for (const a of det?.detection.actors ?? []) if (a.type === 'person' || a.type === 'organization') names.add(a.name);
+    const anns = await this.services.annotations.get(article);
+    for (const i of anns.items) {
+      if (i.annotation.speaker) names.add(i.annotation.speaker);
+      if (i.annotation.label === 'actor') names.add(i.annotation.quote);
+    }
+    const qp = vscode.window.createQuickPick();
+    qp.title = 'Speaker of the claim';
+    qp.placeholder = 'Pick an actor or type a new name (Enter with nothing: unknown speaker)';
+    const base = [...names].sort().map((n) => ({ label: n }));
+    qp.items = base;
+    return new Promise<string | undefined>((resolve) => {
+      let done = false;
+      qp.onDidChangeValue((v) => {
+        qp.items = v && !names.has(v) ? [{ label: v, description: 'new speaker' }, ...base] : base;
+      });
+      qp.onDidAccept(() => {
+        done = true;
+        resolve(qp.selectedItems[0]?.label ?? qp.value.trim());
+        qp.hide();
+      });
+      qp.onDidHide(() => {
+        if (!done) resolve(undefined);
+        qp.dispose();
+      });
+      qp.show();
+    });
+  }
+
+  /** The annotation a command is about: from a ref/tree element, else at the cursor. */
+  private async target(arg: unknown): Promise<{ article: vscode.Uri; annotation: Annotation }> {
+    const ref = refOf(arg);
+    if (ref && ref.kind === 'annotation') {
+      const article = vscode.Uri.parse(ref.article);
+      const anns = await this.services.annotations.get(article);
+      const item = anns.items.find((i) => i.annotation.id === ref.id);
+      if (!item) throw new Error(`Annotation ${ref.id} no longer exists.`);
+      return { article, annotation: item.annotation };
+    }
+    const editor = this.articleEditor();
+    const anns = await this.services.annotations.get(editor.document.uri);
+    const pos = editor.selection.active;
+    const hits = anns.items.filter((i) => i.range && i.range.contains(pos));
+    if (hits.length === 0) throw new Error('No annotation at the cursor.');
+    // The innermost annotation at the cursor.
+    hits.sort((a, b) => editor.document.offsetAt(a.range!.end) - editor.document.offsetAt(a.range!.start) - (editor.document.offsetAt(b.range!.end) - editor.document.offsetAt(b.range!.start)));
+    return { article: editor.document.uri, annotation: hits[0]!.annotation };
+  }
+
+  async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
+    const { article, annotation } = await this.target(arg);
+    if (isPatch(patch)) return this.services.annotations.update(article, annotation.id, patch);
+    const field = await vscode.window.showQuickPick(
+      [
+        { label: 'Label', description: annotation.label, key: 'label' as const },
+        { label: 'Comment', description: annotation.comment ?? '', key: 'comment' as const },
+        { label: 'Tags', description: (annotation.tags ?? []).join(', '), key: 'tags' as const },
+        { label: 'Speaker', description: annotation.speaker ?? '', key: 'speaker' as const },
+      ],
+      { title: `Edit annotation “${annotation.quote.slice(0, 50)}”`, placeHolder: 'Field to change' },
+    );
+    if (!field) return undefined;
+    let value: AnnotationPatch | undefined;
+    if (field.key === 'label') {
+      const pick = await vscode.window.showQuickPick(this.services.annotations.labels().map((l) => ({ label: l.name, description: l.description ?? '' })), { title: 'Label' });
+      if (pick) value = { label: pick.label };
+    } else if (field.key === 'speaker') {
+      const s = await this.askSpeaker(article);
+      if (s !== undefined) value = { speaker: s };
+    } else if (field.key === 'tags') {
+      const s = await vscode.window.showInputBox({ title: 'Tags (comma-separated)', value: (annotation.tags ?? []).join(', ') });
+      if (s !== undefined) value = { tags: parseTags(s) };
+    } else {
+      const s = await vscode.window.showInputBox({ title: 'Comment', value: annotation.comment ?? '' });
+      if (s !== undefined) value = { comment: s };
+    }
+    if (!value) return undefined;
+    return this.services.annotations.update(article, annotation.id, value);
+  }
+
+  async delete(arg?: unknown): Promise<Annotation | undefined> {
+    const { article, annotation } = await this.target(arg);
+    const removed = await this.services.annotations.remove(article, annotation.id);
+    if (removed) {
+      // Not awaited: the notification stays while the user works; Undo puts the annotation back.
+      void vscode.window.showInformationMessage(`Deleted annotation “${removed.quote.slice(0, 40)}”.`, 'Undo').then((c) => {
+        if (c === 'Undo') void this.services.annotations.restore(article, removed);
+      });
+    }
+    return removed;
+  }
+
+  async accept(arg: unknown): Promise<Annotation> {
+    const ref = refOf(arg);
+    if (!ref || ref.kind !== 'detection') throw new Error('Accept needs a detection.');
+    const article = vscode.Uri.parse(ref.article);
+    const doc = await vscode.workspace.openTextDocument(article);
+    const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
+    const speaker = ref.detection === 'claim' ? ref.speaker ?? undefined : undefined;
+    return this.services.annotations.add(article, { range, label: ref.label, ...(speaker ? { speaker } : {}) });
+  }
+
+  async reattach(arg: unknown): Promise<Annotation> {
+    const ref = refOf(arg);
+    if (!ref || ref.kind !== 'annotation') throw new Error('Re-attach needs an annotation from the tree.');
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.uri.toString() !== ref.article || editor.selection.isEmpty) {
+      throw new Error('Open the annotation’s article and select the text to attach it to.');
+    }
+    return this.services.annotations.reattach(editor.document.uri, ref.id, editor.selection);
+  }
+
+  async copyQuote(arg: unknown): Promise<string> {
+    const ref = refOf(arg);
+    let quote: string;
+    if (ref?.kind === 'detection') quote = ref.text;
+    else quote = (await this.target(arg)).annotation.quote;
+    await vscode.env.clipboard.writeText(quote);
+    return quote;
+  }
+
+  async revealSidecar(arg: unknown): Promise<void> {
+    const ref = refOf(arg) as AnnotationRef | undefined;
+    let article: vscode.Uri | undefined;
+    if (ref) article = vscode.Uri.parse(ref.article);
+    else if (arg instanceof vscode.Uri) article = arg;
+    else if (arg && typeof arg === 'object' && 'uri' in arg && (arg as { uri: unknown }).uri instanceof vscode.Uri) article = (arg as { uri: vscode.Uri }).uri;
+    else article = vscode.window.activeTextEditor?.document.uri;
+    if (!article) throw new Error('No article.');
+    const sidecar = sidecarUriOf(article);
+    const editor = await vscode.window.showTextDocument(sidecar, { preview: true });
+    if (ref && ref.kind === 'annotation') {
+      const at = editor.document.getText().indexOf(`id: ${ref.id}`);
+      if (at >= 0) {
+        const pos = editor.document.positionAt(at);
+        editor.selection = new vscode.Selection(pos, pos);
+        editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Shows user annotations in article editors: a background in the label's colour, and a hover
+ * built as plain, untrusted Markdown (a comment can never run a command).
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import type { Services } from '../services';
+
+const FALLBACK_COLOR = '#ffd700';
+
+/** Escapes text for Markdown so that nothing in it becomes a link, command or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
+}
+
+export function annotationHover(a: Annotation, status: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  md.appendMarkdown(`**${escapeMarkdown(a.label)}** annotation`);
+  if (status !== 'exact') md.appendMarkdown(` _(${escapeMarkdown(status)})_`);
+  md.appendMarkdown('\n\n');
+  if (a.speaker) md.appendMarkdown(`Speaker: ${escapeMarkdown(a.speaker)}\n\n`);
+  if (a.comment) md.appendMarkdown(`${escapeMarkdown(a.comment)}\n\n`);
+  if (a.tags?.length) md.appendMarkdown(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}\n\n`);
+  const meta = [a.author && `by ${escapeMarkdown(a.author)}`, a.created && `created ${escapeMarkdown(a.created)}`, a.modified && a.modified !== a.created && `modified ${escapeMarkdown(a.modified)}`].filter(Boolean);
+  if (meta.length) md.appendMarkdown(meta.join(' · '));
+  return md;
+}
+
+export class AnnotationDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Ranges last applied per editor document and label (read by tests). */
+  readonly applied = new Map<string, Map<string, vscode.Range[]>>();
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      services.annotations.onDidChange((uri) => this.refreshUri(uri)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('articleAnnotator.labels')) {
+          for (const t of this.types.values()) t.dispose();
+          this.types.clear();
+          this.refreshAll();
+        }
+      }),
+      vscode.languages.registerHoverProvider({ language: 'article' }, { provideHover: (doc, pos) => this.hover(doc, pos) }),
+    );
+    this.refreshAll();
+  }
+
+  private typeFor(label: string): vscode.TextEditorDecorationType {
+    let t = this.types.get(label);
+    if (!t) {
+      const def = this.services.annotations.labels().find((l) => l.name === label);
+      const color = def?.color && /^#[0-9a-f]{6}$/i.test(def.color) ? def.color : FALLBACK_COLOR;
+      t = vscode.window.createTextEditorDecorationType({
+        backgroundColor: `${color}40`,
+        borderColor: color,
+        borderStyle: 'solid',
+        borderWidth: '0 0 2px 0',
+        overviewRulerColor: color,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+      });
+      this.types.set(label, t);
+    }
+    return t;
+  }
+
+  private refreshAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) void this.refreshEditor(editor);
+  }
+
+  private refreshUri(uri: vscode.Uri): void {
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) void this.refreshEditor(editor);
+  }
+
+  private async refreshEditor(editor: vscode.TextEditor): Promise<void> {
+    const doc = editor.document;
+    if (doc.languageId !== 'article' && !this.services.articles.isArticle(doc.uri)) return;
+    const anns = await this.services.annotations.get(doc.uri);
+    const byLabel = new Map<string, vscode.Range[]>();
+    for (const item of anns.items) {
+      const range = item.range;
+      if (!range) continue;
+      const list = byLabel.get(item.annotation.label) ?? [];
+      list.push(range);
+      byLabel.set(item.annotation.label, list);
+    }
+    for (const label of byLabel.keys()) this.typeFor(label);
+    for (const [label, type] of this.types) editor.setDecorations(type, byLabel.get(label) ?? []);
+    this.applied.set(doc.uri.toString(), byLabel);
+  }
+
+  private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const anns = this.services.annotations.peek(doc.uri);
+    if (!anns) return undefined;
+    const hits = anns.items.filter((i) => i.range?.contains(pos));
+    if (hits.length === 0) return undefined;
+    return new vscode.Hover(hits.map((i) => annotationHover(i.annotation, i.status)), hits[0]!.range);
+  }
+
+  dispose(): void {
+    for (const t of this.types.values()) t.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

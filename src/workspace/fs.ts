@@ -1,0 +1,69 @@
+/**
+ * File access through `vscode.workspace.fs` (works in remote and virtual workspaces): bounded,
+ * binary-aware reads and atomic writes.
+ */
+import * as vscode from 'vscode';
+
+export type ReadResult =
+  | { kind: 'ok'; text: string; bytes: Uint8Array }
+  | { kind: 'missing' }
+  | { kind: 'tooLarge'; size: number }
+  | { kind: 'binary' }
+  | { kind: 'error'; message: string };
+
+const decoder = new TextDecoder('utf-8');
+
+export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadResult> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > maxBytes) return { kind: 'tooLarge', size: stat.size };
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > maxBytes) return { kind: 'tooLarge', size: bytes.length };
+    if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
+    let text = decoder.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { kind: 'ok', text, bytes };
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'missing' };
+    return { kind: 'error', message: (e as Error).message };
+  }
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `text` (UTF-8) to a temporary file beside `uri`, then renames it over `uri`. */
+export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<void> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const tmp = vscode.Uri.joinPath(uri, '..', `.${name}.tmp-${Math.random().toString(36).slice(2, 10)}`);
+  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+  } catch (e) {
+    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    throw e;
+  }
+}
+
+/** `<article>.annotations.yaml` beside the article. */
+export function sidecarUriOf(article: vscode.Uri): vscode.Uri {
+  return article.with({ path: `${article.path}.annotations.yaml` });
+}
+
+export function isSidecar(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('.annotations.yaml');
+}
+
+export function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri {
+  return sidecar.with({ path: sidecar.path.slice(0, -'.annotations.yaml'.length) });
+}
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,66 @@
+// Helpers shared by the integration tests.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ArticleAnnotatorApi } from '../../src/extension';
+
+export const EXT_ID = 'article-annotator.article-annotator';
+
+export async function api(): Promise<ArticleAnnotatorApi> {
+  const ext = vscode.extensions.getExtension<ArticleAnnotatorApi>(EXT_ID);
+  assert.ok(ext, 'extension installed');
+  return ext.activate();
+}
+
+export function seedUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  return vscode.Uri.joinPath(folder, 'seeds', name);
+}
+
+export function sidecarOf(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: uri.path + '.annotations.yaml' });
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens an article and selects the first occurrence of `text`. */
+export async function selectText(uri: vscode.Uri, text: string, occurrence = 0): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = doc.getText().indexOf(text, at + 1);
+  assert.ok(at >= 0, `text in article: ${text}`);
+  editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + text.length));
+  return editor;
+}
+
+/** Restores an article's bytes and removes its sidecar, closing its editors without saving. */
+export async function resetArticle(uri: vscode.Uri, original: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc?.isDirty) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  const hadSidecar = fs.existsSync(sidecarOf(uri).fsPath);
+  fs.writeFileSync(uri.fsPath, original);
+  fs.rmSync(sidecarOf(uri).fsPath, { force: true });
+  // Wait until the extension has seen the sidecar go (its file watcher), so tests stay independent.
+  const store = (await api()).services.annotations;
+  if (hadSidecar || (store.peek(uri)?.items.length ?? 0) > 0) {
+    await waitFor(() => {
+      const s = store.peek(uri);
+      return !s || (s.state.kind === 'none' && s.items.length === 0);
+    }, 'the store to notice the reset', 15000);
+  }
+}

@@ -1,0 +1,60 @@
+/** Text helpers shared by actor and claim detection. */
+
+/**
+ * A same-length copy of `text` for matching: no-break, thin and other special spaces become
+ * spaces, curly apostrophes become `'`. Offsets in the copy are offsets in the original.
+ */
+export function normalizeForMatching(text: string): string {
+  return text.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** Folds a surface form to a comparison key: lowercase letters and digits only. */
+export function keyOf(surface: string): string {
+  return surface.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9\u00c0-\u024f]/g, '');
+}
+
+/** Levenshtein distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > max) return max + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Sentence boundaries: start offsets of sentences (after . ! ? followed by space and a capital or quote, or a newline). */
+export function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  const re = /(?:[.!?][”"’)]?\s+(?=[“"‘(A-Z0-9À-Þ])|\n+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const at = m.index + m[0].length;
+    // Do not split after common abbreviations.
+    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
+    if (/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|No|Prof|Jr|Sr|vs|U\.S|U\.K)\.$/.test(before)) continue;
+    if (at < text.length) starts.push(at);
+  }
+  return starts;
+}
+
+/** Initials of a name for acronym matching: capitalised words and hyphen parts ("Lashkar-e-Taiba" → "LeT"). */
+export function initialsOf(name: string): string[] {
+  const words = name.split(/\s+/).filter(Boolean);
+  const strict = words.filter((w) => /^[A-ZÀ-Þ]/.test(w)).map((w) => w[0]).join('');
+  const parts = words
+    .flatMap((w) => w.split('-'))
+    .filter((p) => p.length > 0 && !/^(?:of|for|the|and|on|in|de|du|des|da|von|van)$/.test(p))
+    .map((p) => p[0])
+    .join('');
+  return [...new Set([strict, parts])].filter((s) => s.length >= 2);
+}

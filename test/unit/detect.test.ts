@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { detect, mergeWorkspaceActors } from '../../src/core/detect';
+import type { Actor } from '../../src/core/model';
+
+function actor(actors: Actor[], name: string): Actor {
+  const a = actors.find((x) => x.name === name);
+  assert.ok(a, `actor ${name} in ${JSON.stringify(actors.map((x) => `${x.type}:${x.name}`))}`);
+  return a;
+}
+
+describe('actor detection', () => {
+  it('types people, organisations and places from general cues', () => {
+    const text = 'NAIROBI - Kenyan Interior Minister Kipchumba Murkomen met officials of the African Development Bank in Mombasa on Monday. Murkomen said the bank would help.';
+    const { actors } = detect(text);
+    assert.equal(actor(actors, 'Nairobi').type, 'place', 'all-caps dateline');
+    assert.equal(actor(actors, 'Kipchumba Murkomen').type, 'person', 'title before the name');
+    assert.equal(actor(actors, 'African Development Bank').type, 'organization', 'organisation head noun');
+    assert.equal(actor(actors, 'Mombasa').type, 'place', 'after "in"');
+    assert.equal(actor(actors, 'Kipchumba Murkomen').mentions.length, 2, 'surname-only mention merged');
+  });
+
+  it('merges acronyms defined in parentheses and by initials', () => {
+    const text = 'The International Atomic Energy Agency (IAEA) sent inspectors. Later the IAEA said the World Health Organization was consulted; the WHO agreed.';
+    const { actors } = detect(text);
+    const iaea = actor(actors, 'International Atomic Energy Agency');
+    assert.ok(iaea.aliases.includes('IAEA'));
+    assert.equal(iaea.mentions.length, 3);
+    assert.ok(actor(actors, 'World Health Organization').aliases.includes('WHO'));
+  });
+
+  it('handles possessives, curly apostrophes, no-break and thin spaces inside names', () => {
+    const text = 'Brazil’s foreign ministry spoke. The EU\u00a0Foreign Affairs Council met. Brazil\'s envoy left. The UK\u2009Home Office agreed.';
+    const { actors } = detect(text);
+    const brazil = actor(actors, 'Brazil');
+    assert.equal(brazil.type, 'place');
+    assert.equal(brazil.mentions.length, 2);
+    assert.ok(brazil.mentions.every((m) => m.text === 'Brazil'), 'possessive not part of the mention');
+    const council = actors.find((a) => a.name.includes('Foreign Affairs Council'));
+    assert.ok(council, 'a name with a no-break space is one name');
+    assert.equal(text.slice(council.mentions[0]!.start, council.mentions[0]!.end), council.mentions[0]!.text);
+    assert.ok(actors.some((a) => a.name.includes('Home Office') && a.type === 'organization'), 'thin space inside a name');
+  });
+
+  it('merges spelling variants but not a country with its demonym', () => {
+    const text = 'Hezb-e-Islami fighters attacked. A Hizb-e-Islami statement followed. Nigerian officials met Nigeria’s president.';
+    const { actors } = detect(text);
+    const hezb = actors.filter((a) => /H[ie]zb-e-Islami/.test(a.name));
+    assert.equal(hezb.length, 1, JSON.stringify(actors.map((a) => a.name)));
+    assert.equal(hezb[0]!.type, 'organization');
+    assert.ok(!actors.some((a) => a.name === 'Nigerian'), 'demonyms are not actors');
+    assert.equal(actor(actors, 'Nigeria').mentions.length, 1);
+  });
+
+  it('finds lowercase organisations like "the Chinese foreign ministry"', () => {
+    const { actors } = detect('Asked about the vote, the Japanese foreign ministry declined to comment.');
+    assert.equal(actor(actors, 'Japanese foreign ministry').type, 'organization');
+  });
+
+  it('uses the lexicon: extra actors, aliases (capital-city metonymy) and ignored forms', () => {
+    const text = 'Moscow rejected the plan. The Kremlin said Acme Widgets was not involved. Russia disagreed.';
+    const lexicon = {
+      actors: [
+        { name: 'Russia', type: 'place' as const, aliases: ['Moscow', 'Kremlin'], color: '#ff0000' },
+        { name: 'Acme Widgets', type: 'organization' as const, aliases: [] },
+      ],
+      ignore: ['The Kremlin'],
+    };
+    const { actors } = detect(text, lexicon);
+    const russia = actor(actors, 'Russia');
+    assert.equal(russia.mentions.length, 3, JSON.stringify(russia));
+    assert.equal(russia.color, '#ff0000');
+    assert.equal(actor(actors, 'Acme Widgets').type, 'organization');
+    const plain = detect(text).actors;
+    assert.equal(actor(plain, 'Moscow').type, 'place', 'without the lexicon Moscow is a place of its own');
+  });
+
+  it('gives stable ids across articles and merges them for the workspace', () => {
+    const a = detect('Angela Merkel met officials of the European Central Bank (ECB) in Frankfurt.').actors;
+    const b = detect('The ECB raised rates, Merkel said. Chancellor Angela Merkel agreed.').actors;
+    assert.equal(actor(a, 'Angela Merkel').id, actor(b, 'Angela Merkel').id);
+    const merged = mergeWorkspaceActors([{ article: 'a', actors: a }, { article: 'b', actors: b }]);
+    const ecb = merged.find((w) => w.name === 'European Central Bank');
+    assert.ok(ecb, JSON.stringify(merged.map((m) => m.name)));
+    assert.equal(ecb.articles.size, 2, 'the acronym in article b is merged with the long form of article a');
+  });
+});
+
+describe('claim detection', () => {
+  it('finds a direct quote attributed after it, with the content as span', () => {
+    const text = '“We will not accept any delay in the talks,” Foreign Minister Ana Duarte told reporters in Lisbon.';
+    const { claims } = detect(text);
+    assert.equal(claims.length, 1);
+    assert.equal(claims[0]!.text, 'We will not accept any delay in the talks');
+    assert.equal(claims[0]!.speaker, 'Ana Duarte');
+    assert.equal(claims[0]!.kind, 'direct');
+    assert.equal(claims[0]!.cue, 'told');
+  });
+
+  it('finds reported speech and resolves "he said" to the last person', () => {
+    const text = 'Prime Minister Olu Adeyemi met the governors. He said that the budget would be cut by a fifth. The World Bank said that growth would slow next year.';
+    const { claims } = detect(text);
+    const budget = claims.find((c) => c.text.includes('budget'));
+    assert.ok(budget, JSON.stringify(claims));
+    assert.equal(budget.speaker, 'Olu Adeyemi');
+    assert.equal(budget.kind, 'indirect');
+    assert.equal(budget.text, 'the budget would be cut by a fifth');
+    const bank = claims.find((c) => c.text.includes('growth'));
+    assert.equal(bank?.speaker, 'World Bank');
+  });
+
+  it('attributes "…, the group said." and "according to X"', () => {
+    const text = 'The Coastal Defence Movement denied any role. It had no fighters in the area, the group said. Prices rose by a tenth last month, according to the Central Statistics Office.';
+    const { claims } = detect(text);
+    const group = claims.find((c) => c.text.startsWith('It had no fighters'));
+    assert.equal(group?.speaker, 'Coastal Defence Movement');
+    const stats = claims.find((c) => c.text.startsWith('Prices rose'));
+    assert.equal(stats?.speaker, 'Central Statistics Office');
+    assert.equal(stats?.cue, 'according to');
+  });
+
+  it('ignores scare quotes', () => {
+    const { claims } = detect('The report called the region a “safe haven” for smugglers.');
+    assert.equal(claims.length, 0);
+  });
+});

@@ -5,13 +5,10 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { Services } from '../services';
+import { escapeMarkdown } from '../core/markdown';
 
 const FALLBACK_COLOR = '#ffd700';
 
-/** Escapes text for Markdown so that nothing in it becomes a link, command or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '  \n');
-}
 
 export function annotationHover(a: Annotation, status: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);

@@ -1,30 +1,171 @@
+/**
+ * Runs core detection for articles, off the typing path: debounced after edits, in slices for
+ * long texts, cached per content hash (in memory and in the extension's storage).
+ */
 import * as vscode from 'vscode';
+import type { Detection } from '../core/model';
+import { detect } from '../core/detect';
+import { sha256 } from '../core/hash';
 import type { ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
+import { readText } from '../workspace/fs';
 
-/** Runs core detection with a per-content-hash cache, off the typing path. (Stub: to be implemented.) */
+const MEMORY_CACHE = 200;
+
 export class CachedDetectionService implements DetectionService {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
+  private readonly snapshots = new Map<string, DetectionSnapshot>();
+  private readonly byHash = new Map<string, Detection>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly inflight = new Map<string, Promise<DetectionSnapshot | undefined>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private rejected: Record<string, string[]>;
+  /** Milliseconds of detection work of the last run per article (for the benchmark). */
+  readonly timings = new Map<string, number>();
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly lexicon: LexiconService,
     private readonly articles: ArticleIndex,
-  ) {}
-  async get(_article: vscode.Uri, _token?: vscode.CancellationToken): Promise<DetectionSnapshot | undefined> {
-    return undefined;
+  ) {
+    this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && this.isArticleDoc(e.document)) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.snapshots.delete(d.uri.toString())),
+      lexicon.onDidChange(() => {
+        this.byHash.clear();
+        for (const key of [...this.snapshots.keys()]) {
+          this.snapshots.delete(key);
+          this.emitter.fire(vscode.Uri.parse(key));
+        }
+      }),
+    );
   }
-  peek(_article: vscode.Uri): DetectionSnapshot | undefined {
-    return undefined;
+
+  private isArticleDoc(doc: vscode.TextDocument): boolean {
+    return doc.languageId === 'article' || this.articles.isArticle(doc.uri);
   }
-  isRejected(_article: vscode.Uri, _key: string): boolean {
-    return false;
+
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = vscode.workspace.getConfiguration('articleAnnotator').get<number>('detectionDelay', 300);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.snapshots.delete(key);
+        void this.get(uri);
+      }, delay),
+    );
   }
-  async reject(_article: vscode.Uri, _key: string): Promise<void> {}
-  async resetRejected(): Promise<void> {}
+
+  peek(article: vscode.Uri): DetectionSnapshot | undefined {
+    return this.snapshots.get(article.toString());
+  }
+
+  get(article: vscode.Uri, token?: vscode.CancellationToken): Promise<DetectionSnapshot | undefined> {
+    const key = article.toString();
+    const have = this.snapshots.get(key);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (have && (!doc || have.version === doc.version)) return Promise.resolve(have);
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.compute(article, token).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  private async compute(article: vscode.Uri, token?: vscode.CancellationToken): Promise<DetectionSnapshot | undefined> {
+    const key = article.toString();
+    const maxBytes = vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxArticleSize', 20_000_000);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    let text: string;
+    let version = -1;
+    if (doc) {
+      text = doc.getText();
+      version = doc.version;
+      if (text.length > maxBytes) return undefined;
+    } else {
+      const r = await readText(article, maxBytes);
+      if (r.kind !== 'ok') return undefined;
+      text = r.text;
+    }
+    if (token?.isCancellationRequested) return undefined;
+    const lexicon = this.lexicon.get(article);
+    const hash = sha256(text + '\u0000' + JSON.stringify(lexicon));
+    let detection = this.byHash.get(hash) ?? (await this.readPersisted(hash));
+    if (!detection) {
+      // Let pending UI work (typing) run first; long texts are detected after a yield.
+      await new Promise((r) => setImmediate(r));
+      if (token?.isCancellationRequested) return undefined;
+      const t0 = performance.now();
+      detection = detect(text, lexicon);
+      this.timings.set(key, performance.now() - t0);
+      void this.persist(hash, detection);
+    }
+    this.byHash.set(hash, detection);
+    if (this.byHash.size > MEMORY_CACHE) this.byHash.delete(this.byHash.keys().next().value!);
+    // A newer edit made this result stale: the scheduled run will replace it.
+    const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (now && now.version !== version) return undefined;
+    const snapshot: DetectionSnapshot = { article, version, detection };
+    this.snapshots.set(key, snapshot);
+    this.emitter.fire(article);
+    return snapshot;
+  }
+
+  private cacheUri(hash: string): vscode.Uri | undefined {
+    const base = this.context.storageUri ?? this.context.globalStorageUri;
+    return base ? vscode.Uri.joinPath(base, 'detections', `${hash}.json`) : undefined;
+  }
+
+  private async readPersisted(hash: string): Promise<Detection | undefined> {
+    const uri = this.cacheUri(hash);
+    if (!uri) return undefined;
+    try {
+      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Detection;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async persist(hash: string, detection: Detection): Promise<void> {
+    const uri = this.cacheUri(hash);
+    if (!uri) return;
+    try {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(detection)));
+    } catch {
+      // The cache is an optimisation only.
+    }
+  }
+
+  isRejected(article: vscode.Uri, key: string): boolean {
+    return this.rejected[article.toString()]?.includes(key) ?? false;
+  }
+
+  async reject(article: vscode.Uri, key: string): Promise<void> {
+    const list = this.rejected[article.toString()] ?? [];
+    if (!list.includes(key)) list.push(key);
+    this.rejected = { ...this.rejected, [article.toString()]: list };
+    await this.context.workspaceState.update('articleAnnotator.rejected', this.rejected);
+    this.emitter.fire(article);
+  }
+
+  async resetRejected(): Promise<void> {
+    const articles = Object.keys(this.rejected);
+    this.rejected = {};
+    await this.context.workspaceState.update('articleAnnotator.rejected', this.rejected);
+    for (const a of articles) this.emitter.fire(vscode.Uri.parse(a));
+  }
+
   dispose(): void {
-    void this.context;
-    void this.lexicon;
-    void this.articles;
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
   }
 }

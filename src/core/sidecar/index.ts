@@ -1,17 +1,30 @@
 /**
  * Sidecar (`<article>.annotations.yaml`) parsing, validation and deterministic serialisation.
  * Format: docs/sidecar-format.md; JSON Schema: schemas/sidecar.schema.json.
+ *
+ * Reading: files in the plain subset Article Annotator writes take a fast path (fastyaml.ts);
+ * everything else (comments, anchors, odd styles, errors) goes through the `yaml` package, which
+ * also gives the lines of problems and keeps comments for the next write.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
+import { fastParse, fastStringify, writesPlain } from './fastyaml';
+import { ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
-export const SIDECAR_VERSION = 1;
-export const SUPPORTED_VERSIONS: readonly number[] = [1];
+export { SIDECAR_VERSION, SUPPORTED_VERSIONS, ANNOTATION_KEYS, ISO_8601 } from './validate';
+
 export const DEFAULT_MAX_SIDECAR_BYTES = 10_000_000;
 /** Context kept on each side of a quote, in code points. */
 export const CONTEXT_LENGTH = 32;
+/** At most this many alias expansions while reading (a "billion laughs" file fails fast). */
+export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * A sidecar's data. Unknown top-level keys read from a file are kept as extra properties of this
+ * object (and unknown annotation keys as extra properties of each annotation); they are written
+ * back after the known keys. Set an extra property to `undefined` to drop it.
+ */
 export interface Sidecar {
   version: number;
   /** File name of the article. */
@@ -25,35 +38,61 @@ export interface SidecarProblem {
   message: string;
   /** 1-based line in the sidecar, when known. */
   line?: number;
-  /** JSON-pointer-like path of the failing field, e.g. `/annotations/3/start`. */
+  /** 1-based column, when known (YAML syntax errors). */
+  column?: number;
+  /** JSON pointer of the failing field, e.g. `/annotations/3/start`. */
   path?: string;
 }
 
 export type SidecarParseResult =
-  | { ok: true; sidecar: Sidecar; /** opaque handle used to preserve comments on rewrite */ source: unknown }
+  | { ok: true; sidecar: Sidecar; /** opaque: lets `serializeSidecar` keep comments and unknown keys */ source: unknown }
   | { ok: false; problems: SidecarProblem[] };
 
 export interface ParseOptions {
-  /** Refuse texts longer than this many bytes (default 10 MB). */
+  /** Refuse texts longer than this many UTF-8 bytes (default 10 MB). */
   maxBytes?: number;
 }
 
-const TOP_KEYS = ['version', 'article', 'articleSha256', 'annotations'] as const;
-const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'tags', 'author', 'created', 'modified'] as const;
-const STRING_FIELDS = ['id', 'label', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'author', 'created', 'modified'] as const;
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** What `source` holds. */
+interface Source {
+  /** The parsed document, when the file was read by the `yaml` package (it may carry comments). */
+  doc?: Document.Parsed;
+  /** The top-level mapping as read. */
+  data: Record<string, unknown>;
+}
 
-function byteLength(text: string): number {
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+function utf8Length(text: string): number {
+  // Exact without encoding the whole text when it is plainly under or over the limit.
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** Parses and validates a sidecar; reports every problem found, with lines. */
+/** Parses and validates a sidecar; reports every problem found, with lines. Never throws. */
 export function parseSidecar(text: string, options: ParseOptions = {}): SidecarParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
-  const size = byteLength(text);
+  // A UTF-16 length over the limit is already too many bytes (each unit is ≥ 1 byte).
+  const size = text.length > maxBytes ? text.length : utf8Length(text);
   if (size > maxBytes) {
-    return { ok: false, problems: [{ message: `Sidecar is ${size} bytes, more than the limit of ${maxBytes} bytes; it is not read.`, line: 1 }] };
+    return { ok: false, problems: [{ message: `Sidecar is ${text.length > maxBytes ? 'over' : ''}${size} bytes, more than the limit of ${maxBytes} bytes (setting articleAnnotator.maxSidecarBytes); it is not read and never rewritten.`, line: 1 }] };
   }
+  const fast = fastParse(text);
+  if (fast) {
+    const v = validateSidecarData(fast, () => undefined);
+    if (v.problems.length === 0) return success(v, fast, { data: fast });
+    // Problems: read again with the `yaml` package to report them with lines.
+  }
+  return slowParse(text);
+}
+
+function success(v: ReturnType<typeof validateSidecarData>, data: Record<string, unknown>, source: Source): SidecarParseResult {
+  const sidecar: Sidecar = { version: v.version!, article: v.article!, annotations: v.annotations };
+  if (v.articleSha256 !== undefined) sidecar.articleSha256 = v.articleSha256;
+  for (const k of v.extraKeys) (sidecar as unknown as Record<string, unknown>)[k] = data[k];
+  return { ok: true, sidecar, source };
+}
+
+function slowParse(text: string): SidecarParseResult {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -61,85 +100,50 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
   } catch (e) {
     return { ok: false, problems: [{ message: `Not valid YAML: ${(e as Error).message}` }] };
   }
-  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined): number | undefined =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  const problems: SidecarProblem[] = [];
-  for (const err of doc.errors) {
-    problems.push({ message: `Not valid YAML: ${err.message.split('\n')[0]}`, line: err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line });
-  }
+  const posOf = (offset: number) => lineCounter.linePos(offset);
+  const problems: SidecarProblem[] = doc.errors.map((err) => {
+    const pos = err.linePos?.[0] ?? posOf(err.pos[0]);
+    return { message: `Not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line, column: pos.col };
+  });
   if (problems.length) return { ok: false, problems };
 
   let data: unknown;
   try {
-    // maxAliasCount bounds alias expansion: a "billion laughs" file fails here, fast.
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { ok: false, problems: [{ message: `Refused: ${(e as Error).message} (YAML aliases expand too much)`, line: 1 }] };
+    const msg = (e as Error).message;
+    return { ok: false, problems: [{ message: /alias/i.test(msg) ? `Refused: YAML aliases expand too much (${msg}); this looks like an alias bomb.` : `Not valid YAML: ${msg}`, line: firstAliasLine(text) }] };
   }
-  if (data === null || data === undefined) {
-    return { ok: false, problems: [{ message: 'Sidecar is empty: expected a mapping with version, article and annotations.', line: 1 }] };
-  }
-  const root = doc.contents;
-  if (!isMap(root) || typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, problems: [{ message: 'Sidecar must be a YAML mapping with version, article and annotations.', line: lineOf(root as YamlNode) ?? 1 }] };
-  }
-  const obj = data as Record<string, unknown>;
-  const keyLine = (map: YAMLMap, key: string): number | undefined => {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-    return lineOf((pair?.value as YamlNode | undefined) ?? (pair?.key as YamlNode | undefined)) ?? lineOf(map);
+  const lineOfNode = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    return range ? posOf(range[0]).line : undefined;
   };
+  const locate = (path: Path): number | undefined => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+        if (!pair) return line;
+        node = pair.value ?? pair.key;
+        line = lineOfNode(node) ?? lineOfNode(pair.key) ?? line;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+        line = lineOfNode(node) ?? line;
+      } else {
+        return line;
+      }
+    }
+    return line;
+  };
+  const v = validateSidecarData(data, locate);
+  if (v.problems.length) return { ok: false, problems: v.problems };
+  return success(v, data as Record<string, unknown>, { doc, data: data as Record<string, unknown> });
+}
 
-  if (!('version' in obj)) problems.push({ message: `Missing "version" (supported: ${SUPPORTED_VERSIONS.join(', ')}).`, line: 1, path: '/version' });
-  else if (!SUPPORTED_VERSIONS.includes(obj.version as number)) {
-    return { ok: false, problems: [{ message: `Unsupported sidecar version ${JSON.stringify(obj.version)}; this version of Article Annotator reads version ${SUPPORTED_VERSIONS.join(', ')}.`, line: keyLine(root, 'version'), path: '/version' }] };
-  }
-  if (typeof obj.article !== 'string' || obj.article === '') problems.push({ message: '"article" must be the article file name (a non-empty string).', line: keyLine(root, 'article'), path: '/article' });
-  if ('articleSha256' in obj && (typeof obj.articleSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(obj.articleSha256))) {
-    problems.push({ message: '"articleSha256" must be 64 lowercase hex digits.', line: keyLine(root, 'articleSha256'), path: '/articleSha256' });
-  }
-  const annotations: Annotation[] = [];
-  const annNode = root.get('annotations', true);
-  if (!('annotations' in obj) || obj.annotations === null) {
-    // An empty list written as `annotations:` is fine.
-  } else if (!Array.isArray(obj.annotations) || !isSeq(annNode)) {
-    problems.push({ message: '"annotations" must be a list.', line: keyLine(root, 'annotations'), path: '/annotations' });
-  } else {
-    const seen = new Map<string, number>();
-    (obj.annotations as unknown[]).forEach((raw, i) => {
-      const itemNode = (annNode as YAMLSeq).items[i] as YamlNode | undefined;
-      const base = `/annotations/${i}`;
-      const line = (field?: string): number | undefined =>
-        field && isMap(itemNode) ? keyLine(itemNode, field) : lineOf(itemNode);
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        problems.push({ message: `Annotation ${i + 1} must be a mapping.`, line: line(), path: base });
-        return;
-      }
-      const a = raw as Record<string, unknown>;
-      const before = problems.length;
-      const fail = (field: string, message: string) => problems.push({ message: `Annotation ${i + 1}${typeof a.id === 'string' ? ` (${a.id})` : ''}: ${message}`, line: line(field), path: `${base}/${field}` });
-      for (const f of ['id', 'label', 'quote'] as const) if (!(f in a)) fail(f, `missing "${f}".`);
-      for (const f of STRING_FIELDS) if (f in a && typeof a[f] !== 'string') fail(f, `"${f}" must be a string.`);
-      if (typeof a.id === 'string' && a.id.trim() === '') fail('id', '"id" must not be empty.');
-      if (typeof a.label === 'string' && a.label.trim() === '') fail('label', '"label" must not be empty.');
-      for (const f of ['start', 'end'] as const) {
-        if (!(f in a)) fail(f, `missing "${f}".`);
-        else if (typeof a[f] !== 'number' || !Number.isInteger(a[f]) || (a[f] as number) < 0) fail(f, `"${f}" must be a whole number ≥ 0 (a code-point offset).`);
-      }
-      if (typeof a.start === 'number' && typeof a.end === 'number' && a.start > a.end) fail('end', `"end" (${a.end}) is before "start" (${a.start}).`);
-      if ('tags' in a && (!Array.isArray(a.tags) || a.tags.some((t) => typeof t !== 'string'))) fail('tags', '"tags" must be a list of strings.');
-      for (const f of ['created', 'modified'] as const) if (typeof a[f] === 'string' && !ISO_8601.test(a[f] as string)) fail(f, `"${f}" must be an ISO 8601 date-time.`);
-      if (typeof a.id === 'string') {
-        const first = seen.get(a.id);
-        if (first !== undefined) fail('id', `duplicate id "${a.id}" (also annotation ${first + 1}).`);
-        else seen.set(a.id, i);
-      }
-      if (problems.length === before) annotations.push(a as unknown as Annotation);
-    });
-  }
-  if (problems.length) return { ok: false, problems };
-  const sidecar: Sidecar = { version: obj.version as number, article: obj.article as string, annotations };
-  if (typeof obj.articleSha256 === 'string') sidecar.articleSha256 = obj.articleSha256;
-  return { ok: true, sidecar, source: doc };
+function firstAliasLine(text: string): number {
+  const m = /(^|[\s[{,:])[*&][^\s,\]}]/m.exec(text);
+  return m ? text.slice(0, m.index + m[1]!.length).split('\n').length : 1;
 }
 
 /** Compares annotations for the file order: by start, then end, then id. */
@@ -147,109 +151,158 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function scalar(value: unknown): Scalar {
-  const s = new Scalar(value);
-  // Strings that plain YAML would not give back exactly (leading/trailing spaces, newlines,
-  // quotes, things that look like numbers or booleans) are written double-quoted.
-  if (typeof value === 'string' && (value === '' || /^\s|\s$|[\n\r\t"#:\u0085\u2028\u2029\u00a0\u2009]|^[-?!&*|>'%@`{[\]},]/.test(value) || /^(?:true|false|null|~|yes|no|on|off|[-+.\d].*)$/i.test(value))) {
-    s.type = Scalar.QUOTE_DOUBLE;
-  }
-  return s;
-}
+/* ----------------------------------------- writing ---------------------------------------- */
 
-/** Comments a person put on fields (before a key, after a value) stay with the field. */
-function copyPairComments(target: YAMLMap, previous: YAMLMap): void {
-  for (const pair of target.items) {
-    if (!isScalar(pair.key)) continue;
-    const key = pair.key.value;
-    const prev = previous.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (!prev || prev === pair || !isScalar(prev.key)) continue;
-    pair.key.commentBefore = prev.key.commentBefore;
-    const pv = prev.value as YamlNode | null;
-    const nv = pair.value as YamlNode | null;
-    if (pv && nv && pv !== nv) {
-      nv.comment = pv.comment;
-      if (isSeq(pv) && isSeq(nv)) nv.commentBefore = pv.commentBefore;
-    }
-  }
-}
-
-function annotationNode(doc: Document, a: Annotation, previous: YAMLMap | undefined): YAMLMap {
-  const map = new YAMLMap();
+/** The keys and values to write, in order. */
+function annotationEntries(a: Annotation): [string, unknown][] {
   const record = a as unknown as Record<string, unknown>;
+  const entries: [string, unknown][] = [];
   for (const key of ANNOTATION_KEYS) {
     const v = record[key];
-    if (v === undefined || v === null) continue;
-    if (key === 'tags') {
-      const seq = new YAMLSeq();
-      seq.flow = true;
-      for (const t of v as string[]) seq.items.push(scalar(t));
-      map.items.push(doc.createPair(key, seq));
-    } else {
-      map.items.push(doc.createPair(key, scalar(v)));
-    }
+    if (v !== undefined && v !== null) entries.push([key, v]);
   }
-  // Unknown keys: from the object itself (they were read from the file), in their original order.
   for (const key of Object.keys(record)) {
-    if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
-    const prevPair = previous?.items.find((p) => isScalar(p.key) && p.key.value === key);
-    map.items.push(prevPair ? prevPair : doc.createPair(key, doc.createNode(record[key])));
+    if (!(ANNOTATION_KEYS as readonly string[]).includes(key) && record[key] !== undefined) entries.push([key, record[key]]);
+  }
+  return entries;
+}
+
+function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, unknown][] {
+  const top = sidecar as unknown as Record<string, unknown>;
+  const entries: [string, unknown][] = [['version', sidecar.version], ['article', sidecar.article]];
+  if (sidecar.articleSha256) entries.push(['articleSha256', sidecar.articleSha256]);
+  const isExtra = (k: string) => !(TOP_KEYS as readonly string[]).includes(k);
+  const prevKeys = previous ? Object.keys(previous.data).filter(isExtra) : [];
+  for (const k of prevKeys) {
+    const v = hasOwn(top, k) ? top[k] : previous!.data[k];
+    if (v !== undefined) entries.push([k, v]);
+  }
+  for (const k of Object.keys(top)) {
+    if (isExtra(k) && !prevKeys.includes(k) && top[k] !== undefined) entries.push([k, top[k]]);
+  }
+  return entries;
+}
+
+const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, indentSeq: true, doubleQuotedAsJSON: true } as const;
+
+/** A node for a value, styled as the fast writer would write it. */
+function node(doc: Document, value: unknown): YamlNode {
+  if (typeof value === 'string') {
+    const s = new Scalar(value);
+    s.type = writesPlain(value) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
+    return s;
+  }
+  if (Array.isArray(value) && value.every((x) => typeof x !== 'object' || x === null)) {
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    for (const x of value) seq.items.push(node(doc, x));
+    return seq;
+  }
+  if (value === null || typeof value !== 'object') return new Scalar(value);
+  return doc.createNode(value) as YamlNode;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function findPair(map: YAMLMap | undefined, key: string): Pair<unknown, unknown> | undefined {
+  return map?.items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+/**
+ * Builds a mapping from entries. With the mapping the person wrote before, comments stay with
+ * their keys, and unknown keys whose value did not change keep their original node (and style).
+ */
+function mapNode(doc: Document, entries: [string, unknown][], previous: YAMLMap | undefined, known: readonly string[]): YAMLMap {
+  const map = new YAMLMap();
+  for (const [key, value] of entries) {
+    const prev = findPair(previous, key);
+    if (prev && !known.includes(key) && sameValue((prev.value as YamlNode | null)?.toJSON?.() ?? null, value)) {
+      map.items.push(prev);
+      continue;
+    }
+    const pair = doc.createPair(key, node(doc, value));
+    if (prev && isScalar(prev.key) && isScalar(pair.key)) {
+      pair.key.commentBefore = prev.key.commentBefore;
+      pair.key.spaceBefore = prev.key.spaceBefore;
+      const pv = prev.value as YamlNode | null;
+      const nv = pair.value as YamlNode | null;
+      if (pv && nv) {
+        nv.comment = pv.comment;
+        nv.commentBefore = pv.commentBefore;
+      }
+    }
+    map.items.push(pair);
   }
   if (previous) {
     map.commentBefore = previous.commentBefore;
     map.comment = previous.comment;
-    copyPairComments(map, previous);
+    map.spaceBefore = previous.spaceBefore;
   }
   return map;
 }
 
-/** Serialises deterministically (sorted by start then id, stable key order, LF); keeps comments and unknown keys of `previous`. */
+/**
+ * Serialises deterministically: annotations sorted by start, then end, then id; keys in a fixed
+ * order (unknown keys after the known ones, in their original order); UTF-8 text with LF and a
+ * final newline. With `previous` (the parse result of the file being replaced), comments and
+ * unknown keys a person wrote by hand are kept.
+ */
 export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult): string {
-  const prevDoc = previous && previous.ok ? (previous.source as Document.Parsed) : undefined;
+  const prev = previous && previous.ok ? (previous.source as Source | undefined) : undefined;
+  const top = topEntries(sidecar, prev);
+  const sorted = [...sidecar.annotations].sort(compareAnnotations);
+  const items = sorted.map(annotationEntries);
+  if (!prev?.doc) {
+    const fast = fastStringify(top, items);
+    if (fast !== undefined) return fast;
+  }
+  return documentStringify(top, sorted, items, prev?.doc);
+}
+
+function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {
   const prevRoot = prevDoc && isMap(prevDoc.contents) ? prevDoc.contents : undefined;
   const prevItems = new Map<string, YAMLMap>();
-  const prevSeq = prevRoot?.get('annotations', true);
+  const prevSeqPair = findPair(prevRoot, 'annotations');
+  const prevSeq = prevSeqPair?.value;
   if (isSeq(prevSeq)) {
     for (const item of prevSeq.items) {
       if (isMap(item)) {
         const id = item.get('id');
-        if (typeof id === 'string') prevItems.set(id, item);
+        if (typeof id === 'string' && !prevItems.has(id)) prevItems.set(id, item);
       }
     }
   }
   const doc = new Document();
-  const root = new YAMLMap();
-  const top = sidecar as unknown as Record<string, unknown>;
-  root.items.push(doc.createPair('version', sidecar.version));
-  root.items.push(doc.createPair('article', scalar(sidecar.article)));
-  if (sidecar.articleSha256) root.items.push(doc.createPair('articleSha256', sidecar.articleSha256));
+  const root = mapNode(doc, top, prevRoot, TOP_KEYS);
   const seq = new YAMLSeq();
-  for (const a of [...sidecar.annotations].sort(compareAnnotations)) seq.items.push(annotationNode(doc, a, prevItems.get(a.id)));
+  sorted.forEach((a, i) => seq.items.push(mapNode(doc, items[i]!, prevItems.get(a.id), ANNOTATION_KEYS)));
+  if (isSeq(prevSeq)) {
+    seq.commentBefore = prevSeq.commentBefore;
+    seq.comment = prevSeq.comment;
+  }
   const annPair = doc.createPair('annotations', seq);
-  // Unknown top-level keys of the previous file, in their order, before `annotations`.
-  if (prevRoot) {
-    for (const pair of prevRoot.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (key && !(TOP_KEYS as readonly string[]).includes(key)) root.items.push(pair);
-    }
-  } else {
-    for (const key of Object.keys(top)) {
-      if (!(TOP_KEYS as readonly string[]).includes(key)) root.items.push(doc.createPair(key, doc.createNode(top[key])));
-    }
+  if (prevSeqPair && isScalar(prevSeqPair.key) && isScalar(annPair.key)) {
+    annPair.key.commentBefore = prevSeqPair.key.commentBefore;
+    annPair.key.spaceBefore = prevSeqPair.key.spaceBefore;
   }
   root.items.push(annPair);
   doc.contents = root;
   if (prevDoc) {
     doc.commentBefore = prevDoc.commentBefore;
     doc.comment = prevDoc.comment;
-    if (prevRoot) {
-      root.commentBefore = prevRoot.commentBefore;
-      copyPairComments(root, prevRoot);
-    }
   }
-  const out = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
-  return out.replace(/\r\n?/g, '\n');
+  const out = doc.toString(TO_STRING_OPTIONS).replace(/\r\n?/g, '\n');
+  return out.endsWith('\n') ? out : out + '\n';
 }
+
+/* ---------------------------------------- helpers ----------------------------------------- */
 
 /** The up-to-32-code-point context before and after [start, end) (code points). */
 export function contextOf(text: string, start: number, end: number, map: OffsetMap = new OffsetMap(text)): { prefix: string; suffix: string } {
@@ -265,7 +318,7 @@ export function makeAnnotation(
   text: string,
   start: number,
   end: number,
-  fields: Omit<Annotation, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'>,
+  fields: Omit<Annotation, 'start' | 'end' | 'quote' | 'prefix' | 'suffix'> & Record<string, unknown>,
   map: OffsetMap = new OffsetMap(text),
 ): Annotation {
   const quote = text.slice(map.toUtf16(start), map.toUtf16(end));

@@ -1,0 +1,290 @@
+/**
+ * A fast reader and writer for the plain, comment-free subset of YAML that sidecars are written
+ * in. The `yaml` package stays the reference: the reader returns `undefined` for anything outside
+ * the subset (comments, anchors, aliases, tags, multi-line or block scalars, nested values other
+ * than the annotation list and tag lists, floats, ...) and the caller then parses with `yaml`.
+ * The writer produces exactly the bytes the `yaml` Document path produces for the same data
+ * (checked by the unit tests), so which path wrote a file never shows in a diff.
+ */
+
+type Scalar = string | number | boolean | null;
+type Value = Scalar | Scalar[] | Record<string, Scalar | Scalar[]>[];
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const INT = /^[-+]?[0-9]+$/;
+const FLOATISH = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^0[ox]/;
+const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+/** Reads a double-quoted scalar starting at `s[i] === '"'`; returns the value and the index after the closing quote. */
+function readDouble(s: string, i: number): [string, number] {
+  let out = '';
+  let j = i + 1;
+  for (;;) {
+    const k = s.indexOf('\\', j);
+    const q = s.indexOf('"', j);
+    if (q < 0) return bail(); // multi-line or unterminated
+    if (k < 0 || q < k) {
+      out += s.slice(j, q);
+      return [out, q + 1];
+    }
+    out += s.slice(j, k);
+    const c = s[k + 1];
+    if (c === undefined) return bail();
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== undefined) {
+      out += simple;
+      j = k + 2;
+      continue;
+    }
+    const width = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+    const hex = s.slice(k + 2, k + 2 + width);
+    if (!width || hex.length !== width || !/^[0-9a-fA-F]+$/.test(hex)) return bail();
+    const cp = parseInt(hex, 16);
+    if (cp > 0x10ffff) return bail();
+    out += String.fromCodePoint(cp);
+    j = k + 2 + width;
+  }
+}
+
+function readSingle(s: string, i: number): [string, number] {
+  let out = '';
+  let j = i + 1;
+  for (;;) {
+    const q = s.indexOf("'", j);
+    if (q < 0) return bail();
+    out += s.slice(j, q);
+    if (s[q + 1] === "'") {
+      out += "'";
+      j = q + 2;
+    } else {
+      return [out, q + 1];
+    }
+  }
+}
+
+function plain(raw: string, inFlow: boolean): Scalar {
+  const v = raw.replace(/ +$/, '');
+  if (v === '' || NULLS.has(v)) return null;
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  if (INT.test(v)) {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : bail();
+  }
+  if (FLOATISH.test(v)) return bail();
+  if (/^[-?:](?: |$)|^[,[\]{}#&*!|>'"%@`]/.test(v) || / #|: |:$|\t/.test(v) || (inFlow && /[,[\]{}]/.test(v))) return bail();
+  return v;
+}
+
+/** A scalar filling the rest of a line (after `key: ` or `- `). */
+function lineScalar(s: string): Scalar | Scalar[] {
+  const c = s[0];
+  if (c === '"' || c === "'") {
+    const [v, end] = c === '"' ? readDouble(s, 0) : readSingle(s, 0);
+    if (!/^ *$/.test(s.slice(end))) bail();
+    return v;
+  }
+  if (c === '[') return flowSeq(s);
+  return plain(s, false);
+}
+
+function flowSeq(s: string): Scalar[] {
+  const items: Scalar[] = [];
+  let i = 1;
+  const skip = () => {
+    while (s[i] === ' ') i++;
+  };
+  skip();
+  if (s[i] === ']') {
+    i++;
+  } else {
+    for (;;) {
+      skip();
+      const c = s[i];
+      let v: Scalar;
+      if (c === '"' || c === "'") {
+        [v, i] = c === '"' ? readDouble(s, i) : readSingle(s, i);
+      } else {
+        let j = i;
+        while (j < s.length && s[j] !== ',' && s[j] !== ']') j++;
+        v = plain(s.slice(i, j), true);
+        if (v === null) bail(); // `[a, , b]` and friends: leave to the real parser
+        i = j;
+      }
+      items.push(v);
+      skip();
+      if (s[i] === ',') {
+        i++;
+        continue;
+      }
+      if (s[i] === ']') {
+        i++;
+        break;
+      }
+      return bail();
+    }
+  }
+  if (!/^ *$/.test(s.slice(i))) bail();
+  return items;
+}
+
+/**
+ * Parses the plain subset; `undefined` when the text is outside it (the caller then uses the
+ * `yaml` package, which also reports errors with lines).
+ */
+export function fastParse(text: string): Record<string, Value> | undefined {
+  try {
+    return parseLines(text);
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
+
+function parseLines(text: string): Record<string, Value> {
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
+  const lines = text.split(/\r?\n/);
+  const root: Record<string, Value> = {};
+  let i = 0;
+  const n = lines.length;
+  while (i < n) {
+    const line = lines[i]!;
+    if (line === '' || /^ +$/.test(line)) {
+      i++;
+      continue;
+    }
+    const m = KEY.exec(line);
+    if (!m) return bail(); // comments, directives, document markers, indented or odd lines
+    const key = m[1]!;
+    if (Object.prototype.hasOwnProperty.call(root, key)) bail(); // duplicate: let `yaml` report it
+    i++;
+    if (m[2] !== undefined && m[2] !== '') {
+      root[key] = lineScalar(m[2]);
+      continue;
+    }
+    // `key:` alone: null, or a block sequence of mappings (only for `annotations`).
+    let j = i;
+    while (j < n && /^ *$/.test(lines[j]!)) j++;
+    const next = j < n ? lines[j]! : '';
+    const seqIndent = /^( *)- /.exec(next)?.[1]?.length;
+    if (seqIndent === undefined) {
+      if (/^ /.test(next)) bail();
+      root[key] = null;
+      continue;
+    }
+    if (key !== 'annotations') bail();
+    const [items, after] = blockSeqOfMaps(lines, j, seqIndent);
+    root[key] = items;
+    i = after;
+  }
+  return root;
+}
+
+function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<string, Scalar | Scalar[]>[], number] {
+  const items: Record<string, Scalar | Scalar[]>[] = [];
+  const dash = ' '.repeat(indent) + '- ';
+  const inner = ' '.repeat(indent + 2);
+  let i = from;
+  let current: Record<string, Scalar | Scalar[]> | undefined;
+  const put = (body: string) => {
+    const m = KEY.exec(body);
+    if (!m || !current) return bail();
+    if (Object.prototype.hasOwnProperty.call(current, m[1]!)) bail();
+    current[m[1]!] = m[2] !== undefined && m[2] !== '' ? lineScalar(m[2]) : null;
+  };
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line === '' || /^ +$/.test(line)) {
+      i++;
+      continue;
+    }
+    if (line.startsWith(dash)) {
+      current = {};
+      items.push(current);
+      put(line.slice(dash.length));
+    } else if (line.startsWith(inner) && line[inner.length] !== ' ' && line[inner.length] !== '-') {
+      put(line.slice(inner.length));
+    } else if (indent > 0 && /^[^ ]/.test(line)) {
+      break;
+    } else if (indent === 0 && /^[^ -]/.test(line)) {
+      break;
+    } else {
+      return bail();
+    }
+    // A key with an empty value followed by deeper lines would be a nested block: not ours.
+    i++;
+  }
+  for (const item of items) for (const v of Object.values(item)) if (v === null) bail();
+  return [items, i];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+const SAFE_PLAIN = /^[\p{L}_][\p{L}\p{N}\p{M} _.\-/()@+=;&'’:]*$/u;
+const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** Whether a string is written plain (unquoted); otherwise it is written as a JSON string. */
+export function writesPlain(s: string): boolean {
+  return SAFE_PLAIN.test(s) && !/ $|:$|: /.test(s) && !RESERVED.test(s);
+}
+
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return writesPlain(v) ? v : JSON.stringify(v);
+  if (typeof v === 'number') return Number.isSafeInteger(v) && !Object.is(v, -0) ? String(v) : undefined;
+  if (typeof v === 'boolean') return String(v);
+  if (v === null) return 'null';
+  return undefined;
+}
+
+function valueText(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    const parts: string[] = [];
+    for (const x of v) {
+      const t = scalarText(x);
+      if (t === undefined) return undefined;
+      parts.push(t);
+    }
+    return `[ ${parts.join(', ')} ]`;
+  }
+  return scalarText(v);
+}
+
+/**
+ * Writes `[key, value]` entries of the top level and of each annotation (already ordered) in
+ * the plain subset; `undefined` when some value needs the full `yaml` writer.
+ */
+export function fastStringify(top: [string, unknown][], annotations: [string, unknown][][]): string | undefined {
+  const out: string[] = [];
+  for (const [k, v] of top) {
+    const t = valueText(v);
+    if (t === undefined || !writesPlain(k)) return undefined;
+    out.push(`${k}: ${t}\n`);
+  }
+  if (annotations.length === 0) {
+    out.push('annotations: []\n');
+    return out.join('');
+  }
+  out.push('annotations:\n');
+  for (const entries of annotations) {
+    let first = true;
+    for (const [k, v] of entries) {
+      const t = valueText(v);
+      if (t === undefined || !writesPlain(k)) return undefined;
+      out.push(first ? '  - ' : '    ', k, ': ', t, '\n');
+      first = false;
+    }
+    if (first) return undefined;
+  }
+  return out.join('');
+}

@@ -64,3 +64,19 @@ export async function resetArticle(uri: vscode.Uri, original: string): Promise<v
     }, 'the store to notice the reset', 15000);
   }
 }
+
+/** Writes a sidecar by hand (as a person would, in the documented format) for `quotes` of the article. */
+export function writeSidecar(uri: vscode.Uri, items: { id: string; label: string; quote: string; comment?: string; speaker?: string; tags?: string[]; start?: number }[]): void {
+  const text = fs.readFileSync(uri.fsPath, 'utf8');
+  const lines = ['version: 1', `article: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`, 'annotations:'];
+  for (const it of items) {
+    const at = text.indexOf(it.quote);
+    const start = it.start ?? (at >= 0 ? [...text.slice(0, at)].length : 0);
+    const end = start + [...it.quote].length;
+    lines.push(`  - id: ${it.id}`, `    label: ${it.label}`, `    start: ${start}`, `    end: ${end}`, `    quote: ${JSON.stringify(it.quote)}`);
+    if (it.comment) lines.push(`    comment: ${JSON.stringify(it.comment)}`);
+    if (it.speaker) lines.push(`    speaker: ${JSON.stringify(it.speaker)}`);
+    if (it.tags) lines.push(`    tags: ${JSON.stringify(it.tags)}`);
+  }
+  fs.writeFileSync(sidecarOf(uri).fsPath, lines.join('\n') + '\n');
+}

@@ -1,0 +1,20 @@
+/** The elements of the annotations tree. Each has a stable id (for reveal) and its parent's id. */
+import type * as vscode from 'vscode';
+import type { ActorType } from '../core/model';
+import type { AnnotationRef, DetectionRef } from '../services';
+
+interface Base {
+  id: string;
+  parent?: string;
+}
+
+export type TreeNode =
+  | (Base & { kind: 'folder'; folder: vscode.WorkspaceFolder })
+  | (Base & { kind: 'article'; uri: vscode.Uri })
+  | (Base & { kind: 'label'; label: string; uri?: vscode.Uri })
+  | (Base & { kind: 'detections'; uri: vscode.Uri })
+  | (Base & { kind: 'orphans'; uri: vscode.Uri })
+  | (Base & { kind: 'actor'; actorId: string; name: string; type: ActorType })
+  | (Base & { kind: 'mentions'; actorId: string })
+  | (Base & { kind: 'annotation'; uri: vscode.Uri; ref: AnnotationRef; orphan: boolean })
+  | (Base & { kind: 'detection'; uri: vscode.Uri; ref: DetectionRef; actorType?: ActorType });

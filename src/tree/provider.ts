@@ -1,0 +1,411 @@
+/**
+ * Tree data for the Annotations view: by article, by label or by actor. Children are computed
+ * lazily from cached state; the first level is the article list only.
+ */
+import * as vscode from 'vscode';
+import type { Actor, ActorType, Annotation } from '../core/model';
+import { mergeWorkspaceActors, type WorkspaceActor } from '../core/detect';
+import { isFilterActive, matchesFilter, shorten, type TreeFilter } from '../core/tree';
+import { escapeMarkdown } from '../core/markdown';
+import { detectionKey, type AnchoredAnnotation, type DetectionRef, type Services } from '../services';
+import type { TreeNode } from './nodes';
+
+export type Grouping = 'article' | 'label' | 'actor';
+
+const ACTOR_ICONS: Record<ActorType, string> = { person: 'person', organization: 'organization', place: 'globe', other: 'symbol-misc' };
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly disposables: vscode.Disposable[] = [];
+  grouping: Grouping = 'article';
+  filter: TreeFilter | undefined;
+  /** Workspace actors of the last "by actor" computation. */
+  private actorCache: { actors: WorkspaceActor[]; perArticle: Map<string, Actor[]> } | undefined;
+  private iconDir: vscode.Uri;
+
+  constructor(private readonly services: Services) {
+    this.iconDir = vscode.Uri.joinPath(services.context.globalStorageUri, 'label-icons');
+    this.disposables.push(
+      services.annotations.onDidChange((uri) => this.changed(uri)),
+      services.detections.onDidChange((uri) => {
+        this.actorCache = undefined;
+        this.changed(uri);
+      }),
+      services.articles.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('articleAnnotator.labels')) void this.writeIcons().then(() => this.refresh());
+      }),
+    );
+    void this.writeIcons();
+  }
+
+  refresh(): void {
+    this.actorCache = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  /** Refreshes only the changed article's node where the grouping allows it. */
+  private changed(uri: vscode.Uri): void {
+    if (this.grouping === 'article') {
+      const node = this.nodes.get(`article:${uri.toString()}`);
+      this.emitter.fire(node);
+    } else this.emitter.fire(undefined);
+  }
+
+  private async writeIcons(): Promise<void> {
+    try {
+      await vscode.workspace.fs.createDirectory(this.iconDir);
+      for (const l of this.services.annotations.labels()) {
+        if (!l.color || !/^#[0-9a-f]{6}$/i.test(l.color)) continue;
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5" fill="${l.color}"/></svg>`;
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `${l.color.slice(1).toLowerCase()}.svg`), new TextEncoder().encode(svg));
+      }
+    } catch {
+      // Icons fall back to theme icons.
+    }
+  }
+
+  private labelIcon(label: string): vscode.ThemeIcon | vscode.Uri {
+    const def = this.services.annotations.labels().find((l) => l.name === label);
+    if (def?.color && /^#[0-9a-f]{6}$/i.test(def.color)) return vscode.Uri.joinPath(this.iconDir, `${def.color.slice(1).toLowerCase()}.svg`);
+    return new vscode.ThemeIcon('circle-outline');
+  }
+
+  private remember<T extends TreeNode>(node: T): T {
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  node(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent ? this.nodes.get(node.parent) : undefined;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.roots();
+    switch (node.kind) {
+      case 'folder':
+        return (await this.articlesOf(node.folder)).map((uri) => this.remember({ kind: 'article', uri, id: `article:${uri.toString()}`, parent: node.id }));
+      case 'article':
+        return this.grouping === 'label' ? this.annotationNodes(node.uri, node.id, (i) => i.annotation.label === this.labelOfParent(node)) : this.articleChildren(node);
+      case 'label':
+        if (node.uri) return this.annotationNodes(node.uri, node.id, (i) => i.status !== 'orphan' && i.annotation.label === node.label);
+        return this.articlesWithLabel(node);
+      case 'orphans':
+        return this.annotationNodes(node.uri, node.id, (i) => i.status === 'orphan');
+      case 'detections':
+        return this.detectionNodes(node.uri, node.id);
+      case 'actor':
+        return this.actorChildren(node);
+      case 'mentions':
+        return this.mentionNodes(node);
+      default:
+        return [];
+    }
+  }
+
+  private labelOfParent(node: TreeNode): string | undefined {
+    const p = node.parent ? this.nodes.get(node.parent) : undefined;
+    return p && p.kind === 'label' ? p.label : undefined;
+  }
+
+  private async articlesOf(folder?: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+    const all = await this.services.articles.list();
+    return folder ? all.filter((u) => vscode.workspace.getWorkspaceFolder(u)?.uri.toString() === folder.uri.toString()) : all;
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    const articles = await this.services.articles.list();
+    if (articles.length === 0) return [];
+    if (this.grouping === 'label') return this.labelRoots(articles);
+    if (this.grouping === 'actor') return this.actorRoots(articles);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length > 1) return folders.map((folder) => this.remember({ kind: 'folder', folder, id: `folder:${folder.uri.toString()}` }));
+    return articles.map((uri) => this.remember({ kind: 'article', uri, id: `article:${uri.toString()}` }));
+  }
+
+  private async articleChildren(node: Extract<TreeNode, { kind: 'article' }>): Promise<TreeNode[]> {
+    const anns = await this.services.annotations.get(node.uri);
+    const labels = new Set<string>();
+    let orphans = 0;
+    for (const i of anns.items) {
+      if (!this.passes(i.annotation)) continue;
+      if (i.status === 'orphan') orphans++;
+      else labels.add(i.annotation.label);
+    }
+    const out: TreeNode[] = [...labels].sort().map((label) => this.remember({ kind: 'label', label, uri: node.uri, id: `label:${label}:${node.uri.toString()}`, parent: node.id }));
+    out.push(this.remember({ kind: 'detections', uri: node.uri, id: `detections:${node.uri.toString()}`, parent: node.id }));
+    if (orphans) out.push(this.remember({ kind: 'orphans', uri: node.uri, id: `orphans:${node.uri.toString()}`, parent: node.id }));
+    return out;
+  }
+
+  private passes(a: Annotation): boolean {
+    return matchesFilter({ quote: a.quote, label: a.label, comment: a.comment, tags: a.tags, speaker: a.speaker }, this.filter);
+  }
+
+  private async annotationNodes(uri: vscode.Uri, parent: string, keep: (i: AnchoredAnnotation) => boolean): Promise<TreeNode[]> {
+    const anns = await this.services.annotations.get(uri);
+    return anns.items
+      .filter((i) => keep(i) && this.passes(i.annotation))
+      .map((i) => this.remember({ kind: 'annotation', uri, orphan: i.status === 'orphan', ref: { kind: 'annotation', article: uri.toString(), id: i.annotation.id }, id: `annotation:${uri.toString()}:${i.annotation.id}:${parent}`, parent }));
+  }
+
+  /** Detections not yet accepted (no annotation on the same span) and not rejected. */
+  private async pendingDetections(uri: vscode.Uri): Promise<DetectionRef[]> {
+    const snap = await this.services.detections.get(uri);
+    if (!snap) return [];
+    const anns = await this.services.annotations.get(uri);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const accepted = new Set(anns.items.filter((i) => i.range && doc).map((i) => `${doc!.offsetAt(i.range!.start)}:${doc!.offsetAt(i.range!.end)}`));
+    for (const i of anns.items) accepted.add(`q:${i.annotation.quote}`);
+    const out: DetectionRef[] = [];
+    for (const c of snap.detection.claims) {
+      const key = detectionKey('claim', c.text);
+      if (this.services.detections.isRejected(uri, key) || accepted.has(`${c.start}:${c.end}`) || accepted.has(`q:${c.text}`)) continue;
+      out.push({ kind: 'detection', article: uri.toString(), detection: 'claim', start: c.start, end: c.end, text: c.text, label: 'claim', speaker: c.speaker, key });
+    }
+    for (const a of snap.detection.actors) {
+      const key = detectionKey('actor', a.id);
+      if (this.services.detections.isRejected(uri, key)) continue;
+      const m = a.mentions[0]!;
+      if (accepted.has(`${m.start}:${m.end}`)) continue;
+      out.push({ kind: 'detection', article: uri.toString(), detection: 'actor', start: m.start, end: m.end, text: a.name, label: 'actor', speaker: a.name, key });
+    }
+    return out;
+  }
+
+  private async detectionNodes(uri: vscode.Uri, parent: string): Promise<TreeNode[]> {
+    const snap = this.services.detections.peek(uri) ?? (await this.services.detections.get(uri));
+    const types = new Map((snap?.detection.actors ?? []).map((a) => [a.name, a.type]));
+    return (await this.pendingDetections(uri))
+      .filter((r) => matchesFilter({ quote: r.text, label: r.label, speaker: r.speaker }, this.filter))
+      .map((ref) => this.remember({ kind: 'detection', uri, ref, actorType: ref.detection === 'actor' ? types.get(ref.text) : undefined, id: `detection:${uri.toString()}:${ref.key}:${ref.start}`, parent }));
+  }
+
+  private async labelRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
+    const labels = new Set<string>();
+    for (const uri of articles) for (const i of (await this.services.annotations.get(uri)).items) if (this.passes(i.annotation)) labels.add(i.annotation.label);
+    return [...labels].sort().map((label) => this.remember({ kind: 'label', label, id: `label:${label}` }));
+  }
+
+  private async articlesWithLabel(node: Extract<TreeNode, { kind: 'label' }>): Promise<TreeNode[]> {
+    const out: TreeNode[] = [];
+    for (const uri of await this.services.articles.list()) {
+      const anns = await this.services.annotations.get(uri);
+      if (anns.items.some((i) => i.annotation.label === node.label && this.passes(i.annotation))) {
+        out.push(this.remember({ kind: 'article', uri, id: `article:${uri.toString()}:label:${node.label}`, parent: node.id }));
+      }
+    }
+    return out;
+  }
+
+  /** Workspace actors from every article's detections, with progress and cancellation when not cached. */
+  async workspaceActors(articles?: vscode.Uri[]): Promise<{ actors: WorkspaceActor[]; perArticle: Map<string, Actor[]> }> {
+    if (this.actorCache) return this.actorCache;
+    const list = articles ?? (await this.services.articles.list());
+    const perArticle = new Map<string, Actor[]>();
+    const uncached = list.filter((u) => !this.services.detections.peek(u));
+    const collect = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ increment: number; message: string }>) => {
+      for (const uri of list) {
+        if (token?.isCancellationRequested) break;
+        const snap = await this.services.detections.get(uri, token);
+        if (snap) perArticle.set(uri.toString(), snap.detection.actors);
+        progress?.report({ increment: 100 / list.length, message: baseName(uri) });
+      }
+    };
+    if (uncached.length > 20) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Article Annotator: finding actors in the workspace', cancellable: true }, (p, token) => collect(token, p));
+    } else await collect();
+    const actors = mergeWorkspaceActors([...perArticle].map(([article, a]) => ({ article, actors: a })));
+    actors.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+    this.actorCache = { actors, perArticle };
+    return this.actorCache;
+  }
+
+  private async actorRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
+    const { actors } = await this.workspaceActors(articles);
+    return actors
+      .filter((a) => !this.filter?.speaker || a.name.toLowerCase() === this.filter.speaker.toLowerCase())
+      .map((a) => this.remember({ kind: 'actor', actorId: a.id, name: a.name, type: a.type, id: `actor:${a.id}` }));
+  }
+
+  private actorOf(actorId: string): WorkspaceActor | undefined {
+    return this.actorCache?.actors.find((a) => a.id === actorId);
+  }
+
+  private async actorChildren(node: Extract<TreeNode, { kind: 'actor' }>): Promise<TreeNode[]> {
+    const { perArticle } = await this.workspaceActors();
+    const actor = this.actorOf(node.actorId);
+    if (!actor) return [];
+    const names = new Set([actor.name, ...actor.aliases]);
+    const out: TreeNode[] = [];
+    for (const uri of await this.services.articles.list()) {
+      const key = uri.toString();
+      // User annotations with this speaker, then detected claims by this actor.
+      const anns = await this.services.annotations.get(uri);
+      for (const i of anns.items) {
+        if (i.annotation.speaker && names.has(i.annotation.speaker) && this.passes(i.annotation)) {
+          out.push(this.remember({ kind: 'annotation', uri, orphan: i.status === 'orphan', ref: { kind: 'annotation', article: key, id: i.annotation.id }, id: `annotation:${key}:${i.annotation.id}:${node.id}`, parent: node.id }));
+        }
+      }
+      const snap = this.services.detections.peek(uri);
+      if (!perArticle.has(key) || !snap) continue;
+      for (const c of snap.detection.claims) {
+        if (!(c.speakerId && actor.memberIds.has(c.speakerId)) && !(c.speaker && names.has(c.speaker))) continue;
+        const dkey = detectionKey('claim', c.text);
+        if (this.services.detections.isRejected(uri, dkey) || !matchesFilter({ quote: c.text, label: 'claim', speaker: c.speaker }, this.filter)) continue;
+        const ref: DetectionRef = { kind: 'detection', article: key, detection: 'claim', start: c.start, end: c.end, text: c.text, label: 'claim', speaker: c.speaker, key: dkey };
+        out.push(this.remember({ kind: 'detection', uri, ref, id: `detection:${key}:${dkey}:${c.start}:${node.id}`, parent: node.id }));
+      }
+    }
+    out.push(this.remember({ kind: 'mentions', actorId: node.actorId, id: `mentions:${node.actorId}`, parent: node.id }));
+    return out;
+  }
+
+  private async mentionNodes(node: Extract<TreeNode, { kind: 'mentions' }>): Promise<TreeNode[]> {
+    const { perArticle } = await this.workspaceActors();
+    const actor = this.actorOf(node.actorId);
+    if (!actor) return [];
+    const out: TreeNode[] = [];
+    for (const [key, actors] of perArticle) {
+      const uri = vscode.Uri.parse(key);
+      for (const a of actors) {
+        if (!actor.memberIds.has(a.id)) continue;
+        for (const m of a.mentions) {
+          const ref: DetectionRef = { kind: 'detection', article: key, detection: 'actor', start: m.start, end: m.end, text: m.text, label: 'actor', speaker: a.name, key: detectionKey('actor', a.id) };
+          out.push(this.remember({ kind: 'detection', uri, ref, actorType: a.type, id: `mention:${key}:${m.start}`, parent: node.id }));
+          if (out.length >= 500) return out;
+        }
+      }
+    }
+    return out;
+  }
+
+  async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.name, C.Expanded);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.id = node.id;
+        item.contextValue = 'folder';
+        return item;
+      }
+      case 'article': {
+        const item = new vscode.TreeItem(baseName(node.uri), this.grouping === 'label' ? C.Expanded : C.Collapsed);
+        item.id = node.id;
+        item.resourceUri = node.uri;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.contextValue = 'article';
+        const loaded = this.services.annotations.peek(node.uri);
+        if (loaded) {
+          const n = loaded.items.filter((i) => this.passes(i.annotation)).length;
+          const orphans = loaded.items.filter((i) => i.status === 'orphan').length;
+          item.description = `${n} annotation${n === 1 ? '' : 's'}${orphans ? `, ${orphans} orphaned` : ''}${loaded.state.kind === 'error' ? ' · sidecar error' : ''}`;
+          if (loaded.state.kind === 'error') item.tooltip = `Sidecar cannot be read: ${loaded.state.message}`;
+        }
+        item.command = { command: 'vscode.open', title: 'Open Article', arguments: [node.uri] };
+        return item;
+      }
+      case 'label': {
+        let count = 0;
+        if (node.uri) count = (this.services.annotations.peek(node.uri)?.items ?? []).filter((i) => i.status !== 'orphan' && i.annotation.label === node.label && this.passes(i.annotation)).length;
+        const item = new vscode.TreeItem(node.label, C.Expanded);
+        item.id = node.id;
+        item.iconPath = this.labelIcon(node.label);
+        item.contextValue = 'group';
+        if (node.uri) item.description = String(count);
+        const def = this.services.annotations.labels().find((l) => l.name === node.label);
+        if (def?.description) item.tooltip = def.description;
+        return item;
+      }
+      case 'detections': {
+        const n = this.services.detections.peek(node.uri) ? (await this.pendingDetections(node.uri)).length : undefined;
+        const item = new vscode.TreeItem('Detections', C.Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('sparkle');
+        item.contextValue = 'group';
+        item.description = n === undefined ? 'not analysed yet' : `${n} not yet accepted`;
+        return item;
+      }
+      case 'orphans': {
+        const n = (this.services.annotations.peek(node.uri)?.items ?? []).filter((i) => i.status === 'orphan').length;
+        const item = new vscode.TreeItem('Orphans', C.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.contextValue = 'group';
+        item.description = `${n} — text no longer found`;
+        return item;
+      }
+      case 'actor': {
+        const actor = this.actorOf(node.actorId);
+        const item = new vscode.TreeItem(node.name, C.Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(ACTOR_ICONS[node.type], new vscode.ThemeColor(`articleAnnotator.${node.type}Border`));
+        item.contextValue = 'actor';
+        if (actor) {
+          item.description = `${node.type} · ${actor.mentionCount} mentions in ${actor.articles.size} article${actor.articles.size === 1 ? '' : 's'}`;
+          if (actor.aliases.length) item.tooltip = `Also: ${actor.aliases.join(', ')}`;
+        }
+        return item;
+      }
+      case 'mentions': {
+        const item = new vscode.TreeItem('Mentions', C.Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('references');
+        item.contextValue = 'group';
+        item.description = String(this.actorOf(node.actorId)?.mentionCount ?? '');
+        return item;
+      }
+      case 'annotation': {
+        const anns = this.services.annotations.peek(node.uri);
+        const a = anns?.items.find((i) => i.annotation.id === node.ref.id)?.annotation;
+        const item = new vscode.TreeItem(a ? shorten(a.quote) : node.ref.id, C.None);
+        item.id = node.id;
+        item.contextValue = node.orphan ? 'orphan' : 'annotation';
+        item.iconPath = node.orphan ? new vscode.ThemeIcon('debug-disconnect') : this.labelIcon(a?.label ?? '');
+        if (a) {
+          item.description = [a.label, a.speaker && `— ${a.speaker}`].filter(Boolean).join(' ');
+          const md = new vscode.MarkdownString(undefined, false);
+          md.isTrusted = false;
+          md.appendMarkdown(`**${escapeMarkdown(a.label)}**${node.orphan ? ' _(orphan: its text is no longer in the article)_' : ''}\n\n> ${escapeMarkdown(a.quote)}\n\n`);
+          if (a.speaker) md.appendMarkdown(`Speaker: ${escapeMarkdown(a.speaker)}\n\n`);
+          if (a.comment) md.appendMarkdown(`${escapeMarkdown(a.comment)}\n\n`);
+          if (a.tags?.length) md.appendMarkdown(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}`);
+          item.tooltip = md;
+        }
+        item.command = { command: 'articleAnnotator.openItem', title: 'Open', arguments: [node.ref] };
+        return item;
+      }
+      case 'detection': {
+        const r = node.ref;
+        const item = new vscode.TreeItem(shorten(r.detection === 'actor' ? r.text : r.text), C.None);
+        item.id = node.id;
+        item.contextValue = `detection.${r.detection}`;
+        item.iconPath = r.detection === 'claim' ? new vscode.ThemeIcon('quote', new vscode.ThemeColor('articleAnnotator.claimBorder')) : new vscode.ThemeIcon(ACTOR_ICONS[node.actorType ?? 'other'], new vscode.ThemeColor(`articleAnnotator.${node.actorType ?? 'other'}Border`));
+        item.description = r.detection === 'claim' ? `claim — ${r.speaker ?? 'unknown speaker'}` : `${node.actorType ?? 'actor'} · ${baseName(node.uri)}`;
+        item.tooltip = `Detected ${r.detection}${r.speaker && r.detection === 'claim' ? ` by ${r.speaker}` : ''} (not yet accepted)`;
+        item.command = { command: 'articleAnnotator.openItem', title: 'Open', arguments: [r] };
+        return item;
+      }
+    }
+  }
+
+  filterActive(): boolean {
+    return isFilterActive(this.filter);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}

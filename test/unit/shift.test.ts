@@ -47,3 +47,57 @@ describe('live range shifting', () => {
     assert.equal(out[2]!.orphan, true);
   });
 });
+
+describe('live range shifting, more cases', () => {
+  it('orders changes at the same offset: a replacement there, then an insertion before it', () => {
+    // Before the event: "abcdefghij", annotation "def" [3,6). One event inserts "XY" at 3 and
+    // replaces "de" [3,5) with "Q" (non-overlapping, both at offset 3, given in either order).
+    const text = 'abcdefghij';
+    for (const changes of [[ins(3, 'XY'), del(3, 2, 'Q')], [del(3, 2, 'Q'), ins(3, 'XY')]]) {
+      const [out] = shiftRanges([r(3, 6)], changes);
+      // Applied from the end, same-offset replacement first: "abc" + "XY" + "Q" + "fghij".
+      const edited = 'abc' + 'XY' + 'Q' + text.slice(5);
+      assert.equal(edited.slice(out!.start, out!.end), 'Qf');
+      assert.equal(out!.orphan, false);
+    }
+  });
+
+  it('moves an orphan into a deletion that surrounds it and past text inserted at its point', () => {
+    assert.deepEqual(shiftRanges([{ start: 10, end: 10, orphan: true }], [del(5, 10)]), [{ start: 5, end: 5, orphan: true }]);
+    assert.deepEqual(shiftRanges([{ start: 10, end: 10, orphan: true }], [ins(10, 'abc')]), [{ start: 10, end: 10, orphan: true }]);
+    assert.deepEqual(shiftRanges([{ start: 10, end: 10, orphan: true }], [del(10, 4)]), [{ start: 10, end: 10, orphan: true }]);
+  });
+
+  it('keeps the text of every range that no change touches, for random multi-change events', () => {
+    let seed = 1;
+    const rand = (n: number) => {
+      seed = (seed * 48271) % 2147483647;
+      return seed % n;
+    };
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
+    for (let trial = 0; trial < 300; trial++) {
+      const text = Array.from({ length: 200 }, () => alphabet[rand(alphabet.length)]).join('');
+      const ranges = Array.from({ length: 20 }, () => {
+        const s = rand(190);
+        return r(s, s + 1 + rand(9));
+      });
+      // Non-overlapping changes, in random order.
+      const changes: { rangeOffset: number; rangeLength: number; text: string }[] = [];
+      let at = rand(20);
+      while (at < 200 && changes.length < 6) {
+        const len = rand(4);
+        changes.push({ rangeOffset: at, rangeLength: Math.min(len, 200 - at), text: 'Z'.repeat(rand(4)) });
+        at += len + 1 + rand(40);
+      }
+      changes.sort(() => rand(3) - 1);
+      let edited = text;
+      for (const c of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) edited = edited.slice(0, c.rangeOffset) + c.text + edited.slice(c.rangeOffset + c.rangeLength);
+      const out = shiftRanges(ranges, changes);
+      ranges.forEach((range, i) => {
+        const touched = changes.some((c) => c.rangeOffset <= range.end && c.rangeOffset + c.rangeLength >= range.start);
+        if (!touched) assert.equal(edited.slice(out[i]!.start, out[i]!.end), text.slice(range.start, range.end), `trial ${trial} range ${i}`);
+        else assert.ok(out[i]!.start <= out[i]!.end && out[i]!.end <= edited.length);
+      });
+    }
+  });
+});

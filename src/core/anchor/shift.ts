@@ -23,16 +23,21 @@ export interface ShiftedRange {
  */
 export function shiftRanges(ranges: readonly { start: number; end: number; orphan?: boolean }[], changes: readonly ContentChange[]): ShiftedRange[] {
   const out: ShiftedRange[] = ranges.map((r) => ({ start: r.start, end: r.end, orphan: r.orphan ?? false }));
-  const sorted = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset);
+  // Last first; at the same offset the change reaching further first (an insertion there comes after it).
+  const sorted = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset || b.rangeLength - a.rangeLength);
   for (const c of sorted) {
     const off = c.rangeOffset;
     const delEnd = off + c.rangeLength;
     const delta = c.text.length - c.rangeLength;
     for (const r of out) {
       if (r.orphan) {
-        if (r.start >= delEnd && !(c.rangeLength === 0 && r.start === off)) {
+        // An orphan is a point: it moves with the text after it and falls into a deletion around it.
+        if (r.start >= delEnd && (c.rangeLength > 0 || r.start > off)) {
           r.start += delta;
           r.end += delta;
+        } else if (r.start > off && r.start < delEnd) {
+          r.start = off;
+          r.end = off;
         }
         continue;
       }

@@ -55,9 +55,11 @@ export async function resetArticle(uri: vscode.Uri, original: string): Promise<v
   const hadSidecar = fs.existsSync(sidecarOf(uri).fsPath);
   fs.writeFileSync(uri.fsPath, original);
   fs.rmSync(sidecarOf(uri).fsPath, { force: true });
-  // Wait until the extension has seen the sidecar go (its file watcher), so tests stay independent.
+  // Make the store read the restored files now (file-watcher events for a file that was created
+  // and deleted quickly may be coalesced away), so tests stay independent.
   const store = (await api()).services.annotations;
-  if (hadSidecar || (store.peek(uri)?.items.length ?? 0) > 0) {
+  if (hadSidecar || store.peek(uri)) {
+    await store.discardChanges(uri);
     await waitFor(() => {
       const s = store.peek(uri);
       return !s || (s.state.kind === 'none' && s.items.length === 0);

@@ -1,10 +1,155 @@
+/**
+ * The Export Annotations… command: format, scope and detections picked in quick picks (or
+ * passed as arguments), destination from a save dialog, progress for the workspace, "Open" when done.
+ */
 import * as vscode from 'vscode';
+import { DEFAULT_OUTPUT, detectionToCodePoints, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
+import type { Annotation } from '../core/model';
+import { OffsetMap } from '../core/offsets';
+import { makeAnnotation } from '../core/sidecar';
 import type { Services } from '../services';
+import { readText } from '../workspace/fs';
 
-/** The Export Annotations… command. (Stub: to be implemented.) */
+export interface ExportArgs {
+  format: ExportFormat;
+  scope: 'article' | 'workspace';
+  /** File path (a folder for brat). */
+  output: string;
+  includeDetections?: boolean;
+  bom?: boolean;
+}
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  w3c: 'W3C Web Annotation (JSON-LD)',
+  csv: 'CSV (spreadsheet)',
+  markdown: 'Markdown report',
+  brat: 'brat standoff (folder)',
+  qdpx: 'REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder)',
+  graphml: 'Actor network (GraphML: Gephi, networkx)',
+};
+
 export class ExportFeature implements vscode.Disposable {
-  constructor(private readonly services: Services) {}
-  dispose(): void {
-    void this.services;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      vscode.commands.registerCommand('articleAnnotator.export', async (arg?: unknown) => {
+        try {
+          return await this.run(arg);
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Article Annotator: export failed: ${(e as Error).message}`);
+          if (arg) throw e;
+          return undefined;
+        }
+      }),
+    );
   }
+
+  private async ask(): Promise<ExportArgs | undefined> {
+    const format = await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: FORMAT_LABELS[f], format: f })), { title: 'Export annotations (1/3): format' });
+    if (!format) return undefined;
+    const active = vscode.window.activeTextEditor?.document;
+    const scopes: { label: string; scope: 'article' | 'workspace' }[] = [{ label: 'Whole workspace', scope: 'workspace' }];
+    if (active && this.services.articles.isArticle(active.uri)) scopes.unshift({ label: `Current article (${active.uri.path.split('/').pop()})`, scope: 'article' });
+    const scope = await vscode.window.showQuickPick(scopes, { title: 'Export annotations (2/3): scope' });
+    if (!scope) return undefined;
+    const det = await vscode.window.showQuickPick([{ label: 'Only my annotations', v: false }, { label: 'Also detections not yet accepted', v: true }], { title: 'Export annotations (3/3): detections' });
+    if (!det) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    let output: vscode.Uri | undefined;
+    if (format.format === 'brat') {
+      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export brat files here', ...(folder ? { defaultUri: folder } : {}) });
+      output = picked?.[0];
+    } else {
+      output = await vscode.window.showSaveDialog({ title: 'Export annotations', ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, DEFAULT_OUTPUT[format.format]) } : {}) });
+    }
+    if (!output) return undefined;
+    return { format: format.format, scope: scope.scope, output: output.toString(), includeDetections: det.v };
+  }
+
+  private async run(arg: unknown): Promise<vscode.Uri[] | undefined> {
+    if (!vscode.workspace.isTrusted) throw new Error('exports are disabled in Restricted Mode.');
+    const args = arg && typeof arg === 'object' ? (arg as ExportArgs) : await this.ask();
+    if (!args) return undefined;
+    if (!EXPORT_FORMATS.includes(args.format)) throw new Error(`unknown format "${args.format}" (one of ${EXPORT_FORMATS.join(', ')})`);
+    const output = /^[a-z][a-z0-9+.-]*:/i.test(args.output) && !/^[a-z]:\\/i.test(args.output) ? vscode.Uri.parse(args.output) : vscode.Uri.file(args.output);
+    let uris: vscode.Uri[];
+    if (args.scope === 'article') {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || !this.services.articles.isArticle(doc.uri)) throw new Error('open the article to export first.');
+      uris = [doc.uri];
+    } else uris = await this.services.articles.list();
+    const written = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${uris.length} article${uris.length === 1 ? '' : 's'}`, cancellable: true },
+      async (progress, token) => {
+        const articles: ExportArticle[] = [];
+        for (const uri of uris) {
+          if (token.isCancellationRequested) return undefined;
+          const a = await this.collect(uri, args.includeDetections || args.format === 'graphml' || args.format === 'markdown');
+          if (a) articles.push(a);
+          progress.report({ increment: 80 / uris.length, message: uri.path.split('/').pop() });
+        }
+        const files = exportTo(args.format, articles, { includeDetections: !!args.includeDetections, bom: !!args.bom, labels: this.services.annotations.labels() });
+        const out: vscode.Uri[] = [];
+        for (const f of files) {
+          const target = args.format === 'brat' ? vscode.Uri.joinPath(output, f.path) : output;
+          if (args.format === 'brat') await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+          await vscode.workspace.fs.writeFile(target, typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data);
+          out.push(target);
+        }
+        return out;
+      },
+    );
+    if (!written) return undefined;
+    if (!(arg && typeof arg === 'object')) {
+      void vscode.window.showInformationMessage(`Exported ${args.format} to ${output.fsPath || output.toString()}.`, 'Open').then((c) => {
+        if (c === 'Open') void vscode.commands.executeCommand(args.format === 'brat' || args.format === 'qdpx' ? 'revealFileInOS' : 'vscode.open', args.format === 'brat' ? written[0] : output);
+      });
+    }
+    return written;
+  }
+
+  /** One article for export: its text, anchored annotations in code points, detections. */
+  private async collect(uri: vscode.Uri, withDetections: boolean): Promise<ExportArticle | undefined> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    let text: string;
+    if (doc) text = doc.getText();
+    else {
+      const r = await readText(uri, vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxArticleSize', 20_000_000));
+      if (r.kind !== 'ok') return undefined;
+      text = r.text;
+    }
+    const anns = await this.services.annotations.get(uri);
+    const map = new OffsetMap(text);
+    const annotations: Annotation[] = [];
+    for (const i of anns.items) {
+      if (!i.range) continue; // orphans are not exported
+      const s16 = doc ? doc.offsetAt(i.range.start) : offsetIn(text, i.range.start);
+      const e16 = doc ? doc.offsetAt(i.range.end) : offsetIn(text, i.range.end);
+      const fresh = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), { id: i.annotation.id, label: i.annotation.label }, map);
+      annotations.push({ ...i.annotation, start: fresh.start, end: fresh.end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '' });
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = folder ? uri.path.slice(folder.uri.path.length + 1) : uri.path.split('/').pop()!;
+    const article: ExportArticle = { path: rel, text, annotations };
+    if (withDetections) {
+      const snap = await this.services.detections.get(uri);
+      if (snap) article.detections = detectionToCodePoints(text, snap.detection);
+    }
+    return article;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function offsetIn(text: string, pos: vscode.Position): number {
+  let i = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return text.length;
+    i = nl + 1;
+  }
+  return Math.min(text.length, i + pos.character);
 }

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, seedUri, sidecarOf, waitFor, writeSidecar } from './util';
+
+describe('export command', () => {
+  const A = seedUri('002_0758a46f1570366d.txt');
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-export-'));
+    writeSidecar(A, [{ id: 'a-1', label: 'claim', quote: 'We continue to encourage Pakistan to prosecute militant leaders', speaker: 'Donald Lu', comment: 'the ask, "quoted"' }]);
+    const a = await api();
+    await waitFor(async () => (await a.services.annotations.get(A)).items.length === 1, 'sidecar loaded');
+  });
+  after(() => {
+    fs.rmSync(sidecarOf(A).fsPath, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const format of ['w3c', 'csv', 'markdown', 'qdpx', 'graphml'] as const) {
+    it(`exports ${format} for the workspace with arguments`, async () => {
+      const output = path.join(dir, `out.${format}`);
+      const written = await vscode.commands.executeCommand<vscode.Uri[]>('articleAnnotator.export', { format, scope: 'workspace', output, includeDetections: format !== 'csv' });
+      assert.equal(written.length, 1);
+      const bytes = fs.readFileSync(output);
+      assert.ok(bytes.length > 100);
+      const text = bytes.toString('utf8');
+      if (format === 'w3c') {
+        const json = JSON.parse(text);
+        assert.equal(json.type, 'AnnotationCollection');
+        assert.ok(json.first.items.some((i: { target: { selector: { exact?: string }[] } }) => i.target.selector[0]!.exact === 'We continue to encourage Pakistan to prosecute militant leaders'));
+      } else if (format === 'csv') {
+        const rows = text.split('\r\n').filter(Boolean);
+        assert.equal(rows.length, 2, 'header and the one annotation (no detections)');
+        assert.match(rows[1]!, /^seeds\/002_0758a46f1570366d\.txt,a-1,claim,\d+,\d+,We continue to encourage Pakistan to prosecute militant leaders,Donald Lu,"the ask, ""quoted""",,,,user$/);
+      } else if (format === 'markdown') assert.match(text, /#### Donald Lu/);
+      else if (format === 'qdpx') assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+      else assert.match(text, /<graphml/);
+    });
+  }
+
+  it('exports brat into a folder, and only the current article with scope article', async () => {
+    const doc = await vscode.workspace.openTextDocument(A);
+    await vscode.window.showTextDocument(doc);
+    const out = path.join(dir, 'brat');
+    const written = await vscode.commands.executeCommand<vscode.Uri[]>('articleAnnotator.export', { format: 'brat', scope: 'article', output: out });
+    assert.deepEqual(written.map((u) => path.basename(u.fsPath)).sort(), ['002_0758a46f1570366d.ann', '002_0758a46f1570366d.txt', 'annotation.conf']);
+    const ann = fs.readFileSync(path.join(out, 'seeds', '002_0758a46f1570366d.ann'), 'utf8');
+    const t = /^T1\tclaim (\d+) (\d+)\t(.*)$/m.exec(ann)!;
+    const txt = fs.readFileSync(path.join(out, 'seeds', '002_0758a46f1570366d.txt'), 'utf8');
+    assert.equal([...txt].slice(Number(t[1]), Number(t[2])).join(''), t[3]);
+    assert.match(ann, /^R1\tSpeaker Arg1:T\d+ Arg2:T1$/m);
+  });
+
+  it('refuses an unknown format clearly', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.export', { format: 'pdf', scope: 'workspace', output: path.join(dir, 'x') })), /unknown format/);
+  });
+});

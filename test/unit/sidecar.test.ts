@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import { contextOf, makeAnnotation, parseSidecar, serializeSidecar, type Sidecar } from '../../src/core/sidecar';
-import { OffsetMap } from '../../src/core/offsets';
+import { OffsetMap, sliceCodePoints } from '../../src/core/offsets';
+import { sha256 } from '../../src/core/hash';
+import type { Annotation } from '../../src/core/model';
 
 const fixtures = path.resolve(__dirname, '../fixtures/sidecars');
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -127,5 +131,180 @@ describe('sidecar parse/serialise', () => {
     assert.equal(b.prefix, 'x'.repeat(32));
     assert.equal(b.suffix, 'y'.repeat(32));
     assert.deepEqual(contextOf(text, 0, 1).prefix, '');
+  });
+});
+
+describe('sidecar parse/serialise, more cases', () => {
+  const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../schemas/sidecar.schema.json'), 'utf8')) as object;
+  const validateSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+  function docExample(): string {
+    const md = fs.readFileSync(path.resolve(__dirname, '../../docs/sidecar-format.md'), 'utf8');
+    const m = /```yaml\n([\s\S]*?)```/.exec(md);
+    assert.ok(m, 'docs/sidecar-format.md has a yaml example');
+    return m[1]!;
+  }
+
+  it('the worked example of docs/sidecar-format.md reads, matches seed 000 and its schema', () => {
+    const r = parseSidecar(docExample());
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+    assert.equal(r.sidecar.articleSha256, sha256(seed000));
+    const map = new OffsetMap(seed000);
+    for (const a of r.sidecar.annotations) {
+      assert.equal(sliceCodePoints(seed000, a.start, a.end, map), a.quote, a.id);
+      if (a.prefix !== undefined) assert.deepEqual({ prefix: a.prefix, suffix: a.suffix }, contextOf(seed000, a.start, a.end, map), a.id);
+    }
+    assert.equal(r.sidecar.annotations[1]!.quote, 'US\u2009State Department');
+    assert.ok(validateSchema(parseYaml(docExample())), JSON.stringify(validateSchema.errors));
+  });
+
+  it('agrees with the JSON Schema on valid and invalid files', () => {
+    for (const name of ['valid-with-comments.annotations.yaml', 'handwritten-styles.annotations.yaml']) {
+      assert.ok(parseSidecar(read(name)).ok, name);
+      assert.ok(validateSchema(parseYaml(read(name))), `${name}: ${JSON.stringify(validateSchema.errors)}`);
+    }
+    const bad = read('schema-errors.annotations.yaml');
+    assert.equal(validateSchema(parseYaml(bad)), false);
+    const schemaPaths = new Set((validateSchema.errors ?? []).map((e) => e.instancePath));
+    for (const p of ['/annotations/0/start', '/annotations/0/end', '/annotations/1/quote', '/annotations/1/tags']) assert.ok(schemaPaths.has(p), `schema flags ${p}`);
+    assert.equal(validateSchema(parseYaml(read('unknown-version.annotations.yaml'))), false);
+  });
+
+  it('reads hand-written YAML styles: unindented lists, block tags, single quotes, folded text, flow mappings', () => {
+    const r = parseSidecar(read('handwritten-styles.annotations.yaml'));
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+    const [a1, a2] = r.sidecar.annotations;
+    assert.deepEqual(a1!.tags, ['block', 'list']);
+    assert.equal(a1!.quote, 'Imran Khan');
+    assert.equal(a1!.comment, 'A folded comment.');
+    assert.equal(a2!.quote, 'US\u2009State Department');
+    assert.equal('prefix' in a2!, false, 'a null optional field is absent');
+    const out = serializeSidecar(r.sidecar, r);
+    assert.ok(out.startsWith('# Written by hand in several YAML styles'));
+    assert.ok(out.includes('# sequence not indented under its key'));
+    const again = parseSidecar(out);
+    assert.ok(again.ok);
+    assert.deepEqual(again.sidecar, r.sidecar);
+  });
+
+  it('writes the same bytes whether or not the previous file had comments (fast and Document writers agree)', () => {
+    const odd = ['plain', 'two words', ' lead', 'trail ', 'x: y', 'a #b', '#c', '- d', 'yes', 'No', 'null', '~', '123', '1.5', '0x1F', '2026-01-01', 'é', 'a\u00a0b', 'a\u2009b', 'line\nbreak', 'tab\there', 'q"uote', "apo'strophe", 'back\\slash', '😀 emoji', ' ', '[x]', '{y}', 'a, b', '\u0085', '\u2028', 'ctl\u0001', '---', '...', '%x', '@at', '&a', '*a', '!b', '|p', '>g', '?q', ':c', 'end:', 'mid:dle', 'O’Brien', 'x'.repeat(300), 'a\r\nb', '\ud83d'];
+    for (let i = 0; i < odd.length; i++) {
+      const s = odd[i]!;
+      const next = odd[(i + 7) % odd.length]!;
+      const ann = { id: `a-${i}`, label: s.trim() ? s : 'note', start: i, end: i + 5, quote: s || 'q', prefix: s, suffix: next, comment: next, tags: [s, next], speaker: s.trim() ? s : undefined, extra: i % 2 ? s : i, flag: true } as unknown as Annotation;
+      const sidecar = { version: 1, article: s.trim() ? s : 'a.txt', annotations: [ann], project: next } as Sidecar;
+      const fast = serializeSidecar(sidecar);
+      const prev = parseSidecar('# comment\n' + fast);
+      assert.ok(prev.ok, `${JSON.stringify(s)}: ${JSON.stringify(!prev.ok && prev.problems)}\n${fast}`);
+      assert.equal(serializeSidecar(sidecar, prev), '# comment\n' + fast, JSON.stringify(s));
+      const back = parseSidecar(fast);
+      assert.ok(back.ok);
+      assert.deepEqual(back.sidecar.annotations[0], JSON.parse(JSON.stringify(ann)), JSON.stringify(s));
+    }
+  });
+
+  it('keeps unknown top-level keys on the object, and from the previous file when a new object lacks them', () => {
+    const text = 'version: 1\narticle: a.txt\nproject: us-pakistan # the project\nreviewers: [ ana, ben ]\nannotations: []\n';
+    const r = parseSidecar(text);
+    assert.ok(r.ok);
+    assert.equal((r.sidecar as unknown as Record<string, unknown>).project, 'us-pakistan');
+    assert.equal(serializeSidecar(r.sidecar), 'version: 1\narticle: a.txt\nproject: us-pakistan\nreviewers: [ ana, ben ]\nannotations: []\n');
+    const fresh: Sidecar = { version: 1, article: 'a.txt', annotations: [] };
+    const out = serializeSidecar(fresh, r);
+    assert.match(out, /^project: us-pakistan # the project$/m);
+    assert.match(out, /^reviewers: \[ ana, ben \]$/m);
+    const dropped = serializeSidecar({ ...fresh, project: undefined } as Sidecar, r);
+    assert.ok(!dropped.includes('project'), 'an extra key set to undefined is dropped');
+    const changed = serializeSidecar({ ...fresh, project: 'other' } as Sidecar, r);
+    assert.match(changed, /^project: other # the project$/m, 'a changed value keeps its comment');
+  });
+
+  it('keeps comments with their annotation (by id) when the order or values change, and writes changed unknown values', () => {
+    const text = [
+      '# header',
+      'version: 1',
+      'article: a.txt',
+      'annotations:',
+      '  # about B',
+      '  - id: b',
+      '    label: note',
+      '    start: 10',
+      '    end: 11',
+      '    quote: y',
+      '    confidence: low # my guess',
+      '  # about A',
+      '  - id: a',
+      '    label: note',
+      '    start: 20',
+      '    end: 21',
+      '    quote: x',
+      '',
+    ].join('\n');
+    const r = parseSidecar(text);
+    assert.ok(r.ok);
+    const [b, a] = r.sidecar.annotations;
+    const moved: Sidecar = { ...r.sidecar, annotations: [{ ...b!, start: 30, end: 31, confidence: 'high' } as Annotation, a!] };
+    const out = serializeSidecar(moved, r);
+    assert.ok(out.indexOf('# about A') < out.indexOf('- id: a') && out.indexOf('- id: a') < out.indexOf('# about B'), out);
+    assert.ok(out.indexOf('# about B') < out.indexOf('- id: b'), out);
+    assert.match(out, /confidence: high # my guess/);
+    assert.ok(out.startsWith('# header\n'));
+    assert.equal(serializeSidecar(moved, r), out, 'deterministic');
+  });
+
+  it('reads CRLF sidecars and writes LF', () => {
+    const lf = serializeSidecar({ version: 1, article: 'a.txt', annotations: [{ id: 'a-1', label: 'note', start: 0, end: 3, quote: 'abc', prefix: '', suffix: ' def\r\n' }] });
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const r = parseSidecar(crlf);
+    assert.ok(r.ok);
+    assert.equal(r.sidecar.annotations[0]!.suffix, ' def\r\n');
+    assert.equal(serializeSidecar(r.sidecar, r), lf);
+    const withComment = parseSidecar('# c\r\n' + crlf);
+    assert.ok(withComment.ok);
+    assert.ok(!serializeSidecar(withComment.sidecar, withComment).includes('\r\n'));
+  });
+
+  it('reports duplicate keys, and YAML syntax errors with line and column', () => {
+    const dup = problemsOf(read('duplicate-keys.annotations.yaml'));
+    assert.match(dup[0]!.message, /unique|duplicate/i);
+    assert.equal(dup[0]!.line, 7);
+    const p = problemsOf('version: 1\narticle: a.txt\nannotations:\n  - id: "a-1\n');
+    assert.ok(p[0]!.line! >= 4, JSON.stringify(p));
+    assert.ok(p[0]!.column! >= 1);
+  });
+
+  it('reports every problem of a file with no version and no article, each with its line', () => {
+    const p = problemsOf('annotations:\n  - id: a-1\n    label: ""\n    start: x\n    end: 1\n  - 42\n');
+    const byPath = new Map(p.map((x) => [x.path, x]));
+    assert.ok(byPath.has('/version'));
+    assert.ok(byPath.has('/article'));
+    assert.equal(byPath.get('/annotations/0/label')?.line, 3);
+    assert.equal(byPath.get('/annotations/0/start')?.line, 4);
+    assert.equal(byPath.get('/annotations/0/quote')?.line, 2, 'a missing field points at its annotation');
+    assert.equal(byPath.get('/annotations/1')?.line, 6);
+  });
+
+  it('refuses a huge generated file over the limit, and reads a large valid one under it', () => {
+    const anns: Annotation[] = [];
+    for (let i = 0; i < 5000; i++) anns.push({ id: `a-${i}`, label: 'note', start: i * 10, end: i * 10 + 5, quote: 'quote', prefix: 'before ', suffix: ' after' });
+    const big = serializeSidecar({ version: 1, article: 'big.txt', annotations: anns });
+    const r = parseSidecar(big, { maxBytes: big.length + 1 });
+    assert.ok(r.ok);
+    assert.equal(r.sidecar.annotations.length, 5000);
+    const over = problemsOf(big + '# padding\n'.repeat(10), big.length + 1);
+    assert.match(over[0]!.message, /more than the limit/);
+    // Multi-byte characters count as bytes, not characters.
+    assert.match(problemsOf(`version: 1\narticle: "${'é'.repeat(60)}"\n`, 100)[0]!.message, /limit of 100 bytes/);
+  });
+
+  it('refuses alias bombs anywhere, fast, and still reads a harmless alias', () => {
+    const bomb = 'version: 1\narticle: a.txt\nannotations:\n  - id: a-1\n    label: note\n    start: 1\n    end: 2\n    quote: x\n    blob: &a [x, x, x, x, x, x, x, x, x, x]\n    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n    d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+    const p = problemsOf(bomb);
+    assert.match(p[0]!.message, /alias/i);
+    assert.equal(p[0]!.line, 9);
+    const harmless = parseSidecar('version: 1\narticle: &name a.txt\nproject: *name\nannotations: []\n');
+    assert.ok(harmless.ok);
+    assert.equal((harmless.sidecar as unknown as Record<string, unknown>).project, 'a.txt');
   });
 });

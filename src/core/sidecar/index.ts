@@ -74,7 +74,7 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
   // A UTF-16 length over the limit is already too many bytes (each unit is ≥ 1 byte).
   const size = text.length > maxBytes ? text.length : utf8Length(text);
   if (size > maxBytes) {
-    return { ok: false, problems: [{ message: `Sidecar is ${text.length > maxBytes ? 'over' : ''}${size} bytes, more than the limit of ${maxBytes} bytes (setting articleAnnotator.maxSidecarBytes); it is not read and never rewritten.`, line: 1 }] };
+    return { ok: false, problems: [{ message: `Sidecar is ${text.length > maxBytes ? 'at least ' : ''}${size} bytes, more than the limit of ${maxBytes} bytes (setting articleAnnotator.maxSidecarSize); it is not read and never rewritten.`, line: 1 }] };
   }
   const fast = fastParse(text);
   if (fast) {
@@ -282,11 +282,17 @@ function documentStringify(top: [string, unknown][], sorted: Annotation[], items
   const doc = new Document();
   const root = mapNode(doc, top, prevRoot, TOP_KEYS);
   const seq = new YAMLSeq();
-  sorted.forEach((a, i) => seq.items.push(mapNode(doc, items[i]!, prevItems.get(a.id), ANNOTATION_KEYS)));
-  if (isSeq(prevSeq)) {
-    seq.commentBefore = prevSeq.commentBefore;
-    seq.comment = prevSeq.comment;
-  }
+  // The parser hangs a comment above the first item on the list; it is about that annotation.
+  const firstPrev = isSeq(prevSeq) && isMap(prevSeq.items[0]) ? prevSeq.items[0] : undefined;
+  const firstId = firstPrev?.get('id');
+  sorted.forEach((a, i) => {
+    const item = mapNode(doc, items[i]!, prevItems.get(a.id), ANNOTATION_KEYS);
+    if (isSeq(prevSeq) && prevSeq.commentBefore && a.id === firstId && prevItems.get(a.id) === firstPrev) {
+      item.commentBefore = item.commentBefore ? `${prevSeq.commentBefore}\n${item.commentBefore}` : prevSeq.commentBefore;
+    }
+    seq.items.push(item);
+  });
+  if (isSeq(prevSeq)) seq.comment = prevSeq.comment;
   const annPair = doc.createPair('annotations', seq);
   if (prevSeqPair && isScalar(prevSeqPair.key) && isScalar(annPair.key)) {
     annPair.key.commentBefore = prevSeqPair.key.commentBefore;

@@ -37,18 +37,18 @@ export class OffsetMap {
     return lo;
   }
 
-  /** UTF-16 offset → code-point offset. An offset inside a surrogate pair rounds down. */
+  /** UTF-16 offset → code-point offset (clamped to the text). An offset inside a surrogate pair rounds down. */
   toCodePoint(u: number): number {
-    if (this.astral.length === 0) return u;
-    const clamped = Math.max(0, Math.min(u, this.utf16Length));
+    const clamped = u <= 0 ? 0 : u >= this.utf16Length ? this.utf16Length : u;
+    if (this.astral.length === 0) return clamped;
     // Between the halves of a pair this rounds down to the pair's own code point.
     return clamped - this.astralBeforeUtf16(clamped);
   }
 
-  /** Code-point offset → UTF-16 offset. */
+  /** Code-point offset → UTF-16 offset (clamped to the text). */
   toUtf16(cp: number): number {
-    if (this.astral.length === 0) return cp;
-    const clamped = Math.max(0, Math.min(cp, this.codePointLength));
+    const clamped = cp <= 0 ? 0 : cp >= this.codePointLength ? this.codePointLength : cp;
+    if (this.astral.length === 0) return clamped;
     // Find the number k of astral characters whose code-point index is < clamped.
     // The code-point index of astral[k] is astral[k] - k.
     const a = this.astral;

@@ -117,3 +117,65 @@ describe('re-anchoring', () => {
     assert.equal(placed(edited, r!), 'we are ready');
   });
 });
+
+describe('re-anchoring, more cases', () => {
+  it('takes the nearest of equally good duplicates', () => {
+    const unit = 'The minister said no. ';
+    const text = unit.repeat(6);
+    const map = new OffsetMap(text);
+    const at = text.indexOf('said', unit.length * 3);
+    // Stored offsets point a little off (as after an edit elsewhere): the nearest copy wins.
+    const a: Annotation = { id: 'a-1', label: 'claim', start: map.toCodePoint(at) + 5, end: map.toCodePoint(at) + 9, quote: 'said' };
+    const [r] = anchorAnnotations(text, [a]);
+    assert.equal(r!.status, 'moved');
+    assert.equal(r!.start, at);
+  });
+
+  it('corrects a stored end that disagrees with the quote and calls it moved', () => {
+    const a = annotate(seed, 'immediate, sustained and irreversible action');
+    const [r] = anchorAnnotations(seed, [{ ...a, end: a.end + 3 }]);
+    assert.equal(r!.status, 'moved');
+    assert.equal(r!.start, a.start);
+    assert.equal(r!.end, a.end);
+  });
+
+  it('does not take a short quote for a different word in rewritten text', () => {
+    const text = 'Officials met in Islamabad on Monday to discuss trade and security.';
+    const a = annotate(text, 'Monday');
+    const rewritten = 'Delegates gathered in Lahore one Sunday afternoon to talk about tariffs.';
+    const [r] = anchorAnnotations(rewritten, [a]);
+    assert.equal(r!.status, 'orphan');
+  });
+
+  it('follows many annotations after edits spread over the article, keeping their order', () => {
+    const paragraphs = seed.split('\n\n');
+    const anns = paragraphs
+      .filter((p) => p.length > 60)
+      .map((p, i) => annotate(seed, p.slice(10, 50), 0, `a-${i}`));
+    // Insert a sentence at the top of every paragraph.
+    const edited = paragraphs.map((p) => `(Added.) ${p}`).join('\n\n');
+    const results = anchorAnnotations(edited, anns);
+    results.forEach((r, i) => {
+      assert.equal(r.status, 'moved', anns[i]!.id);
+      assert.equal(placed(edited, r), anns[i]!.quote);
+      assert.equal(r.annotation, anns[i], 'results keep the input order and objects');
+    });
+  });
+
+  it('finds a moved and lightly edited sentence anywhere in the text', () => {
+    const paragraphs = seed.split('\n\n');
+    const last = paragraphs.length - 1;
+    const sentence = paragraphs[last]!.slice(0, 70);
+    const a = annotate(seed, sentence);
+    const edited = [paragraphs[last]!.replace(sentence, sentence.replace(/e/, 'E')), ...paragraphs.slice(0, last)].join('\n\n');
+    const [r] = anchorAnnotations(edited, [a]);
+    assert.equal(r!.status, 'fuzzy');
+    assert.equal(r!.start, 0);
+    assert.equal(placed(edited, r!), sentence.replace(/e/, 'E'));
+  });
+
+  it('orphans quotes that are empty or missing instead of throwing', () => {
+    const results = anchorAnnotations(seed, [{ id: 'a', label: 'x', start: 0, end: 0, quote: '' }]);
+    assert.equal(results[0]!.status, 'orphan');
+  });
+});

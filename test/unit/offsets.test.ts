@@ -53,3 +53,49 @@ describe('OffsetMap (UTF-16 ↔ code points)', () => {
     assert.equal(map.toCodePoint(-5), 0);
   });
 });
+
+describe('OffsetMap, more cases', () => {
+  it('clamps on texts without astral characters too', () => {
+    const map = new OffsetMap('abc');
+    assert.equal(map.toUtf16(99), 3);
+    assert.equal(map.toCodePoint(-1), 0);
+    assert.equal(map.toCodePoint(7), 3);
+  });
+
+  it('counts \\r of CRLF line ends as a code point', () => {
+    const text = 'one\r\ntwo 😀\r\nthree';
+    const map = new OffsetMap(text);
+    assert.equal(map.codePointLength, [...text].length);
+    const three = map.toCodePoint(text.indexOf('three'));
+    assert.equal(three, 'one\r\ntwo X\r\n'.length);
+    assert.equal(sliceCodePoints(text, three, three + 5, map), 'three');
+  });
+
+  it('treats a lone surrogate as one code point, like the string iterator', () => {
+    const text = 'a\ud800b\udc00c😀d';
+    const map = new OffsetMap(text);
+    assert.equal(map.codePointLength, [...text].length);
+    assert.equal(map.toUtf16(map.codePointLength), text.length);
+  });
+
+  it('agrees with the string iterator on random texts mixing BMP, astral and lone surrogates', () => {
+    const pieces = ['a', ' ', '\u00a0', '\u2009', 'é', '\r\n', '😀', '🇺🇳', '𝑥', '\ud800', '\udc00'];
+    let seed = 7;
+    for (let trial = 0; trial < 200; trial++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) {
+        seed = (seed * 48271) % 2147483647;
+        text += pieces[seed % pieces.length];
+      }
+      const map = new OffsetMap(text);
+      const cps = [...text];
+      assert.equal(map.codePointLength, cps.length);
+      let u = 0;
+      for (let cp = 0; cp <= cps.length; cp++) {
+        assert.equal(map.toUtf16(cp), u);
+        assert.equal(map.toCodePoint(u), cp);
+        if (cp < cps.length) u += cps[cp]!.length;
+      }
+    }
+  });
+});

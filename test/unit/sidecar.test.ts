@@ -195,9 +195,14 @@ describe('sidecar parse/serialise, more cases', () => {
       const ann = { id: `a-${i}`, label: s.trim() ? s : 'note', start: i, end: i + 5, quote: s || 'q', prefix: s, suffix: next, comment: next, tags: [s, next], speaker: s.trim() ? s : undefined, extra: i % 2 ? s : i, flag: true } as unknown as Annotation;
       const sidecar = { version: 1, article: s.trim() ? s : 'a.txt', annotations: [ann], project: next } as Sidecar;
       const fast = serializeSidecar(sidecar);
-      const prev = parseSidecar('# comment\n' + fast);
+      // A comment at the end sends the file through the `yaml` package and its Document writer.
+      const prev = parseSidecar(fast + '# end\n');
       assert.ok(prev.ok, `${JSON.stringify(s)}: ${JSON.stringify(!prev.ok && prev.problems)}\n${fast}`);
-      assert.equal(serializeSidecar(sidecar, prev), '# comment\n' + fast, JSON.stringify(s));
+      assert.equal(serializeSidecar(sidecar, prev), fast + '\n# end\n', JSON.stringify(s));
+      // A header comment is kept by the fast reader and writer alike.
+      const headed = parseSidecar('# header\n' + fast);
+      assert.ok(headed.ok);
+      assert.equal(serializeSidecar(sidecar, headed), '# header\n' + fast);
       const back = parseSidecar(fast);
       assert.ok(back.ok);
       assert.deepEqual(back.sidecar.annotations[0], JSON.parse(JSON.stringify(ann)), JSON.stringify(s));
@@ -251,6 +256,17 @@ describe('sidecar parse/serialise, more cases', () => {
     assert.match(out, /confidence: high # my guess/);
     assert.ok(out.startsWith('# header\n'));
     assert.equal(serializeSidecar(moved, r), out, 'deterministic');
+  });
+
+  it('keeps a header comment block verbatim, as the yaml Document writer does', () => {
+    const body = serializeSidecar({ version: 1, article: 'a.txt', annotations: [{ id: 'a-1', label: 'note', start: 0, end: 1, quote: 'x' }] });
+    for (const header of ['# one\n', '# one\n# two\n', '# one\n\n', '#\n#  indented words  \n', '# one\n\n# two\n', '\n# one\n']) {
+      const viaFast = parseSidecar(header + body);
+      const viaYaml = parseSidecar(header + body + '# end\n');
+      assert.ok(viaFast.ok && viaYaml.ok);
+      const fromYaml = serializeSidecar(viaYaml.sidecar, viaYaml);
+      assert.equal(serializeSidecar(viaFast.sidecar, viaFast) + '\n# end\n', fromYaml, JSON.stringify(header));
+    }
   });
 
   it('reads CRLF sidecars and writes LF', () => {

@@ -1,7 +1,7 @@
 /**
  * A fast reader and writer for the plain, comment-free subset of YAML that sidecars are written
  * in. The `yaml` package stays the reference: the reader returns `undefined` for anything outside
- * the subset (comments, anchors, aliases, tags, multi-line or block scalars, nested values other
+ * the subset (comments other than a header, anchors, aliases, tags, multi-line or block scalars, nested values other
  * than the annotation list and tag lists, floats, ...) and the caller then parses with `yaml`.
  * The writer produces exactly the bytes the `yaml` Document path produces for the same data
  * (checked by the unit tests), so which path wrote a file never shows in a diff.
@@ -142,7 +142,7 @@ function flowSeq(s: string): Scalar[] {
  * Parses the plain subset; `undefined` when the text is outside it (the caller then uses the
  * `yaml` package, which also reports errors with lines).
  */
-export function fastParse(text: string): Record<string, Value> | undefined {
+export function fastParse(text: string): { data: Record<string, Value>; header: string } | undefined {
   try {
     return parseLines(text);
   } catch (e) {
@@ -151,12 +151,17 @@ export function fastParse(text: string): Record<string, Value> | undefined {
   }
 }
 
-function parseLines(text: string): Record<string, Value> {
+function parseLines(text: string): { data: Record<string, Value>; header: string } {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
   const lines = text.split(/\r?\n/);
   const root: Record<string, Value> = {};
   let i = 0;
   const n = lines.length;
+  // A block of comment lines at the very top (a file header), optionally followed by one blank
+  // line, is kept verbatim; comments anywhere else are left to the `yaml` package.
+  while (i < n && lines[i]!.startsWith('#')) i++;
+  if (i > 0 && i < n && lines[i] === '' && i + 1 < n && KEY.test(lines[i + 1]!)) i++;
+  const header = i > 0 ? lines.slice(0, i).join('\n') + '\n' : '';
   while (i < n) {
     const line = lines[i]!;
     if (line === '' || /^ +$/.test(line)) {
@@ -187,7 +192,7 @@ function parseLines(text: string): Record<string, Value> {
     root[key] = items;
     i = after;
   }
-  return root;
+  return { data: root, header };
 }
 
 function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<string, Scalar | Scalar[]>[], number] {

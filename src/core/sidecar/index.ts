@@ -59,6 +59,8 @@ interface Source {
   doc?: Document.Parsed;
   /** The top-level mapping as read. */
   data: Record<string, unknown>;
+  /** Comment lines at the top of a file read by the fast reader, verbatim. */
+  header?: string;
 }
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -78,8 +80,8 @@ export function parseSidecar(text: string, options: ParseOptions = {}): SidecarP
   }
   const fast = fastParse(text);
   if (fast) {
-    const v = validateSidecarData(fast, () => undefined);
-    if (v.problems.length === 0) return success(v, fast, { data: fast });
+    const v = validateSidecarData(fast.data, () => undefined);
+    if (v.problems.length === 0) return success(v, fast.data, { data: fast.data, header: fast.header });
     // Problems: read again with the `yaml` package to report them with lines.
   }
   return slowParse(text);
@@ -259,11 +261,10 @@ export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult
   const top = topEntries(sidecar, prev);
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
   const items = sorted.map(annotationEntries);
-  if (!prev?.doc) {
-    const fast = fastStringify(top, items);
-    if (fast !== undefined) return fast;
-  }
-  return documentStringify(top, sorted, items, prev?.doc);
+  if (prev?.doc) return documentStringify(top, sorted, items, prev.doc);
+  // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
+  const body = fastStringify(top, items) ?? documentStringify(top, sorted, items, undefined);
+  return (prev?.header ?? '') + body;
 }
 
 function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
+import { registerCommand } from '../workspace/commands';
 
 export interface AnnotateArgs {
   label: string;
@@ -30,18 +31,7 @@ export class AnnotationCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-      this.disposables.push(
-        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-          try {
-            return await fn(...args);
-          } catch (e) {
-            void vscode.window.showErrorMessage(`Article Annotator: ${(e as Error).message}`);
-            if (args.length && args[0] && typeof args[0] === 'object' && !('ref' in (args[0] as object))) throw e; // scripted callers see the error
-            return undefined;
-          }
-        }),
-      );
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     reg('articleAnnotator.annotateSelection', (arg) => this.annotate(arg));
     reg('articleAnnotator.editAnnotation', (arg, patch) => this.edit(arg, patch));
     reg('articleAnnotator.deleteAnnotation', (arg) => this.delete(arg));

@@ -3,6 +3,7 @@ import { ACTOR_TYPES, type ActorType } from '../core/model';
 import { refOf, type Services } from '../services';
 import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
+import { registerCommand } from '../workspace/commands';
 
 interface AddActorArgs {
   name: string;
@@ -17,18 +18,7 @@ export class DetectionFeature implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     this.decorations = new DetectionDecorations(services);
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-      this.disposables.push(
-        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-          try {
-            return await fn(...args);
-          } catch (e) {
-            void vscode.window.showErrorMessage(`Article Annotator: ${(e as Error).message}`);
-            if (args[0] && typeof args[0] === 'object' && !('ref' in (args[0] as object))) throw e; // scripted callers see the error
-            return undefined;
-          }
-        }),
-      );
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     this.disposables.push(vscode.languages.registerHoverProvider({ language: 'article' }, new DetectionHovers(services)));
     reg('articleAnnotator.toggleActors', () => this.toggle('showActors'));
     reg('articleAnnotator.toggleClaims', () => this.toggle('showClaims'));

@@ -9,6 +9,7 @@ import { OffsetMap } from '../core/offsets';
 import { makeAnnotation } from '../core/sidecar';
 import type { Services } from '../services';
 import { readText } from '../workspace/fs';
+import { registerCommand } from '../workspace/commands';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -32,17 +33,7 @@ export class ExportFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
-      vscode.commands.registerCommand('articleAnnotator.export', async (arg?: unknown) => {
-        try {
-          return await this.run(arg);
-        } catch (e) {
-          void vscode.window.showErrorMessage(`Article Annotator: export failed: ${(e as Error).message}`);
-          if (arg) throw e;
-          return undefined;
-        }
-      }),
-    );
+    this.disposables.push(registerCommand('articleAnnotator.export', (arg) => this.run(arg)));
   }
 
   private async ask(): Promise<ExportArgs | undefined> {

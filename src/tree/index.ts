@@ -6,6 +6,7 @@ import { describeFilter, isFilterActive, stepInArticle, wrapOrder, type TreeFilt
 import { refOf, type ItemRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
 import { AnnotationTreeProvider, type Grouping } from './provider';
+import { registerCommand } from '../workspace/commands';
 
 export class TreeFeature implements vscode.Disposable {
   readonly provider: AnnotationTreeProvider;
@@ -16,18 +17,7 @@ export class TreeFeature implements vscode.Disposable {
     this.provider = new AnnotationTreeProvider(services);
     this.provider.grouping = services.context.workspaceState.get<Grouping>('articleAnnotator.grouping', 'article');
     this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider, showCollapseAll: true });
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) =>
-      this.disposables.push(
-        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-          try {
-            return await fn(...args);
-          } catch (e) {
-            void vscode.window.showErrorMessage(`Article Annotator: ${(e as Error).message}`);
-            if (args[0] && typeof args[0] === 'object') throw e;
-            return undefined;
-          }
-        }),
-      );
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     reg('articleAnnotator.groupByArticle', () => this.setGrouping('article'));
     reg('articleAnnotator.groupByLabel', () => this.setGrouping('label'));
     reg('articleAnnotator.groupByActor', () => this.setGrouping('actor'));

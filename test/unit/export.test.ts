@@ -40,7 +40,7 @@ describe('exports', () => {
   const articles = seedWorkspace();
 
   describe('W3C Web Annotation', () => {
-    const out = JSON.parse(String(exportTo('w3c', articles, { includeDetections: true, now: NOW })[0]!.data));
+    const out = JSON.parse(new TextDecoder().decode(exportTo('w3c', articles, { includeDetections: true, now: NOW })[0]!.data as Uint8Array));
 
     function runMusts(listFile: string, instances: unknown[]) {
       const dir = path.join(shared, 'w3c-web-annotation-tests');

@@ -5,7 +5,7 @@
  */
 import { OffsetMap } from '../offsets';
 import type { ExportArticle, ExportFile, ExportOptions, ExportRecord } from './records';
-import { recordsOf } from './records';
+import { recordsByArticle, recordsOf } from './records';
 
 function bratType(label: string): string {
   const t = label.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '');
@@ -32,6 +32,7 @@ export function fragments(text: string, start: number, end: number, map = new Of
 export function exportBrat(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
   const files: ExportFile[] = [];
   const records = recordsOf(articles, options);
+  const byArticle = recordsByArticle(records);
   const types = new Set<string>(['actor', 'claim']);
   for (const art of articles) {
     const map = new OffsetMap(art.text);
@@ -42,7 +43,7 @@ export function exportBrat(articles: readonly ExportArticle[], options: ExportOp
     let n = 0;
     const tOf = new Map<ExportRecord, string>();
     const actorT = new Map<string, string>();
-    const mine = records.filter((x) => x.article === art.path);
+    const mine = byArticle.get(art.path) ?? [];
     const addT = (type: string, start: number, end: number): string | undefined => {
       const frags = fragments(art.text, start, end, map);
       if (frags.length === 0) return undefined;

@@ -19,10 +19,11 @@ export function exportGraphml(articles: readonly ExportArticle[], options: Expor
   const edges = new Map<string, { source: string; target: string; weight: number; articles: Set<string> }>();
   // Claims: detected ones (with mentions inside them) and user claims with a speaker.
   const records = recordsOf(articles, { ...options, includeDetections: true }).filter((r) => r.label === 'claim' && r.speaker);
+  const byPath = new Map(articles.map((a) => [a.path, a]));
   for (const r of records) {
     const speaker = byName.get(r.speaker!);
     if (!speaker) continue;
-    const art = articles.find((a) => a.path === r.article);
+    const art = byPath.get(r.article);
     const mentioned = new Set<(typeof actors)[number]>();
     for (const a of art?.detections?.actors ?? []) {
       if (a.mentions.some((m) => m.start >= r.start && m.end <= r.end)) {

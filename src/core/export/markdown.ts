@@ -1,6 +1,6 @@
 /** A Markdown report: per article, claims grouped by speaker, then a table of actors. */
 import type { ExportArticle, ExportFile, ExportOptions } from './records';
-import { recordsOf } from './records';
+import { recordsByArticle, recordsOf } from './records';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
@@ -12,9 +12,10 @@ function inline(s: string): string {
 
 export function exportMarkdown(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
   const records = recordsOf(articles, options);
+  const byArticle = recordsByArticle(records);
   const lines: string[] = ['# Article Annotator report', '', `${articles.length} article${articles.length === 1 ? '' : 's'}, ${records.length} annotation${records.length === 1 ? '' : 's'}${options.includeDetections ? ' (including detections)' : ''}.`, ''];
   for (const art of [...articles].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const mine = records.filter((r) => r.article === art.path);
+    const mine = byArticle.get(art.path) ?? [];
     lines.push(`## ${inline(art.path)}`, '');
     const claims = mine.filter((r) => r.label === 'claim');
     if (claims.length) {

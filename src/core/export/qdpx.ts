@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { zipSync, strToU8 } from 'fflate';
 import { DEFAULT_LABELS } from '../model';
 import type { ExportArticle, ExportFile, ExportOptions } from './records';
-import { recordsOf, xmlEscape } from './records';
+import { recordsByArticle, recordsOf, xmlEscape } from './records';
 
 export function guid(...parts: string[]): string {
   const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -18,6 +18,7 @@ export function guid(...parts: string[]): string {
 export function projectXml(articles: readonly ExportArticle[], options: ExportOptions): { xml: string; sources: { path: string; text: string }[] } {
   const now = (options.now ?? new Date().toISOString()).replace(/\.\d+Z$/, 'Z');
   const records = recordsOf(articles, options);
+  const byArticle = recordsByArticle(records);
   const labels = new Map<string, { color?: string; description?: string }>();
   for (const l of options.labels ?? DEFAULT_LABELS) labels.set(l.name, { ...(l.color ? { color: l.color } : {}), ...(l.description ? { description: l.description } : {}) });
   for (const r of records) if (!labels.has(r.label)) labels.set(r.label, {});
@@ -42,7 +43,7 @@ export function projectXml(articles: readonly ExportArticle[], options: ExportOp
       const sg = guid('source', art.path);
       sources.push({ path: `sources/${sg}.txt`, text: art.text });
       out.push(`    <TextSource guid="${sg}" name="${xmlEscape(art.path)}" plainTextPath="internal://${sg}.txt">`);
-      for (const r of records.filter((x) => x.article === art.path)) {
+      for (const r of byArticle.get(art.path) ?? []) {
         const user = r.author ? ` creatingUser="${userGuid(r.author)}"` : '';
         const created = r.created && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(r.created) ? ` creationDateTime="${r.created}"` : '';
         const name = r.quote.length > 60 ? `${r.quote.slice(0, 57)}...` : r.quote;

@@ -89,3 +89,14 @@ export function xmlEscape(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
+
+/** Records grouped by article path (one pass; exporters must not filter all records per article). */
+export function recordsByArticle(records: readonly ExportRecord[]): Map<string, ExportRecord[]> {
+  const out = new Map<string, ExportRecord[]>();
+  for (const r of records) {
+    const list = out.get(r.article);
+    if (list) list.push(r);
+    else out.set(r.article, [r]);
+  }
+  return out;
+}

@@ -34,15 +34,31 @@ export function exportW3c(articles: readonly ExportArticle[], options: ExportOpt
     else if (r.provenance === 'detected') anno.creator = { type: 'Software', name: 'Article Annotator detector' };
     return anno;
   });
-  const collection = {
+  // Written piece by piece: a large workspace with detections exceeds the longest string V8 allows.
+  const head = {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: 'urn:article-annotator:export',
     type: 'AnnotationCollection',
     label: `Article Annotator export of ${articles.length} article${articles.length === 1 ? '' : 's'}`,
     total: items.length,
     generated: now,
-    first: { id: 'urn:article-annotator:export:page1', type: 'AnnotationPage', startIndex: 0, items },
     last: 'urn:article-annotator:export:page1',
   };
-  return [{ path: 'annotations.jsonld', data: JSON.stringify(collection, null, 2) + '\n' }];
+  const enc = new TextEncoder();
+  const open = JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "first": {\n    "id": "urn:article-annotator:export:page1",\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [');
+  const parts: Uint8Array[] = [enc.encode(open)];
+  items.forEach((item, i) => {
+    const json = JSON.stringify(item, null, 2).replace(/\n/g, '\n      ');
+    parts.push(enc.encode(`${i ? ',' : ''}\n      ${json}`));
+  });
+  parts.push(enc.encode(`${items.length ? '\n    ' : ''}]\n  }\n}\n`));
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const data = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    data.set(p, at);
+    at += p.length;
+  }
+  return [{ path: 'annotations.jsonld', data }];
 }

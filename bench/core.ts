@@ -109,10 +109,13 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
   const sample = annotations.slice(0, 1000);
   const truth = sample.map((a) => {
     const u = map.toUtf16(a.start);
+    const e = u + a.quote.length;
     let pi = 0;
     while (pi + 1 < offsetsOld.length && offsetsOld[pi + 1]! <= u) pi++;
-    const inside = u + a.quote.length <= offsetsOld[pi]! + paragraphs[pi]!.length;
-    return chosen.has(pi) || !inside ? null : u - offsetsOld[pi]! + offsetsNew[pi]!;
+    let pj = pi;
+    while (pj + 1 < offsetsOld.length && offsetsOld[pj + 1]! < e) pj++;
+    for (let k = pi; k <= pj; k++) if (chosen.has(k)) return null; // its text was rewritten
+    return u - offsetsOld[pi]! + offsetsNew[pi]!;
   });
   const newMap = new OffsetMap(newText);
   const [ours, oursMs] = time(() => anchorAnnotations(newText, sample));
@@ -144,7 +147,12 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
   });
   const acc = right / judged;
   const dmpAcc = dmpRight / judged;
-  rows.push({ name: 're-anchor 1,000 annotations after a 10 % rewrite (ours)', target: '< 1 s, ≥ 95 % placed right', value: `${oursMs.toFixed(0)} ms, ${(acc * 100).toFixed(1)} % right`, pass: oursMs < 1000 && acc >= 0.95 });
+  const kinds: Record<string, number> = {};
+  ours.forEach((r, i) => {
+    const k = `${truth[i] === null ? 'rewritten' : 'kept'}→${r.status}`;
+    kinds[k] = (kinds[k] ?? 0) + 1;
+  });
+  rows.push({ name: 're-anchor 1,000 annotations after a 10 % rewrite (ours)', target: '< 1 s, ≥ 95 % placed right', value: `${oursMs.toFixed(0)} ms, ${(acc * 100).toFixed(1)} % right`, pass: oursMs < 1000 && acc >= 0.95, note: `statuses: ${JSON.stringify(kinds)}` });
   rows.push({ name: 'same with diff-match-patch match_main', target: 'ours faster and at least as accurate', value: `${dmpMs.toFixed(0)} ms, ${(dmpAcc * 100).toFixed(1)} % right`, pass: oursMs < dmpMs && acc >= dmpAcc });
 
   // 5. Workspace: 5,000 articles — actor grouping (cached detections) and exports.

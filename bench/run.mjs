@@ -35,6 +35,7 @@ const line = (a, b, c, d) => `${a.padEnd(w[0])} | ${b.padEnd(w[1])} | ${c.padEnd
 console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}`);
 console.log(line('what', 'target', 'measured', 'result'));
 for (const r of rows) console.log(line(r.name, r.target, r.value, r.pass === null ? 'PENDING' : r.pass ? 'PASS' : 'FAIL'));
+for (const r of rows.filter((x) => x.note && x.pass !== null)) console.log(`note: ${r.name}: ${r.note}`);
 writeFileSync(`${root}bench/results.json`, JSON.stringify({ machine, rows }, null, 2) + '\n');
 const failed = rows.filter((r) => r.pass === false).length;
 const pending = rows.filter((r) => r.pass === null).length;

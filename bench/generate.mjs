@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const VERSION = 2;
+const VERSION = 3;
 const root = new URL('..', import.meta.url).pathname;
 
 export function prng(seed) {
@@ -22,6 +22,8 @@ export function prng(seed) {
 const FIRST = ['Amina', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kemal', 'Leila', 'Marco', 'Nadia', 'Olu', 'Priya', 'Quentin', 'Rosa', 'Samir', 'Tanvi'];
 const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Petrov', 'Haddad', 'Tanaka', 'Silva', 'Novak', 'Mensah', 'Kowalski', 'Rahimi', 'Castillo', 'Ivanova', 'Bianchi', 'Adeyemi', 'Sato', 'Fischer', 'Nguyen', 'Osei', 'Varga'];
 const ORGS = ['Council', 'Ministry of Finance', 'Agency', 'Institute', 'Commission', 'Front', 'Federation', 'Authority'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PLACES = ['Kenya', 'Peru', 'Norway', 'Vietnam', 'Ghana', 'Chile', 'Poland', 'Egypt', 'Brazil', 'Indonesia'];
 
 export function sentencesOfSeeds() {
@@ -43,6 +45,9 @@ export function makeArticle(rand, bytes, sentences) {
   while (size < bytes) {
     let s = pick(sentences);
     for (const [re, f] of swaps) s = s.replace(re, f);
+    // A varied time phrase makes repeated sentences distinct, so that re-anchoring has one right answer.
+    const when = ` on ${pick(DAYS)}, ${1 + Math.floor(rand() * 28)} ${pick(MONTHS)} ${1990 + Math.floor(rand() * 35)}`;
+    s = /[.!?]$/.test(s) ? s.slice(0, -1) + when + s.slice(-1) : s + when + '.';
     out.push(s);
     size += s.length + 1;
     if (rand() < 0.2) {

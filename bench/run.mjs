@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
 
@@ -21,13 +21,38 @@ const rows = runCore(corpus, log);
 
 const bundle = statSync(`${root}dist/extension.js`).size;
 rows.push({ name: 'bundle dist/extension.js (production build)', target: '< 1 MB', value: `${(bundle / 1024).toFixed(0)} KB`, pass: bundle < 1_000_000 });
-for (const name of [
-  'extension-host work per keystroke, 1 MB article, 10,000 annotations + detections (in VS Code)',
-  'opening a 5 KB article until its decorations are set (in VS Code)',
-  'tree first level, 5,000-article workspace (in VS Code)',
-  'activation time (in VS Code)',
-  'extension-host heap growth, 5,000-article workspace (in VS Code)',
-]) rows.push({ name, target: 'see issue', value: 'PENDING', pass: null, note: 'needs the in-VS-Code benchmark harness, not written yet' });
+// Rows measured inside a real VS Code (server build + Chromium, as the integration tests).
+const { prepareVscodeWorkspace } = require(`${root}out/bench/core.js`);
+const ws = prepareVscodeWorkspace(corpus);
+log('measuring inside VS Code (5,000-article workspace) …');
+const vsOut = `${root}out/bench/vscode-results.json`;
+let vs = {};
+try {
+  execFileSync(process.execPath, [`${root}scripts/run-bench-vscode.mjs`, ws, vsOut], { stdio: 'inherit' });
+  vs = JSON.parse(readFileSync(vsOut, 'utf8'));
+} catch (e) {
+  vs = { error: String(e) };
+}
+const pendingRow = (name, target) => rows.push({ name, target, value: 'PENDING', pass: null, note: vs.error ? `the VS Code run failed: ${String(vs.error).split('\n')[0]}` : 'not measured' });
+if (vs.keystroke) rows.push({ name: 'extension-host work per keystroke, 1 MB article, 10,000 annotations + detections (in VS Code)', target: 'p95 < 10 ms', value: `p50 ${vs.keystroke.median.toFixed(2)} ms, p95 ${vs.keystroke.p95.toFixed(2)} ms (${vs.keystroke.n} keys)`, pass: vs.keystroke.p95 < 10, note: 'range shifting + annotation decoration update per keystroke; detection reruns debounced, off the keystroke' });
+else pendingRow('extension-host work per keystroke (in VS Code)', 'p95 < 10 ms');
+if (vs.openSmall) {
+  const o = vs.openSmall;
+  const total = o.sidecarLoadMs + o.detectionMs + o.detectionDecorationsMs + o.annotationDecorationsMs;
+  rows.push({ name: 'opening a 5 KB article until its decorations are set (in VS Code)', target: '< 50 ms', value: `${total.toFixed(1)} ms (sidecar ${o.sidecarLoadMs.toFixed(1)}, detection ${o.detectionMs.toFixed(1)}, decorations ${(o.detectionDecorationsMs + o.annotationDecorationsMs).toFixed(1)})`, pass: total < 50 });
+} else pendingRow('opening a 5 KB article until its decorations are set (in VS Code)', '< 50 ms');
+if (vs.bigSidecarLoadMs !== undefined) rows.push({ name: 'load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', target: '< 200 ms', value: `${vs.bigSidecarLoadMs.toFixed(0)} ms (${vs.bigAnnotations} annotations)`, pass: vs.bigSidecarLoadMs < 200 });
+if (vs.treeFirstLevelMs !== undefined) rows.push({ name: 'tree first level, 5,000-article workspace (in VS Code)', target: '< 1 s', value: `${vs.treeFirstLevelMs.toFixed(0)} ms (${vs.treeRoots} rows)`, pass: vs.treeFirstLevelMs < 1000 });
+else pendingRow('tree first level, 5,000-article workspace (in VS Code)', '< 1 s');
+if (vs.actorsColdMs !== undefined) {
+  rows.push({ name: 'tree by actor, whole workspace, cold (in VS Code, with progress)', target: '< 60 s', value: `${(vs.actorsColdMs / 1000).toFixed(1)} s (${vs.actors} actors)`, pass: vs.actorsColdMs < 60000 });
+  rows.push({ name: 'tree by actor, whole workspace, detections cached (in VS Code)', target: '< 3 s', value: `${(vs.actorsCachedMs / 1000).toFixed(2)} s`, pass: vs.actorsCachedMs < 3000 });
+}
+if (vs.activationMs !== undefined) rows.push({ name: 'activation time (in VS Code)', target: '< 30 ms', value: `${vs.activationMs.toFixed(1)} ms`, pass: vs.activationMs < 30 });
+else pendingRow('activation time (in VS Code)', '< 30 ms');
+if (vs.heapGrowthMB !== undefined) rows.push({ name: 'extension-host heap growth, 5,000-article workspace open (in VS Code)', target: '< 300 MB', value: `${vs.heapGrowthMB.toFixed(0)} MB (all sidecars loaded, detections cached)`, pass: vs.heapGrowthMB < 300 });
+else pendingRow('extension-host heap growth (in VS Code)', '< 300 MB');
+if (vs.error) log(`VS Code benchmark error: ${vs.error}`);
 
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() };
 const w = [Math.max(...rows.map((r) => r.name.length)), Math.max(...rows.map((r) => r.target.length)), Math.max(...rows.map((r) => r.value.length))];

@@ -75,10 +75,14 @@ export class AnnotationDecorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) void this.refreshEditor(editor);
   }
 
+  /** Milliseconds of each recent decoration update (the benchmark reads them). */
+  readonly timings: number[] = [];
+
   private async refreshEditor(editor: vscode.TextEditor): Promise<void> {
     const doc = editor.document;
     if (doc.languageId !== 'article' && !this.services.articles.isArticle(doc.uri)) return;
     const anns = await this.services.annotations.get(doc.uri);
+    const t0 = performance.now();
     const byLabel = new Map<string, vscode.Range[]>();
     for (const item of anns.items) {
       const range = item.range;
@@ -90,6 +94,8 @@ export class AnnotationDecorations implements vscode.Disposable {
     for (const label of byLabel.keys()) this.typeFor(label);
     for (const [label, type] of this.types) editor.setDecorations(type, byLabel.get(label) ?? []);
     this.applied.set(doc.uri.toString(), byLabel);
+    this.timings.push(performance.now() - t0);
+    if (this.timings.length > 1000) this.timings.shift();
   }
 
   private hover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {

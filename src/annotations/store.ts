@@ -515,7 +515,17 @@ export class SidecarAnnotationStore implements AnnotationStore {
     void this.reload(entry);
   }
 
+  /** Milliseconds spent following each recent edit (the benchmark reads them). */
+  readonly editTimings: number[] = [];
+
   private onDocumentChanged(e: vscode.TextDocumentChangeEvent): void {
+    const t0 = performance.now();
+    this.followEdit(e);
+    this.editTimings.push(performance.now() - t0);
+    if (this.editTimings.length > 1000) this.editTimings.shift();
+  }
+
+  private followEdit(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const entry = this.entries.get(e.document.uri.toString());
     if (!entry || entry.items.length === 0) return;

@@ -60,7 +60,8 @@ export class AnnotationDecorations implements vscode.Disposable {
         borderWidth: '0 0 2px 0',
         overviewRulerColor: color,
         overviewRulerLane: vscode.OverviewRulerLane.Left,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+        // Text typed at either edge is not part of the annotation, as in the store's own shifting.
+        rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
       });
       this.types.set(label, t);
     }

@@ -529,10 +529,10 @@ export class SidecarAnnotationStore implements AnnotationStore {
     if (e.contentChanges.length === 0) return;
     const entry = this.entries.get(e.document.uri.toString());
     if (!entry || entry.items.length === 0) return;
-    if (e.contentChanges.length === 1) {
+    if (e.contentChanges.length === 1 && e.contentChanges[0]!.rangeOffset === 0 && e.contentChanges[0]!.rangeLength > 0) {
       const c = e.contentChanges[0]!;
       const oldLength = e.document.getText().length - c.text.length + c.rangeLength;
-      if (c.rangeOffset === 0 && c.rangeLength === oldLength && oldLength > 0) {
+      if (c.rangeLength === oldLength) {
         // The whole text was replaced (reloaded from disk after another tool changed it, or
         // select-all and paste): re-anchor by quote rather than orphaning everything.
         this.reanchorInMemory(entry, e.document.getText());
@@ -545,18 +545,24 @@ export class SidecarAnnotationStore implements AnnotationStore {
       e.contentChanges,
     );
     let changed = false;
+    let orphaned = false;
     shifted.forEach((r, idx) => {
       const item = entry.items[idx]!;
-      if (r.start !== item.start16 || r.end !== item.end16 || r.orphan !== (item.status === 'orphan')) {
+      if (r.start !== item.start16 || r.end !== item.end16) {
         changed = true;
         item.start16 = r.start;
         item.end16 = r.end;
-        if (r.orphan) item.status = 'orphan';
+      }
+      if (r.orphan && item.status !== 'orphan') {
+        item.status = 'orphan';
+        orphaned = true;
       }
     });
-    if (changed) {
+    if (changed || orphaned) entry.shifted = true;
+    // Ranges that only moved with the text need no event: VS Code moves the decorations itself
+    // (same open-open behaviour) and ranges are computed on demand. An orphan changes what is shown.
+    if (orphaned) {
       entry.sortItems();
-      entry.shifted = true;
       this.emitter.fire(entry.article);
     }
   }

@@ -8,6 +8,10 @@ import { detect } from '../core/detect';
 import { sha256 } from '../core/hash';
 import type { ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
 import { readText } from '../workspace/fs';
+import { DetectionWorker } from './workerClient';
+
+/** Texts longer than this (UTF-16 units) are analysed in a worker thread, off the extension host. */
+const WORKER_THRESHOLD = 200_000;
 
 const MEMORY_CACHE = 200;
 
@@ -22,12 +26,17 @@ export class CachedDetectionService implements DetectionService {
   private rejected: Record<string, string[]>;
   /** Milliseconds of detection work of the last run per article (for the benchmark). */
   readonly timings = new Map<string, number>();
+  private readonly worker: DetectionWorker;
+  /** How many texts were analysed in the worker thread (tests read it). */
+  workerRuns = 0;
+  private cacheDirReady = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly lexicon: LexiconService,
     private readonly articles: ArticleIndex,
   ) {
+    this.worker = new DetectionWorker(context.extensionUri.fsPath);
     this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -103,7 +112,14 @@ export class CachedDetectionService implements DetectionService {
       await new Promise((r) => setImmediate(r));
       if (token?.isCancellationRequested) return undefined;
       const t0 = performance.now();
-      detection = detect(text, lexicon);
+      if (text.length > WORKER_THRESHOLD) {
+        try {
+          detection = await this.worker.detect(text, lexicon);
+          this.workerRuns++;
+        } catch {
+          detection = detect(text, lexicon); // no worker threads here: detect in place
+        }
+      } else detection = detect(text, lexicon);
       this.timings.set(key, performance.now() - t0);
       void this.persist(hash, detection);
     }
@@ -137,7 +153,10 @@ export class CachedDetectionService implements DetectionService {
     const uri = this.cacheUri(hash);
     if (!uri) return;
     try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      if (!this.cacheDirReady) {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+        this.cacheDirReady = true;
+      }
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(detection)));
     } catch {
       // The cache is an optimisation only.
@@ -164,6 +183,7 @@ export class CachedDetectionService implements DetectionService {
   }
 
   dispose(): void {
+    this.worker.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();

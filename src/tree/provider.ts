@@ -215,12 +215,21 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     const perArticle = new Map<string, Actor[]>();
     const uncached = list.filter((u) => !this.services.detections.peek(u));
     const collect = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ increment: number; message: string }>) => {
-      for (const uri of list) {
-        if (token?.isCancellationRequested) break;
-        const snap = await this.services.detections.get(uri, token);
-        if (snap) perArticle.set(uri.toString(), snap.detection.actors);
-        progress?.report({ increment: 100 / list.length, message: baseName(uri) });
-      }
+      // A few articles at a time: reading files overlaps with detecting the others.
+      let next = 0;
+      const worker = async () => {
+        while (next < list.length && !token?.isCancellationRequested) {
+          const uri = list[next++]!;
+          const snap = await this.services.detections.get(uri, token);
+          if (snap) perArticle.set(uri.toString(), snap.detection.actors);
+          progress?.report({ increment: 100 / list.length, message: baseName(uri) });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      // Keep the article order stable whatever finished first.
+      const ordered = new Map(list.filter((u) => perArticle.has(u.toString())).map((u) => [u.toString(), perArticle.get(u.toString())!]));
+      perArticle.clear();
+      for (const [k, v] of ordered) perArticle.set(k, v);
     };
     if (uncached.length > 20) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Article Annotator: finding actors in the workspace', cancellable: true }, (p, token) => collect(token, p));

@@ -145,6 +145,25 @@ describe('detection in the editor', () => {
     }, 'detection without the lexicon');
   });
 
+  it('analyses a long article in a worker thread and decorates it', async () => {
+    const services = (await api()).services;
+    const service = services.detections as unknown as { workerRuns: number };
+    const before = service.workerRuns;
+    const long = vscode.Uri.joinPath(seedUri(ARTICLE), '..', 'long-article.txt');
+    let body = '';
+    while (body.length < 300_000) body += original + '\n\n';
+    fs.writeFileSync(long.fsPath, body);
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(long));
+      const map = await applied(editor);
+      assert.ok((map.get('place') ?? []).length > 10, 'decorated');
+      assert.equal(service.workerRuns, before + 1, 'detected in the worker');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(long.fsPath, { force: true });
+    }
+  });
+
   it('hides a rejected detection until reset', async () => {
     const editor = await openArticle();
     await applied(editor);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AnchorStatus, Annotation, LabelDef } from '../core/model';
 import { DEFAULT_LABELS } from '../core/model';
 import { anchorAnnotations, shiftRanges } from '../core/anchor';
-import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type SidecarParseResult, type SidecarProblem } from '../core/sidecar';
+import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
 import type { AnchoredAnnotation, AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation, SidecarState } from '../services';
@@ -58,8 +58,6 @@ class Item implements AnchoredAnnotation {
 class Entry implements ArticleAnnotations {
   state: SidecarState = { kind: 'none' };
   items: Item[] = [];
-  /** Last successful parse of the sidecar (keeps comments and unknown keys on rewrite). */
-  parsed: SidecarParseResult | undefined;
   /** SHA-256 of the sidecar bytes as last read or written (undefined: no file). */
   diskHash: string | undefined;
   /** Annotation changes made by the user, not yet written. */
@@ -193,7 +191,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const text = doc ? doc.getText() : fileText;
     entry.fileText = doc ? '' : text;
     entry.items = [];
-    entry.parsed = undefined;
     entry.pending = false;
     entry.shifted = false;
     if (sc.kind === 'missing') {
@@ -215,7 +212,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
         this.setDiagnostics(entry, parsed.problems);
       } else {
         entry.state = { kind: 'ok' };
-        entry.parsed = parsed;
         this.setDiagnostics(entry, []);
         const map = new OffsetMap(text);
         for (const r of anchorAnnotations(text, parsed.sidecar.annotations)) {
@@ -423,7 +419,10 @@ export class SidecarAnnotationStore implements AnnotationStore {
       return false;
     }
     const sidecar: Sidecar = { version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations };
-    const out = serializeSidecar(sidecar, entry.parsed);
+    // The file on disk is what we read (same hash): parse it again here for its comments and
+    // unknown keys, rather than keeping every sidecar's syntax tree in memory.
+    const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
+    const out = serializeSidecar(sidecar, previous);
     const outHash = sha256(out);
     entry.pending = false;
     entry.shifted = false;
@@ -431,7 +430,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.ownWrites.add(entry.sidecar.toString());
     await writeTextAtomic(entry.sidecar, out);
     entry.diskHash = outHash;
-    entry.parsed = parseSidecar(out);
     entry.state = { kind: 'ok' };
     // Items now carry the written annotation (fresh quote/context) and refer to the saved text.
     entry.items.forEach((item, i) => {
@@ -471,7 +469,9 @@ export class SidecarAnnotationStore implements AnnotationStore {
         } else if (choice === 'Compare') {
           entry.conflict = false;
           const text = this.currentText(entry);
-          const mine = serializeSidecar({ version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i)) }, entry.parsed);
+          const disk = await readText(entry.sidecar, this.maxSidecarBytes());
+          const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
+          const mine = serializeSidecar({ version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i)) }, previous);
           const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: mine });
           await vscode.commands.executeCommand('vscode.diff', entry.sidecar, doc.uri, `${name}: on disk ↔ yours (unsaved)`);
           entry.conflict = true;

@@ -41,7 +41,8 @@ if (vs.openSmall) {
   const total = o.sidecarLoadMs + o.detectionMs + o.detectionDecorationsMs + o.annotationDecorationsMs;
   rows.push({ name: 'opening a 5 KB article until its decorations are set (in VS Code)', target: '< 50 ms', value: `${total.toFixed(1)} ms (sidecar ${o.sidecarLoadMs.toFixed(1)}, detection ${o.detectionMs.toFixed(1)}, decorations ${(o.detectionDecorationsMs + o.annotationDecorationsMs).toFixed(1)})`, pass: total < 50 });
 } else pendingRow('opening a 5 KB article until its decorations are set (in VS Code)', '< 50 ms');
-if (vs.bigSidecarLoadMs !== undefined) rows.push({ name: 'load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', target: '< 200 ms', value: `${vs.bigSidecarLoadMs.toFixed(0)} ms (${vs.bigAnnotations} annotations)`, pass: vs.bigSidecarLoadMs < 200 });
+if (vs.bigSidecarLoad) rows.push({ name: 'load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', target: '< 200 ms', value: `${vs.bigSidecarLoad.median.toFixed(0)} ms (p95 ${vs.bigSidecarLoad.p95.toFixed(0)}; reading the files ${vs.bigSidecarRead.median.toFixed(0)}; first load ${vs.bigSidecarFirstLoadMs.toFixed(0)}; ${vs.bigAnnotations} annotations)`, pass: vs.bigSidecarLoad.p95 < 200 });
+else pendingRow('load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', '< 200 ms');
 if (vs.treeFirstLevelMs !== undefined) rows.push({ name: 'tree first level, 5,000-article workspace (in VS Code)', target: '< 1 s', value: `${vs.treeFirstLevelMs.toFixed(0)} ms (${vs.treeRoots} rows)`, pass: vs.treeFirstLevelMs < 1000 });
 else pendingRow('tree first level, 5,000-article workspace (in VS Code)', '< 1 s');
 if (vs.actorsColdMs !== undefined) {
@@ -50,7 +51,7 @@ if (vs.actorsColdMs !== undefined) {
 }
 if (vs.activationMs !== undefined) rows.push({ name: 'activation time (in VS Code)', target: '< 30 ms', value: `${vs.activationMs.toFixed(1)} ms`, pass: vs.activationMs < 30 });
 else pendingRow('activation time (in VS Code)', '< 30 ms');
-if (vs.heapGrowthMB !== undefined) rows.push({ name: 'extension-host heap growth, 5,000-article workspace open (in VS Code)', target: '< 300 MB', value: `${vs.heapGrowthMB.toFixed(0)} MB (all sidecars loaded, detections cached)`, pass: vs.heapGrowthMB < 300 });
+if (vs.heapGrowthMB !== undefined) rows.push({ name: 'extension-host heap growth, 5,000-article workspace open (in VS Code)', target: '< 300 MB', value: `${vs.heapGrowthMB.toFixed(0)} MB (heap + array buffers; all sidecars loaded, workspace actors grouped)`, pass: vs.heapGrowthMB < 300 });
 else pendingRow('extension-host heap growth (in VS Code)', '< 300 MB');
 if (vs.error) log(`VS Code benchmark error: ${vs.error}`);
 

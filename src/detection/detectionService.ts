@@ -13,7 +13,9 @@ import { DetectionWorker } from './workerClient';
 /** Texts longer than this (UTF-16 units) are analysed in a worker thread, off the extension host. */
 const WORKER_THRESHOLD = 200_000;
 
+/** Detections kept in memory by content hash, and snapshots of articles not open in an editor. */
 const MEMORY_CACHE = 200;
+const CLOSED_SNAPSHOTS = 100;
 
 export class CachedDetectionService implements DetectionService {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
@@ -129,9 +131,26 @@ export class CachedDetectionService implements DetectionService {
     const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (now && now.version !== version) return undefined;
     const snapshot: DetectionSnapshot = { article, version, detection };
+    this.snapshots.delete(key);
     this.snapshots.set(key, snapshot);
+    this.trimSnapshots();
     this.emitter.fire(article);
     return snapshot;
+  }
+
+  /**
+   * Snapshots of open documents stay; of the others only the most recent are kept in memory (the
+   * rest are a file read away in the persisted cache), so a workspace of thousands of articles
+   * does not hold every detection.
+   */
+  private trimSnapshots(): void {
+    if (this.snapshots.size <= CLOSED_SNAPSHOTS) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    let closed = 0;
+    for (const key of [...this.snapshots.keys()].reverse()) {
+      if (open.has(key)) continue;
+      if (++closed > CLOSED_SNAPSHOTS) this.snapshots.delete(key);
+    }
   }
 
   private cacheUri(hash: string): vscode.Uri | undefined {

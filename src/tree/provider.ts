@@ -3,11 +3,12 @@
  * lazily from cached state; the first level is the article list only.
  */
 import * as vscode from 'vscode';
-import type { Actor, ActorType, Annotation } from '../core/model';
-import { mergeWorkspaceActors, type WorkspaceActor } from '../core/detect';
+import type { ActorType, Annotation } from '../core/model';
+import { mergeWorkspaceActors, summarizeActors, type ActorSummary, type WorkspaceActor } from '../core/detect';
 import { isFilterActive, matchesFilter, shorten, type TreeFilter } from '../core/tree';
 import { escapeMarkdown } from '../core/markdown';
-import { detectionKey, type AnchoredAnnotation, type DetectionRef, type Services } from '../services';
+import { mapPool } from '../core/pool';
+import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
 
 export type Grouping = 'article' | 'label' | 'actor';
@@ -26,7 +27,14 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   grouping: Grouping = 'article';
   filter: TreeFilter | undefined;
   /** Workspace actors of the last "by actor" computation. */
-  private actorCache: { actors: WorkspaceActor[]; perArticle: Map<string, Actor[]> } | undefined;
+  private actorCache: { actors: WorkspaceActor[] } | undefined;
+  /**
+   * Per article, what grouping by actor needs of its detections: actors without mentions, and
+   * the ids and names of the speakers of its claims. Kept until the article's detections change; mentions and
+   * claims are read again (from the detection cache) when a group is opened.
+   */
+  private readonly actorSummaries = new Map<string, { actors: ActorSummary[]; speakers: Set<string> }>();
+  private readonly interned = new Map<string, string>();
   private iconDir: vscode.Uri;
 
   constructor(private readonly services: Services) {
@@ -35,6 +43,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
       services.annotations.onDidChange((uri) => this.changed(uri)),
       services.detections.onDidChange((uri) => {
         this.actorCache = undefined;
+        this.actorSummaries.delete(uri.toString());
         this.changed(uri);
       }),
       services.articles.onDidChange(() => this.refresh()),
@@ -81,6 +90,16 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     this.nodes.set(node.id, node);
     return node;
   }
+
+  /** One shared, unsliced copy of a name (JSON round trip: a new string, not a view of the article). */
+  private intern = (s: string): string => {
+    let v = this.interned.get(s);
+    if (v === undefined) {
+      v = JSON.parse(JSON.stringify(s)) as string;
+      this.interned.set(v, v);
+    }
+    return v;
+  };
 
   node(id: string): TreeNode | undefined {
     return this.nodes.get(id);
@@ -193,14 +212,20 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private async labelRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
     const labels = new Set<string>();
-    for (const uri of articles) for (const i of (await this.services.annotations.get(uri)).items) if (this.passes(i.annotation)) labels.add(i.annotation.label);
+    for (const anns of await this.annotationsOf(articles)) for (const i of anns.items) if (this.passes(i.annotation)) labels.add(i.annotation.label);
     return [...labels].sort().map((label) => this.remember({ kind: 'label', label, id: `label:${label}` }));
+  }
+
+  /** The annotations of many articles, sidecars read a few at a time. */
+  private annotationsOf(articles: readonly vscode.Uri[]): Promise<ArticleAnnotations[]> {
+    return mapPool(articles, 16, (uri) => this.services.annotations.get(uri));
   }
 
   private async articlesWithLabel(node: Extract<TreeNode, { kind: 'label' }>): Promise<TreeNode[]> {
     const out: TreeNode[] = [];
-    for (const uri of await this.services.articles.list()) {
-      const anns = await this.services.annotations.get(uri);
+    const articles = await this.services.articles.list();
+    for (const [k, anns] of (await this.annotationsOf(articles)).entries()) {
+      const uri = articles[k]!;
       if (anns.items.some((i) => i.annotation.label === node.label && this.passes(i.annotation))) {
         out.push(this.remember({ kind: 'article', uri, id: `article:${uri.toString()}:label:${node.label}`, parent: node.id }));
       }
@@ -209,35 +234,41 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   /** Workspace actors from every article's detections, with progress and cancellation when not cached. */
-  async workspaceActors(articles?: vscode.Uri[]): Promise<{ actors: WorkspaceActor[]; perArticle: Map<string, Actor[]> }> {
+  async workspaceActors(articles?: vscode.Uri[]): Promise<{ actors: WorkspaceActor[] }> {
     if (this.actorCache) return this.actorCache;
     const list = articles ?? (await this.services.articles.list());
-    const perArticle = new Map<string, Actor[]>();
-    const uncached = list.filter((u) => !this.services.detections.peek(u));
+    const uncached = list.filter((u) => !this.actorSummaries.has(u.toString()));
+    let cancelled = false;
     const collect = async (token?: vscode.CancellationToken, progress?: vscode.Progress<{ increment: number; message: string }>) => {
       // A few articles at a time: reading files overlaps with detecting the others.
-      let next = 0;
-      const worker = async () => {
-        while (next < list.length && !token?.isCancellationRequested) {
-          const uri = list[next++]!;
-          const snap = await this.services.detections.get(uri, token);
-          if (snap) perArticle.set(uri.toString(), snap.detection.actors);
-          progress?.report({ increment: 100 / list.length, message: baseName(uri) });
+      await mapPool(uncached, 8, async (uri) => {
+        const snap = await this.services.detections.get(uri, token);
+        if (snap) {
+          const speakers = new Set<string>();
+          for (const c of snap.detection.claims) {
+            if (c.speakerId) speakers.add(this.intern(c.speakerId));
+            if (c.speaker) speakers.add(this.intern(c.speaker));
+          }
+          this.actorSummaries.set(uri.toString(), { actors: summarizeActors(snap.detection.actors, this.intern), speakers });
         }
-      };
-      await Promise.all(Array.from({ length: 8 }, worker));
-      // Keep the article order stable whatever finished first.
-      const ordered = new Map(list.filter((u) => perArticle.has(u.toString())).map((u) => [u.toString(), perArticle.get(u.toString())!]));
-      perArticle.clear();
-      for (const [k, v] of ordered) perArticle.set(k, v);
+        progress?.report({ increment: 100 / uncached.length, message: baseName(uri) });
+      }, () => !!token?.isCancellationRequested);
+      cancelled = !!token?.isCancellationRequested;
     };
     if (uncached.length > 20) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Article Annotator: finding actors in the workspace', cancellable: true }, (p, token) => collect(token, p));
     } else await collect();
-    const actors = mergeWorkspaceActors([...perArticle].map(([article, a]) => ({ article, actors: a })));
+    // In article order, whatever finished first.
+    const items: { article: string; actors: ActorSummary[] }[] = [];
+    for (const u of list) {
+      const sum = this.actorSummaries.get(u.toString());
+      if (sum) items.push({ article: u.toString(), actors: sum.actors });
+    }
+    const actors = mergeWorkspaceActors(items);
     actors.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
-    this.actorCache = { actors, perArticle };
-    return this.actorCache;
+    // Cancelled: show what was found; the articles done so far are kept, the rest read next time.
+    if (!cancelled) this.actorCache = { actors };
+    return { actors };
   }
 
   private async actorRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
@@ -252,22 +283,26 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   private async actorChildren(node: Extract<TreeNode, { kind: 'actor' }>): Promise<TreeNode[]> {
-    const { perArticle } = await this.workspaceActors();
+    await this.workspaceActors();
     const actor = this.actorOf(node.actorId);
     if (!actor) return [];
     const names = new Set([actor.name, ...actor.aliases]);
     const out: TreeNode[] = [];
-    for (const uri of await this.services.articles.list()) {
+    const articles = await this.services.articles.list();
+    const all = await this.annotationsOf(articles);
+    for (const [k, uri] of articles.entries()) {
       const key = uri.toString();
       // User annotations with this speaker, then detected claims by this actor.
-      const anns = await this.services.annotations.get(uri);
+      const anns = all[k]!;
       for (const i of anns.items) {
         if (i.annotation.speaker && names.has(i.annotation.speaker) && this.passes(i.annotation)) {
           out.push(this.remember({ kind: 'annotation', uri, orphan: i.status === 'orphan', ref: { kind: 'annotation', article: key, id: i.annotation.id }, id: `annotation:${key}:${i.annotation.id}:${node.id}`, parent: node.id }));
         }
       }
-      const snap = this.services.detections.peek(uri);
-      if (!perArticle.has(key) || !snap) continue;
+      const speakers = this.actorSummaries.get(key)?.speakers;
+      if (!speakers || ![...actor.memberIds, ...names].some((id) => speakers.has(id))) continue;
+      const snap = this.services.detections.peek(uri) ?? (await this.services.detections.get(uri));
+      if (!snap) continue;
       for (const c of snap.detection.claims) {
         if (!(c.speakerId && actor.memberIds.has(c.speakerId)) && !(c.speaker && names.has(c.speaker))) continue;
         const dkey = detectionKey('claim', c.text);
@@ -280,14 +315,16 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return out;
   }
 
+  /** Mentions of an actor, article by article (the first 500), read from the detection cache. */
   private async mentionNodes(node: Extract<TreeNode, { kind: 'mentions' }>): Promise<TreeNode[]> {
-    const { perArticle } = await this.workspaceActors();
+    await this.workspaceActors();
     const actor = this.actorOf(node.actorId);
     if (!actor) return [];
     const out: TreeNode[] = [];
-    for (const [key, actors] of perArticle) {
+    for (const key of actor.articles.keys()) {
       const uri = vscode.Uri.parse(key);
-      for (const a of actors) {
+      const snap = this.services.detections.peek(uri) ?? (await this.services.detections.get(uri));
+      for (const a of snap?.detection.actors ?? []) {
         if (!actor.memberIds.has(a.id)) continue;
         for (const m of a.mentions) {
           const ref: DetectionRef = { kind: 'detection', article: key, detection: 'actor', start: m.start, end: m.end, text: m.text, label: 'actor', speaker: a.name, key: detectionKey('actor', a.id) };

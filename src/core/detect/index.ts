@@ -8,7 +8,7 @@ import { mergeMentions, scanMentions } from './actors';
 import { detectClaims } from './claims';
 import { normalizeForMatching } from './text';
 
-export { mergeWorkspaceActors, type WorkspaceActor } from './workspace';
+export { mergeWorkspaceActors, summarizeActors, type ActorSummary, type WorkspaceActor } from './workspace';
 
 export function detect(text: string, lexicon: Lexicon = EMPTY_LEXICON): Detection {
   const norm = normalizeForMatching(text);

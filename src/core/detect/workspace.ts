@@ -14,8 +14,30 @@ export interface WorkspaceActor {
   mentionCount: number;
 }
 
+/** An article's actor without its mentions: what workspace-wide grouping keeps per article. */
+export interface ActorSummary {
+  id: string;
+  name: string;
+  type: ActorType;
+  aliases: string[];
+  mentionCount: number;
+}
+
+/**
+ * The actors of one detection without mentions. `intern` may map each name to a shared copy, so
+ * that thousands of articles naming the same actors share their strings (and keep no slice of
+ * the article text alive).
+ */
+export function summarizeActors(actors: Actor[], intern: (s: string) => string = (s) => s): ActorSummary[] {
+  return actors.map((a) => ({ id: intern(a.id), name: intern(a.name), type: a.type, aliases: a.aliases.map(intern), mentionCount: a.mentions.length }));
+}
+
+function mentionCountOf(a: Actor | ActorSummary): number {
+  return 'mentionCount' in a ? a.mentionCount : a.mentions.length;
+}
+
 /** Merges actors across articles by id and by shared names or aliases of the same type. */
-export function mergeWorkspaceActors(items: { article: string; actors: Actor[] }[]): WorkspaceActor[] {
+export function mergeWorkspaceActors(items: { article: string; actors: (Actor | ActorSummary)[] }[]): WorkspaceActor[] {
   const byKey = new Map<string, WorkspaceActor>();
   const out: WorkspaceActor[] = [];
   for (const { article, actors } of items) {
@@ -28,8 +50,9 @@ export function mergeWorkspaceActors(items: { article: string; actors: Actor[] }
       }
       for (const k of keys) if (!byKey.has(k)) byKey.set(k, w);
       w.memberIds.add(a.id);
-      w.articles.set(article, (w.articles.get(article) ?? 0) + a.mentions.length);
-      w.mentionCount += a.mentions.length;
+      const n = mentionCountOf(a);
+      w.articles.set(article, (w.articles.get(article) ?? 0) + n);
+      w.mentionCount += n;
       if (a.name.length > w.name.length && a.name.split(' ').length >= w.name.split(' ').length) {
         if (!w.aliases.includes(w.name)) w.aliases.push(w.name);
         w.name = a.name;

@@ -11,6 +11,7 @@ type Scalar = string | number | boolean | null;
 type Value = Scalar | Scalar[] | Record<string, Scalar | Scalar[]>[];
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const INT = /^[-+]?[0-9]+$/;
 const FLOATISH = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^0[ox]/;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
@@ -73,7 +74,7 @@ function readSingle(s: string, i: number): [string, number] {
 }
 
 function plain(raw: string, inFlow: boolean): Scalar {
-  const v = raw.replace(/ +$/, '');
+  const v = raw.endsWith(' ') ? raw.replace(/ +$/, '') : raw;
   if (v === '' || NULLS.has(v)) return null;
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
@@ -202,14 +203,23 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
   let i = from;
   let current: Record<string, Scalar | Scalar[]> | undefined;
   const put = (body: string) => {
-    const m = KEY.exec(body);
-    if (!m || !current) return bail();
-    if (Object.prototype.hasOwnProperty.call(current, m[1]!)) bail();
-    current[m[1]!] = m[2] !== undefined && m[2] !== '' ? lineScalar(m[2]) : null;
+    // `key: value` or `key:` (what KEY matches), scanned by hand: this runs once per line.
+    const colon = body.indexOf(':');
+    if (colon < 1 || !current || !KEY_NAME.test(body.slice(0, colon))) return bail();
+    const key = body.slice(0, colon);
+    let rest: string | undefined;
+    if (colon + 1 < body.length) {
+      if (body.charCodeAt(colon + 1) !== 32) return bail();
+      let v = colon + 2;
+      while (body.charCodeAt(v) === 32) v++;
+      rest = body.slice(v);
+    }
+    if (Object.prototype.hasOwnProperty.call(current, key)) bail();
+    current[key] = rest !== undefined && rest !== '' ? lineScalar(rest) : null;
   };
   while (i < lines.length) {
     const line = lines[i]!;
-    if (line === '' || /^ +$/.test(line)) {
+    if (line === '' || (line.charCodeAt(0) === 32 && !line.startsWith(dash) && !line.startsWith(inner) && /^ +$/.test(line))) {
       i++;
       continue;
     }

@@ -78,6 +78,8 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
     fail(['annotations'], `"annotations" must be a list, not ${describe(list)}.`);
   } else {
     const seen = new Map<string, number>();
+    // Dates already checked (sidecars repeat timestamps: one per session of work).
+    const validDates = new Set<string>();
     list.forEach((raw: unknown, i: number) => {
       const base = ['annotations', i] as const;
       if (!isRecord(raw)) {
@@ -86,8 +88,8 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
       }
       const a = raw;
       const before = problems.length;
-      const who = `Annotation ${i + 1}${typeof a.id === 'string' && a.id ? ` (${a.id})` : ''}`;
-      const bad = (field: string, message: string) => fail([...base, field], `${who}: ${message}`);
+      const who = () => `Annotation ${i + 1}${typeof a.id === 'string' && a.id ? ` (${a.id})` : ''}`;
+      const bad = (field: string, message: string) => fail([...base, field], `${who()}: ${message}`);
       for (const f of ['id', 'label', 'start', 'end', 'quote'] as const) if (!(f in a) || a[f] === null) bad(f, `missing "${f}".`);
       for (const f of STRING_FIELDS) if (f in a && a[f] !== null && typeof a[f] !== 'string') bad(f, `"${f}" must be a text, not ${describe(a[f])}.`);
       if (typeof a.id === 'string' && a.id.trim() === '') bad('id', '"id" must not be empty.');
@@ -104,10 +106,13 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
       }
       if ('tags' in a && a.tags !== null) {
         if (!Array.isArray(a.tags)) bad('tags', `"tags" must be a list of texts, not ${describe(a.tags)}.`);
-        else a.tags.forEach((t: unknown, j: number) => typeof t !== 'string' && fail([...base, 'tags', j], `${who}: tag ${j + 1} must be a text, not ${describe(t)}.`));
+        else a.tags.forEach((t: unknown, j: number) => typeof t !== 'string' && fail([...base, 'tags', j], `${who()}: tag ${j + 1} must be a text, not ${describe(t)}.`));
       }
       for (const f of ['created', 'modified'] as const) {
-        if (typeof a[f] === 'string' && (!ISO_8601.test(a[f]) || Number.isNaN(Date.parse(a[f].replace(' ', 'T'))))) bad(f, `"${f}" must be an ISO 8601 date or date-time (e.g. 2026-03-01T14:05:00Z), not ${describe(a[f])}.`);
+        const v = a[f];
+        if (typeof v !== 'string' || validDates.has(v)) continue;
+        if (!ISO_8601.test(v) || Number.isNaN(Date.parse(v.replace(' ', 'T')))) bad(f, `"${f}" must be an ISO 8601 date or date-time (e.g. 2026-03-01T14:05:00Z), not ${describe(v)}.`);
+        else validDates.add(v);
       }
       if (typeof a.id === 'string' && a.id.trim() !== '') {
         const first = seen.get(a.id);
@@ -117,7 +122,10 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
       if (problems.length === before) {
         // Optional fields written as `key:` (null) are treated as absent.
         const ann: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(a)) if (!(v === null && (ANNOTATION_KEYS as readonly string[]).includes(k))) ann[k] = v;
+        for (const k in a) {
+          const v = a[k];
+          if (!(v === null && (ANNOTATION_KEYS as readonly string[]).includes(k))) ann[k] = v;
+        }
         out.annotations.push(ann as unknown as Annotation);
       }
     });

@@ -27,20 +27,33 @@ export interface RawMention extends Mention {
   fromLexicon?: boolean;
 }
 
-const LETTER = 'A-Za-zÀ-ÖØ-öø-ÿ';
-const UPPER = 'A-ZÀ-ÖØ-Þ';
-const TOKEN = `(?:[A-Z]\\.(?= [${UPPER}])|(?:(?:al|el|ul|ud|bin|ibn)-)?[${UPPER}](?:[${LETTER}0-9]|[-'.](?=[${LETTER}]))*)`;
-const CONNECTOR = '(?:of the|for the|of|for|de|del|du|des|da|von|van|der|den|bin|ibn|al|el)';
+// Latin (with extensions and combining marks), Greek and Cyrillic, as ranges: a \\p{Lu} class with the
+// `u` flag makes this scan several times slower. The extended Latin ranges mix cases.
+const LETTER = 'A-Za-zÀ-ÖØ-öø-ɏ\\u0300-\\u036fͰ-ϿЀ-ӿḀ-ỿ';
+const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ';
+/** A capitalised word (any script with case), an initial, or a plural possessive inside a name ("Traders' Association"). */
+const TOKEN = `(?:[A-Z]\\.(?= [${UPPER}])|(?:(?:al|el|ul|ud|bin|ibn)-)?[${UPPER}](?:[${LETTER}0-9]|[-'.](?=[${LETTER}]))*(?:(?<=s)'(?= [${UPPER}]))?)`;
+/** Lowercase particles inside names: "Ministry of Finance", "Maarten van der Wal", "Rodrigo Benítez de la Cruz". */
+const CONNECTOR = '(?:of the|for the|of|for|de la|de los|de las|van der|van den|von der|de|del|du|des|da|dos|das|di|von|van|der|den|bin|ibn|al|el)';
 const CANDIDATE = new RegExp(`${TOKEN}(?:(?: ${CONNECTOR})? ${TOKEN})*`, 'g');
+/** "Ministry of Commerce and Industry", "Ministry of Trade, Industry and Fisheries": the rest of an organisation name after "and". */
+const ORG_AND_TAIL = new RegExp(`^(?:, ${TOKEN}(?: ${TOKEN})?)*,? and ${TOKEN}(?: ${TOKEN})*`);
 const ACRONYM = /^(?:[A-Z][a-z]?){1,3}[A-Z]$|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,4}$/;
+const PARTICLE = /^(?:van der|van den|von der|de la|de los|van|von|de|da|dos|di|du|del|ter|bin|ibn) /;
 
 const DEMONYMS = new Map<string, string>();
 for (const [country, dems] of Object.entries(COUNTRIES)) for (const d of dems) if (!DEMONYMS.has(d)) DEMONYMS.set(d, country);
 
+const CURRENCIES = new Set(['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars']);
+const NEXT_WORD = /\s{0,3}([a-z]+)/y;
+const MEMBER_NOUNS = new Set(['leader', 'leaders', 'founder', 'co-founder', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'militants', 'fighters', 'members', 'member', 'cadres', 'activists', 'operatives', 'chairman', 'chairwoman', 'loyalists', 'supporters', 'lawmakers', 'legislators', 'delegation', 'delegates']);
+const EVENT_NOUNS = new Set(['attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'massacre', 'earthquake', 'floods', 'flooding', 'siege', 'riots', 'protests', 'uprising', 'airbase', 'province', 'district', 'region', 'border', 'crossing', 'valley']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'throughout', 'inside', 'outside', 'towards', 'toward', 'into', 'visit', 'visited', 'visiting', 'capital']);
 
+const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS]);
+
 function isKnownPlace(s: string): boolean {
-  return !!(COUNTRY_ALIASES[s] || COUNTRIES[s] || CITIES.has(s) || REGIONS.has(s));
+  return KNOWN_PLACES.has(s);
 }
 
 const CONTRACTION = /^([A-Z][a-z]*)'(?:ve|re|ll|d|m|s|t)$/;
@@ -61,7 +74,9 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (cur.length === 0) curStart = pos;
-    if (/'s$/.test(t) && i < tokens.length - 1) {
+    // "Fishermen's Association", "People's Party": a possessive inside an organisation's name.
+    const inName = i === tokens.length - 2 && isOrgHead(tokens[i + 1]!) && !isKnownPlace([...cur, t.slice(0, -2)].join(' ')) && !isAcronym(t.slice(0, -2));
+    if (/'s$/.test(t) && i < tokens.length - 1 && !inName) {
       cur.push(t.slice(0, -2));
       out.push({ start: curStart, tokens: cur });
       cur = [];
@@ -76,8 +91,9 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
     for (let k = Math.min(3, p.tokens.length - 2); k >= 1; k--) {
       const head = p.tokens.slice(0, k).join(' ');
       const rest = p.tokens.slice(k);
-      const placeLike = isKnownPlace(head) || (k >= 2 && GEO_HEADS.has(p.tokens[k - 1]!));
-      if (placeLike && rest.length >= 2 && !ORG_HEADS.has(rest[rest.length - 1]!) && !TITLE_WORDS.has(rest[0]!) && !rest.some((t) => /^[a-z]/.test(t))) {
+      // A city can also be a first name ("Santiago Villalba"): split after a city only before a known first name.
+      const placeLike = ((COUNTRIES[head] || COUNTRY_ALIASES[head] || REGIONS.has(head) || FIRST_NAMES.has(rest[0]!)) && isKnownPlace(head)) || (k >= 2 && GEO_HEADS.has(p.tokens[k - 1]!));
+      if (placeLike && rest.length >= 2 && !isOrgHead(rest[rest.length - 1]!) && !TITLE_WORDS.has(rest[0]!) && !rest.some((t) => /^[a-z]/.test(t))) {
         result.push({ start: p.start, tokens: p.tokens.slice(0, k) });
         result.push({ start: p.start + head.length + 1, tokens: rest });
         split = true;
@@ -87,6 +103,36 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
     if (!split) result.push(p);
   }
   return result;
+}
+
+/** An organisation head noun, singular or plural ("Association", "Associations"). */
+function isOrgHead(t: string): boolean {
+  return ORG_HEADS.has(t) || (t.endsWith('s') && ORG_HEADS.has(t.slice(0, -1)));
+}
+
+/** Head nouns that, alone and capitalised, refer back to an organisation named in full ("the Commission"). */
+const GENERIC_ORG_HEADS = new Set(['Ministry', 'Department', 'Commission', 'Committee', 'Council', 'Tribunal', 'Court', 'Bank', 'Agency', 'Office', 'Secretariat', 'Association', 'Union', 'Fund', 'Party', 'Group', 'Authority', 'Board', 'Bureau', 'Mission', 'Service', 'Directorate', 'Embassy', 'Forum', 'Institute', 'University', 'Organisation', 'Organization', 'Federation', 'League', 'Alliance', 'Coalition', 'Foundation', 'Society', 'Trust', 'Front', 'Movement', 'Company', 'Corporation', 'Initiative', 'Programme']);
+
+const NAME_PARTICLES = new Set(['de', 'la', 'los', 'las', 'del', 'du', 'des', 'da', 'dos', 'das', 'di', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el']);
+
+/** "Pedro Almeida Rocha of the Commission": a person's name, then the organisation they belong to. */
+function splitPersonOf(start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean }[] {
+  const at = tokens.findIndex((t) => t === 'of' || t === 'for');
+  if (at >= 2) {
+    const left = tokens.slice(0, at);
+    let right = tokens.slice(at + 1);
+    let rightStart = start + left.join(' ').length + tokens[at]!.length + 2;
+    if (right[0] === 'the') {
+      right = right.slice(1);
+      rightStart += 4;
+    }
+    const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
+    const rightLast = right[right.length - 1];
+    if (rightLast && !left.some(headLike) && FIRST_NAMES.has(left[0]!) && (isKnownPlace(right.join(' ')) || isOrgHead(rightLast))) {
+      return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
+    }
+  }
+  return [{ start, tokens, titled: false }];
 }
 
 function isAcronym(s: string): boolean {
@@ -118,20 +164,40 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   if (tokens.length >= 2 && GEO_HEADS.has(last) && !FIRST_NAMES.has(first)) return { type: 'place', strength: 2 };
   const upper = surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface);
   if (upper && isDateline(text, start, end)) return { type: 'place', strength: 3 };
-  if (DEMONYMS.has(surface)) return undefined; // an adjective, not an actor
+  if (DEMONYMS.has(surface) || DEMONYMS.has(last)) return undefined; // an adjective ("West African"), not an actor
   if (NON_ACTOR_HEADS.has(last)) return undefined;
+  NEXT_WORD.lastIndex = end;
+  const after = NEXT_WORD.exec(text)?.[1];
+  if (after && CURRENCIES.has(after)) return undefined; // "CFA franc"
+  // A title without a name: "UN Secretary General", "EU Foreign Affairs".
+  if (tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t))) return undefined;
   if (titled) return { type: 'person', strength: 3 };
-  if (ORG_HEADS.has(last) || /-(?:e|ul|ud|i|al)-/.test(surface) || /^(?:al|el)-/.test(first)) return { type: 'organization', strength: 2 };
+  // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
+  const appositive = text.charCodeAt(end) === 44 /* , */ ? /^,\s+(?:a|an|the|its|his|her)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\b/.exec(text.slice(end, end + 60)) : null;
+  if (appositive && ROLE_NOUNS.has(appositive[1]!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
+  // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
+  if (after && MEMBER_NOUNS.has(after) && !isAcronym(surface)) return { type: 'organization', strength: 2 };
+  if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface) || /^(?:al|el)-/.test(first)) return { type: 'organization', strength: 2 };
+  // "Press Trust of India", "Bank of Ghana", "Ministry of Commerce and Industry": a head noun before "of"/"for".
+  const of = tokens.findIndex((t) => t === 'of' || t === 'for');
+  if (of > 0 && tokens.slice(0, of).some(isOrgHead)) return { type: 'organization', strength: 2 };
   if (tokens.length === 1 && isAcronym(surface)) return { type: 'organization', strength: 1 };
   const before = wordBefore(text, start);
   if (ROLE_NOUNS.has(before)) return { type: 'person', strength: 2 };
   if (FIRST_NAMES.has(first) && tokens.length >= 2) return { type: 'person', strength: 2 };
-  if (before === 'the' && tokens.length >= 2) return { type: 'organization', strength: 1 };
+  if (before === 'the') {
+    // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
+    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return { type: 'place', strength: 1 };
+    if (tokens.length >= 2 || !after || /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/.test(after)) return { type: 'organization', strength: 1 };
+  }
   if (tokens.length === 1) {
     if (PLACE_PREPOSITIONS.has(before)) return { type: 'place', strength: 1 };
+    // "the 2016 Pathankot attack": a place named before an event noun.
+    if (after && EVENT_NOUNS.has(after)) return { type: 'place', strength: 1 };
     return { type: 'other', strength: 0 };
   }
-  if (tokens.length <= 3 && tokens.every((t) => /^[A-ZÀ-Þ][a-zà-ÿ'-]+\.?$|^[A-Z]\.?$/.test(t)) && /^[A-ZÀ-Þ][a-zà-ÿ]/.test(first)) return { type: 'person', strength: 1 };
+  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !FIRST_NAMES.has(first)) return { type: 'place', strength: 1 };
+  if (tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first)) return { type: 'person', strength: 1 };
   return { type: 'other', strength: 0 };
 }
 
@@ -152,8 +218,34 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
     let tokens = surface.split(' ');
-    // Leading capitalised function words ("The", "In", "But", ...) are not part of names.
+    // "Ministry of Commerce and Industry": an organisation name continues after "and".
+    const ofAt = tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some(isOrgHead));
+    if (ofAt > 0 && start + m[0].length === CANDIDATE.lastIndex) {
+      const tail = ORG_AND_TAIL.exec(norm.slice(CANDIDATE.lastIndex, CANDIDATE.lastIndex + 120));
+      const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
+      if (tail && !tailTokens.some((t) => isKnownPlace(t) || FIRST_NAMES.has(t) || isAcronym(t) || isOrgHead(t))) {
+        surface = norm.slice(start, CANDIDATE.lastIndex + tail[0].length);
+        CANDIDATE.lastIndex += tail[0].length;
+        tokens = surface.split(' ');
+      }
+    } else if (norm.startsWith(' and ', start + surface.length)) {
+      // "Jammu and Kashmir", "Trinidad and Tobago".
+      const next = /^ and ([^\s,.;:]+)/.exec(norm.slice(start + surface.length, start + surface.length + 40))?.[1];
+      if (next && isKnownPlace(`${surface} and ${next}`)) {
+        surface = `${surface} and ${next}`;
+        CANDIDATE.lastIndex = start + surface.length;
+        tokens = surface.split(' ');
+      }
+    }
+    // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
     while (tokens.length && isStopToken(tokens[0]!)) {
+      const based = /^(.+)-(?:based|headquartered)$/.exec(tokens[0]!);
+      if (based && /^\p{Lu}/u.test(based[1]!) && based[1]!.length > 1) out.push({ start, end: start + based[1]!.length, text: text.slice(start, start + based[1]!.length), vote: { type: 'place', strength: 1 } });
+      start += tokens[0]!.length + 1;
+      tokens = tokens.slice(1);
+    }
+    // A sentence-initial participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X".
+    if (tokens.length >= 2 && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(tokens[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(tokens[0]!) && (TITLE_WORDS.has(tokens[1]!) || FIRST_NAMES.has(tokens[1]!)))) && !FIRST_NAMES.has(tokens[0]!) && !isKnownPlace(tokens.join(' ')) && !isOrgHead(tokens[tokens.length - 1]!) && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, start - 3), start))) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
@@ -173,14 +265,32 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
         if (TITLE_WORDS.has(t)) {
           let j = i;
           while (j < ptoks.length && (TITLE_WORDS.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
-          while (j > i && !TITLE_HEADS.has(ptoks[j - 1]!)) j--;
-          if (j > i && j < ptoks.length && !STOP_CAPS.has(ptoks[j]!) && !ORG_HEADS.has(ptoks[ptoks.length - 1]!)) {
+          // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".
+          const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && TITLE_HEADS.has(ptoks[i + idx - 1]!));
+          while (j > i && !TITLE_HEADS.has(ptoks[j - 1]!) && !(TITLE_WORDS.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
+          const nameToks = ptoks.slice(j);
+          const nameCut = nameToks.findIndex((w) => w === 'of' || w === 'for');
+          const personLast = nameCut > 0 ? nameToks[nameCut - 1] : nameToks[nameToks.length - 1];
+          if (j > i && j < ptoks.length && !STOP_CAPS.has(ptoks[j]!) && !(personLast && isOrgHead(personLast))) {
             if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
             let nameStart = pos;
             for (let k = i; k < j; k++) nameStart += ptoks[k]!.length + 1;
-            const name = ptoks.slice(j);
+            let name = ptoks.slice(j);
+            // "Senator Marta Insfrán of the Authentic Radical Liberal Party": the name ends at "of"/"for".
+            const cut = name.findIndex((w) => w === 'of' || w === 'for');
+            if (cut > 0) {
+              let restStart = nameStart;
+              for (let k = 0; k <= cut; k++) restStart += name[k]!.length + 1;
+              let rest = name.slice(cut + 1);
+              if (rest[0] === 'the') {
+                restStart += 4;
+                rest = rest.slice(1);
+              }
+              name = name.slice(0, cut);
+              if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false });
+            }
             // A name has no connector words ("Secretary of State for South" is a title, not a name).
-            if (!name.some((w) => /^[a-z]/.test(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
+            if (!name.some((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
             current = [];
             break;
           }
@@ -190,7 +300,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
         pos += t.length + 1;
         i++;
       }
-      if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
+      if (current.length) pieces.push(...splitPersonOf(pieceStart, current));
     }
     for (const p of pieces) {
       // Drop pieces that are only title words or stopwords.
@@ -214,6 +324,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   }
   out.push(...lexSpans);
   out.push(...findLowercaseOrgs(text, norm, covered));
+  out.push(...findParticleSurnames(text, norm, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Remove mentions nested in a longer one.
   const result: RawMention[] = [];
@@ -223,13 +334,69 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     result.push(mm);
     lastEnd = mm.end;
   }
+  typeLists(norm, result);
   // Acronyms defined in parentheses right after a name: "Financial Action Task Force (FATF)".
   for (let k = 1; k < result.length; k++) {
     const acr = result[k]!;
     const prev = result[k - 1]!;
-    if (isAcronym(acr.text) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') acr.expands = prev;
+    if ((isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') acr.expands = prev;
   }
   return result;
+}
+
+/** "van der Wal told reporters": a surname with lowercase particles, when the full name ("Maarten van der Wal") was seen. */
+function findParticleSurnames(text: string, norm: string, found: RawMention[]): RawMention[] {
+  // Surnames with particles of names seen in full, with the offset where that name ends.
+  const tails = new Map<string, number>();
+  for (const f of found) {
+    if (!/\s(?:[a-z]+\s)+\S/.test(f.text)) continue;
+    const words = f.text.split(/\s+/);
+    for (let i = 1; i < words.length - 1; i++) {
+      if (!NAME_PARTICLES.has(words[i]!)) continue;
+      const tail = words.slice(i).join(' ');
+      if (!tails.has(tail) || tails.get(tail)! > f.end) tails.set(tail, f.end);
+      break;
+    }
+  }
+  const out: RawMention[] = [];
+  const forms = [...tails.keys()].filter((t) => PARTICLE.test(t));
+  if (forms.length === 0) return out;
+  const re = new RegExp(`(?<![${LETTER}])(?:${forms.map(escapeRe).join('|')})(?![${LETTER}])`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(norm))) {
+    if (tails.get(m[0])! > m.index) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: { type: 'person', strength: 2 } });
+  }
+  return out;
+}
+
+const GEO_LIST_LEAD = /\b(?:departments?|provinces?|regions?|states?|districts?|cities|city|towns?|villages?|count(?:y|ies)|municipalit(?:y|ies)|islands?|prefectures?|countries|nations|capitals?) (?:of|such as|including|like)\s*$/i;
+
+/**
+ * Names in one list share a type: "in the departments of Alto Paraná, Caaguazú and San Pedro" are
+ * places; in "al-Qaida, Islamic State and Hizbul Mujahideen" a weakly typed name takes the type
+ * the others clearly have.
+ */
+function typeLists(norm: string, mentions: RawMention[]): void {
+  let i = 0;
+  while (i < mentions.length) {
+    let j = i;
+    while (j + 1 < mentions.length && /^(?:\)?,\s*|\)?,?\s+(?:and|or)\s+|\s*\()$/.test(norm.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
+    if (j > i) {
+      const group = mentions.slice(i, j + 1).filter((m) => !m.fromLexicon);
+      const weak = (m: RawMention) => (m.vote.strength < 2 || m.vote.type === 'other') && !isAcronym(m.text);
+      if (GEO_LIST_LEAD.test(norm.slice(Math.max(0, mentions[i]!.start - 60), mentions[i]!.start))) {
+        for (const m of group) if (weak(m) || m.vote.type === 'person') m.vote = { type: 'place', strength: 2 };
+      } else {
+        const strong = new Set(group.filter((m) => !weak(m)).map((m) => m.vote.type));
+        if (strong.size === 1) {
+          const type = [...strong][0]!;
+          for (const m of group) if (weak(m)) m.vote = { type, strength: 1.5 };
+        }
+      }
+    }
+    i = j + 1;
+  }
 }
 
 function escapeRe(s: string): string {
@@ -287,25 +454,40 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const byKey = new Map<string, Builder>();
   const assigned = new Map<RawMention, Builder>();
 
+  const keys = new Map<string, string>();
+  const key = (s: string): string => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = keyOf(s)));
+    return k;
+  };
+  const surfaces = new Map<string, string>();
+  const surfaceOf = (t: string): string => {
+    let v = surfaces.get(t);
+    if (v === undefined) surfaces.set(t, (v = t.replace(/\s+/g, ' ').replace(/['’]s$/, '')));
+    return v;
+  };
   const add = (b: Builder, m: RawMention) => {
     b.mentions.push({ start: m.start, end: m.end, text: m.text });
-    const surface = m.text.replace(/\s+/g, ' ').replace(/['’]s$/, '');
-    b.names.set(surface, (b.names.get(surface) ?? 0) + 1);
+    const surface = surfaceOf(m.text);
+    const seen = b.names.get(surface);
+    b.names.set(surface, (seen ?? 0) + 1);
     b.votes.set(m.vote.type, (b.votes.get(m.vote.type) ?? 0) + m.vote.strength + 0.1);
-    const k = keyOf(m.canonical ?? surface);
-    b.keys.add(k);
-    b.keys.add(keyOf(surface));
-    if (!byKey.has(k)) byKey.set(k, b);
-    if (!byKey.has(keyOf(surface))) byKey.set(keyOf(surface), b);
     if (m.canonical && !b.canonical) b.canonical = m.canonical;
     if (m.fromLexicon) {
       b.lexicon = true;
       b.canonical = m.canonical;
     }
     if (m.color) b.color = m.color;
+    assigned.set(m, b);
+    if (seen !== undefined && !m.canonical) return; // this surface's keys and tokens are already in
+    const sk = key(surface);
+    const k = m.canonical ? key(m.canonical) : sk;
+    b.keys.add(k);
+    b.keys.add(sk);
+    if (!byKey.has(k)) byKey.set(k, b);
+    if (!byKey.has(sk)) byKey.set(sk, b);
     const toks = surface.split(' ');
     if (toks.length > b.tokens.length && !isAcronym(surface)) b.tokens = toks;
-    assigned.set(m, b);
   };
   const create = (m: RawMention) => {
     const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false };
@@ -328,7 +510,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const tailOfPerson = (surface: string): Builder | undefined => {
     const toks = surface.split(' ');
     if (toks.length < 2) return undefined;
-    const k = keyOf(surface);
+    const k = key(surface);
     return builders.find((x) => {
       if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) return false;
       const tail = keyOf(x.tokens.slice(-toks.length).join(' '));
@@ -339,20 +521,27 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const deferred: RawMention[] = [];
   for (const m of raw) {
     const surface = m.text.replace(/\s+/g, ' ');
-    const k = keyOf(m.canonical ?? surface);
+    const k = key(m.canonical ?? surface);
     const multi = surface.includes(' ') || m.canonical !== undefined || m.fromLexicon;
-    if (!multi && (isAcronym(surface) || m.vote.strength < 2)) {
+    if (!multi && (isAcronym(surface) || m.vote.strength < 2 || GENERIC_ORG_HEADS.has(surface))) {
       deferred.push(m);
       continue;
     }
-    const b = byKey.get(k) ?? findFuzzy(k) ?? tailOfPerson(surface);
+    const b = byKey.get(k) ?? (m.expands ? assigned.get(m.expands) : undefined) ?? findFuzzy(k) ?? tailOfPerson(surface);
     if (b) add(b, m);
     else create(m);
   }
   // Pass 2: acronyms and single words: definitions, initials, surnames, exact keys.
   for (const m of deferred) {
     const surface = m.text.replace(/\s+/g, ' ');
-    const k = keyOf(surface);
+    const k = key(surface);
+    if (GENERIC_ORG_HEADS.has(surface) && !m.fromLexicon && m.canonical === undefined) {
+      // "the Commission", "the Tribunal": the nearest organisation named with that word, or nothing.
+      const heads = builders.filter((x) => x.tokens.length >= 2 && x.tokens.includes(surface) && (x.votes.get('organization') ?? 0) > 0);
+      heads.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
+      if (heads[0]) add(heads[0], m);
+      continue;
+    }
     let b = byKey.get(k);
     if (!b && m.expands) b = assigned.get(m.expands);
     if (!b && isAcronym(surface)) {

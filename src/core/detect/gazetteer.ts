@@ -58,6 +58,24 @@ export const CITIES = new Set([
   'Mexico City', 'Havana', 'Caracas', 'Bogota', 'Lima', 'Santiago', 'Buenos Aires', 'Brasilia', 'Sao Paulo', 'Rio de Janeiro', 'Jerusalem', 'Tel Aviv',
   'Baku', 'Tbilisi', 'Yerevan', 'Tashkent', 'Astana', 'Bishkek', 'Dushanbe', 'Ashgabat', 'Muscat', 'Sanaa', 'Amman', 'Kuwait City', 'Manama',
   'Brussels', 'Strasbourg', 'Luxembourg', 'Los Angeles', 'Chicago', 'San Francisco', 'Boston', 'Miami', 'Houston', 'Frankfurt', 'Munich', 'Milan',
+  // Other national capitals.
+  'Tirana', 'Andorra la Vella', 'Luanda', 'Vienna', 'Nassau', 'Bridgetown', 'Belmopan', 'Porto-Novo', 'Thimphu', 'La Paz', 'Sucre', 'Sarajevo',
+  'Gaborone', 'Brasília', 'Bandar Seri Begawan', 'Ouagadougou', 'Gitega', 'Bujumbura', 'Phnom Penh', 'Yaoundé', 'Yaounde', 'Praia', 'Bangui', "N'Djamena",
+  'Moroni', 'Brazzaville', 'San José', 'San Jose', 'Nicosia', 'Roseau', 'Santo Domingo', 'Quito', 'San Salvador', 'Malabo', 'Asmara', 'Tallinn', 'Mbabane',
+  'Suva', 'Libreville', 'Banjul', "St George's", 'Guatemala City', 'Conakry', 'Bissau', 'Georgetown', 'Port-au-Prince', 'Tegucigalpa', 'Reykjavik',
+  'Reykjavík', 'Dublin', 'Rome', 'Yamoussoukro', 'Abidjan', 'Kingston', 'Amman', 'Tarawa', 'Pristina', 'Vientiane', 'Riga', 'Maseru', 'Monrovia',
+  'Vaduz', 'Vilnius', 'Antananarivo', 'Lilongwe', 'Malé', 'Bamako', 'Valletta', 'Majuro', 'Nouakchott', 'Port Louis', 'Palikir', 'Chișinău',
+  'Chisinau', 'Ulaanbaatar', 'Podgorica', 'Maputo', 'Naypyidaw', 'Naypyitaw', 'Yangon', 'Windhoek', 'Yaren', 'Managua', 'Niamey', 'Skopje', 'Oslo',
+  'Panama City', 'Port Moresby', 'Asunción', 'Asuncion', 'Warsaw', 'Doha', 'Kigali', 'Basseterre', 'Castries', 'Kingstown', 'Apia', 'San Marino',
+  'São Tomé', 'Sao Tome', 'Freetown', 'Bratislava', 'Ljubljana', 'Honiara', 'Juba', 'Paramaribo', 'Bern', 'Berne', 'Dodoma', 'Dar es Salaam', 'Lomé',
+  'Lome', "Nuku'alofa", 'Port of Spain', 'Ashgabat', 'Funafuti', 'Montevideo', 'Port Vila', 'Lusaka', 'Harare', 'Hargeisa', 'Nur-Sultan', 'Almaty',
+  'Tbilisi', 'Bogotá', 'Brasilia', 'Cotonou', 'Lagos', 'Addis Ababa', 'Djibouti', 'Kuwait City', 'Muscat', 'Sanaa', "Sana'a", 'Abu Dhabi', 'Manama',
+  'Canberra', 'Wellington', 'Dili', 'Taipei', 'Ramallah', 'Gaza City', 'Benghazi', 'Mosul', 'Aleppo', 'Kharkiv', 'Odesa', 'Odessa', 'Lviv', 'Mariupol',
+  'Bergen', 'Gothenburg', 'Rotterdam', 'Antwerp', 'Marseille', 'Lyon', 'Barcelona', 'Porto', 'Naples', 'Hamburg', 'Geneva', 'Zurich', 'Vancouver',
+  'Montreal', 'Melbourne', 'Auckland', 'Osaka', 'Busan', 'Guangzhou', 'Shenzhen', 'Wuhan', 'Chengdu', 'Ho Chi Minh City', 'Cebu', 'Davao', 'Surabaya',
+  'Chittagong', 'Kano', 'Mombasa', 'Durban', 'Alexandria', 'Casablanca', 'Marrakech', 'Oran', 'Jeddah', 'Mecca', 'Medina', 'Basra', 'Erbil', 'Herat',
+  'Mazar-i-Sharif', 'Jalalabad', 'Multan', 'Faisalabad', 'Ahmedabad', 'Pune', 'Srinagar', 'Guadalajara', 'Monterrey', 'Medellín', 'Medellin', 'Cali',
+  'Córdoba', 'Rosario', 'Valparaíso', 'Ciudad del Este', 'Encarnación', 'Manaus', 'Recife',
 ]);
 
 /** Regions that are places but not countries. */
@@ -72,6 +90,8 @@ export const TITLE_WORDS = new Set([
   'Spokesman', 'Spokeswoman', 'Judge', 'Justice', 'Attorney', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh', 'Emir', 'Pope', 'Cardinal', 'Bishop',
   'Rabbi', 'Imam', 'Mullah', 'Maulana', 'Father', 'Chancellor', 'Premier', 'Foreign', 'Defence', 'Defense', 'Interior', 'Finance', 'Home', 'State',
   'Senior', 'Executive', 'Officer', 'Counsel', 'Coordinator', 'Adviser', 'Advisor', 'Commissioner', 'Inspector', 'Speaker', 'Leader', 'Acting', 'Former', 'Counterterrorism', 'Counter-Terrorism', 'Trade', 'Health', 'Energy', 'Justice', 'Labour', 'Labor', 'Education',
+  'Fisheries', 'Agriculture', 'Commerce', 'Industry', 'Environment', 'Transport', 'Water', 'Irrigation', 'Culture', 'Tourism', 'Mines', 'Petroleum',
+  'Economy', 'Information', 'Communications', 'Planning', 'Development', 'Security', 'Maritime', 'Affairs', 'External', 'Housing', 'Immigration', 'Climate',
   'Sultan', 'Caliph', 'Marshal', 'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Agent', 'Rapporteur', 'High',
 ]);
 
@@ -104,7 +124,7 @@ export const ORG_HEADS = new Set([
   'Society', 'Coalition', 'Taskforce', 'Brigade', 'Brigades', 'Division', 'Command', 'Cabinet', 'Secretariat', 'Embassy', 'Consulate', 'Tribunal',
   'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Airlines', 'Airways', 'Group', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
   'Intelligence', 'Taliban', 'Legislature', 'Cell', 'Battalion', 'Regiment', 'Corps', 'Reuters', 'Agency', 'Programme', 'Initiative', 'Partnership',
-  'Chamber', 'Exchange', 'Trust', 'House', 'Council', 'Caucus', 'Commission', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project',
+  'Chamber', 'Exchange', 'Trust', 'House', 'Council', 'Caucus', 'Commission', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project', 'Community', 'Directorate-General', 'Observatory', 'Institution',
 ]);
 
 /** Nouns that end names of things that are not actors (documents, plans, events). */

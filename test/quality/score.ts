@@ -1,0 +1,226 @@
+/**
+ * Scores detection against gold annotations written by reading the articles
+ * (`test/fixtures/GOLD-FORMAT.md`). Independent of the detector's own word lists: it only
+ * compares surface forms and spans.
+ *
+ * Actors: a detected actor is matched to the gold actor that most of its mentions name. Recall:
+ * gold actors matched by some detected actor of the same type. Precision: detected actors
+ * matched to a gold actor of the same type, over all detected actors except those whose mentions
+ * are only gold `others` (named things that are not actors: neither right nor wrong).
+ *
+ * Claims: a detected claim matches a gold claim when their spans overlap by at least half of
+ * the longer of the two (one-to-one, best overlap first). Speaker accuracy counts matched claims
+ * whose speaker is the gold speaker (or one of its `also`), over all gold claims.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { ActorType, Detection } from '../../src/core/model';
+
+export interface GoldActor {
+  name: string;
+  type: Exclude<ActorType, 'other'>;
+  forms: string[];
+}
+
+export interface GoldClaim {
+  text: string;
+  speaker: string | null;
+  also?: string[];
+  kind: 'direct' | 'indirect';
+  cue?: string;
+  occurrence?: number;
+}
+
+export interface GoldArticle {
+  file: string;
+  actors: GoldActor[];
+  others?: string[];
+  claims: GoldClaim[];
+}
+
+export interface Counts {
+  goldActors: number;
+  actorsFound: number;
+  actorsFoundAnyType: number;
+  detectedActors: number;
+  detectedCorrect: number;
+  goldClaims: number;
+  detectedClaims: number;
+  claimsMatched: number;
+  speakerCorrect: number;
+}
+
+export interface ArticleScore extends Counts {
+  file: string;
+  /** Gold actors not found with the right type, with what was found instead. */
+  missedActors: string[];
+  /** Detected actors that are not a gold actor of their type. */
+  wrongActors: string[];
+  missedClaims: string[];
+  wrongSpeakers: string[];
+}
+
+export interface Rates {
+  actorRecall: number;
+  actorPrecision: number;
+  claimRecall: number;
+  claimPrecision: number;
+  speakerAccuracy: number;
+}
+
+export function loadGold(file: string): GoldArticle[] {
+  const doc = parse(fs.readFileSync(file, 'utf8')) as { articles: GoldArticle[] };
+  return doc.articles;
+}
+
+/** Folds a surface form for comparison: special spaces, curly apostrophes, possessive, case, a leading "the". */
+export function foldForm(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\s]+/g, ' ')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .trim()
+    .replace(/'s?$/, '')
+    .replace(/^the /i, '')
+    .toLowerCase();
+}
+
+/** Words a mention may carry before a name without being wrong ("Prime Minister Imran Khan" for "Imran Khan"). */
+const TITLE_LIKE = /^(?:(?:former|acting|deputy|vice|chief|senior|foreign|prime|interior|defence|defense|finance|state|general|secretary|minister|president|ambassador|spokesperson|spokesman|spokeswoman|envoy|special|representative|mr|mrs|ms|dr|gen|lt|col|sen|rep|gov|governor|senator|king|queen|prince|sheikh|judge|justice|commander|director|chairman|chairwoman|chair|head|leader|mayor|premier|chancellor|army|chief|of|the|un|us|eu|u\.s\.|-)\s*)+$/i;
+
+function mentionNames(mention: string, form: string): boolean {
+  const m = foldForm(mention);
+  const f = foldForm(form);
+  if (m === f) return true;
+  if (m.endsWith(' ' + f)) return TITLE_LIKE.test(m.slice(0, m.length - f.length).trim());
+  return false;
+}
+
+function goldActorOf(mentions: string[], gold: GoldActor[]): GoldActor | undefined {
+  let best: GoldActor | undefined;
+  let bestCount = 0;
+  for (const g of gold) {
+    const n = mentions.filter((m) => g.forms.some((f) => mentionNames(m, f))).length;
+    if (n > bestCount) {
+      best = g;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Offsets (UTF-16) of a gold claim in the article text. */
+export function locate(text: string, claim: GoldClaim): { start: number; end: number } {
+  let at = -1;
+  for (let k = 0; k < (claim.occurrence ?? 1); k++) {
+    at = text.indexOf(claim.text, at + 1);
+    if (at < 0) throw new Error(`gold claim not found in the article: ${claim.text.slice(0, 60)}`);
+  }
+  return { start: at, end: at + claim.text.length };
+}
+
+export function scoreArticle(text: string, det: Detection, gold: GoldArticle): ArticleScore {
+  const others = (gold.others ?? []).map(foldForm);
+  const byDetected = new Map<string, GoldActor | undefined>();
+  const found = new Map<GoldActor, boolean>();
+  const wrongActors: string[] = [];
+  let detectedActors = 0;
+  let detectedCorrect = 0;
+  for (const a of det.actors) {
+    const texts = a.mentions.map((m) => m.text);
+    const g = goldActorOf(texts.length ? texts : [a.name], gold.actors);
+    byDetected.set(a.name, g);
+    if (!g && texts.every((t) => others.includes(foldForm(t)))) continue;
+    detectedActors++;
+    if (g && g.type === a.type) {
+      detectedCorrect++;
+      found.set(g, true);
+    } else {
+      if (g && !found.has(g)) found.set(g, false);
+      wrongActors.push(`${a.name} (${a.type}${g ? `; gold: ${g.name}, ${g.type}` : ''})`);
+    }
+  }
+  const missedActors = gold.actors.filter((g) => found.get(g) !== true).map((g) => `${g.name} (${g.type}${found.get(g) === false ? ', found with another type' : ''})`);
+
+  // Claims: best-overlap one-to-one matching.
+  const goldSpans = gold.claims.map((c) => ({ claim: c, ...locate(text, c) }));
+  const pairs: { gi: number; di: number; overlap: number }[] = [];
+  goldSpans.forEach((g, gi) => {
+    det.claims.forEach((d, di) => {
+      const overlap = Math.min(g.end, d.end) - Math.max(g.start, d.start);
+      if (overlap > 0 && overlap >= 0.5 * Math.max(g.end - g.start, d.end - d.start)) pairs.push({ gi, di, overlap });
+    });
+  });
+  pairs.sort((x, y) => y.overlap - x.overlap);
+  const goldTaken = new Map<number, number>();
+  const detTaken = new Set<number>();
+  for (const p of pairs) {
+    if (goldTaken.has(p.gi) || detTaken.has(p.di)) continue;
+    goldTaken.set(p.gi, p.di);
+    detTaken.add(p.di);
+  }
+  const missedClaims: string[] = [];
+  const wrongSpeakers: string[] = [];
+  let speakerCorrect = 0;
+  goldSpans.forEach((g, gi) => {
+    const di = goldTaken.get(gi);
+    if (di === undefined) {
+      missedClaims.push(g.claim.text.slice(0, 70));
+      return;
+    }
+    const d = det.claims[di]!;
+    const want = [g.claim.speaker, ...(g.claim.also ?? [])];
+    let got: string | null = null;
+    if (d.speaker !== null) {
+      const direct = gold.actors.find((a) => a.name === d.speaker || a.forms.some((f) => mentionNames(d.speaker!, f)));
+      got = (direct ?? byDetected.get(d.speaker))?.name ?? `?${d.speaker}`;
+    }
+    if (want.includes(got)) speakerCorrect++;
+    else wrongSpeakers.push(`${g.claim.text.slice(0, 50)}… → ${got ?? 'null'} (gold: ${g.claim.speaker ?? 'null'})`);
+  });
+
+  return {
+    file: gold.file,
+    goldActors: gold.actors.length,
+    actorsFound: [...found.values()].filter(Boolean).length,
+    actorsFoundAnyType: found.size,
+    detectedActors,
+    detectedCorrect,
+    goldClaims: gold.claims.length,
+    detectedClaims: det.claims.length,
+    claimsMatched: goldTaken.size,
+    speakerCorrect,
+    missedActors,
+    wrongActors,
+    missedClaims,
+    wrongSpeakers,
+  };
+}
+
+export function sum(scores: Counts[]): Counts {
+  const total: Counts = { goldActors: 0, actorsFound: 0, actorsFoundAnyType: 0, detectedActors: 0, detectedCorrect: 0, goldClaims: 0, detectedClaims: 0, claimsMatched: 0, speakerCorrect: 0 };
+  for (const s of scores) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += s[k];
+  return total;
+}
+
+export function rates(c: Counts): Rates {
+  const r = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+  return {
+    actorRecall: r(c.actorsFound, c.goldActors),
+    actorPrecision: r(c.detectedCorrect, c.detectedActors),
+    claimRecall: r(c.claimsMatched, c.goldClaims),
+    claimPrecision: r(c.claimsMatched, c.detectedClaims),
+    speakerAccuracy: r(c.speakerCorrect, c.goldClaims),
+  };
+}
+
+/** Scores every article of a gold file; article texts are looked up beside the gold file, then in `fallbackDir`. */
+export function scoreGoldFile(goldFile: string, detectFn: (text: string) => Detection, fallbackDir?: string): ArticleScore[] {
+  return loadGold(goldFile).map((g) => {
+    let file = path.join(path.dirname(goldFile), g.file);
+    if (!fs.existsSync(file) && fallbackDir) file = path.join(fallbackDir, g.file);
+    const text = fs.readFileSync(file, 'utf8');
+    return scoreArticle(text, detectFn(text), g);
+  });
+}

@@ -35,8 +35,10 @@ const UPPER = 'A-ZÀ-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ';
 const TOKEN = `(?:[A-Z]\\.(?= [${UPPER}])|(?:(?:al|el|ul|ud|bin|ibn)-)?[${UPPER}](?:[${LETTER}0-9]|[-'.](?=[${LETTER}]))*(?:(?<=s)'(?= [${UPPER}]))?)`;
 /** Lowercase particles inside names: "Ministry of Finance", "Maarten van der Wal", "Rodrigo Benítez de la Cruz". */
 const CONNECTOR = '(?:of the|for the|of|for|de la|de los|de las|van der|van den|von der|de|del|du|des|da|dos|das|di|von|van|der|den|bin|ibn|al|el)';
+// eslint-disable-next-line no-misleading-character-class -- combining marks (decomposed text) are letters here, one by one
 const CANDIDATE = new RegExp(`${TOKEN}(?:(?: ${CONNECTOR})? ${TOKEN})*`, 'g');
 /** "Ministry of Commerce and Industry", "Ministry of Trade, Industry and Fisheries": the rest of an organisation name after "and". */
+// eslint-disable-next-line no-misleading-character-class -- as above
 const ORG_AND_TAIL = new RegExp(`^(?:, ${TOKEN}(?: ${TOKEN})?)*,? and ${TOKEN}(?: ${TOKEN})*`);
 const ACRONYM = /^(?:[A-Z][a-z]?){1,3}[A-Z]$|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,4}$/;
 const PARTICLE = /^(?:van der|van den|von der|de la|de los|van|von|de|da|dos|di|du|del|ter|bin|ibn) /;
@@ -45,6 +47,8 @@ const DEMONYMS = new Map<string, string>();
 for (const [country, dems] of Object.entries(COUNTRIES)) for (const d of dems) if (!DEMONYMS.has(d)) DEMONYMS.set(d, country);
 
 const CURRENCIES = new Set(['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars']);
+/** ", a former finance minister," / ", NAMT's fisheries policy director," / ", the founder of …". */
+const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([a-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
 const NEXT_WORD = /\s{0,3}([a-z]+)/y;
 const MEMBER_NOUNS = new Set(['leader', 'leaders', 'founder', 'co-founder', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'militants', 'fighters', 'members', 'member', 'cadres', 'activists', 'operatives', 'chairman', 'chairwoman', 'loyalists', 'supporters', 'lawmakers', 'legislators', 'delegation', 'delegates']);
 const EVENT_NOUNS = new Set(['attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'massacre', 'earthquake', 'floods', 'flooding', 'siege', 'riots', 'protests', 'uprising', 'airbase', 'province', 'district', 'region', 'border', 'crossing', 'valley']);
@@ -173,8 +177,8 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   if (tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t))) return undefined;
   if (titled) return { type: 'person', strength: 3 };
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
-  const appositive = text.charCodeAt(end) === 44 /* , */ ? /^,\s+(?:a|an|the|its|his|her)\s+(?:[a-z-]+\s+){0,3}?([a-z-]+)\b/.exec(text.slice(end, end + 60)) : null;
-  if (appositive && ROLE_NOUNS.has(appositive[1]!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
+  const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
+  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
   if (after && MEMBER_NOUNS.has(after) && !isAcronym(surface)) return { type: 'organization', strength: 2 };
   if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface) || /^(?:al|el)-/.test(first)) return { type: 'organization', strength: 2 };
@@ -238,7 +242,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       }
     }
     // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
-    while (tokens.length && isStopToken(tokens[0]!)) {
+    while (tokens.length && isStopToken(tokens[0]!) && !isKnownPlace(tokens.join(' '))) {
       const based = /^(.+)-(?:based|headquartered)$/.exec(tokens[0]!);
       if (based && /^\p{Lu}/u.test(based[1]!) && based[1]!.length > 1) out.push({ start, end: start + based[1]!.length, text: text.slice(start, start + based[1]!.length), vote: { type: 'place', strength: 1 } });
       start += tokens[0]!.length + 1;
@@ -388,7 +392,7 @@ function typeLists(norm: string, mentions: RawMention[]): void {
       if (GEO_LIST_LEAD.test(norm.slice(Math.max(0, mentions[i]!.start - 60), mentions[i]!.start))) {
         for (const m of group) if (weak(m) || m.vote.type === 'person') m.vote = { type: 'place', strength: 2 };
       } else {
-        const strong = new Set(group.filter((m) => !weak(m)).map((m) => m.vote.type));
+        const strong = new Set(group.filter((m) => !weak(m) && !isAcronym(m.text)).map((m) => m.vote.type));
         if (strong.size === 1) {
           const type = [...strong][0]!;
           for (const m of group) if (weak(m)) m.vote = { type, strength: 1.5 };
@@ -523,7 +527,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const surface = m.text.replace(/\s+/g, ' ');
     const k = key(m.canonical ?? surface);
     const multi = surface.includes(' ') || m.canonical !== undefined || m.fromLexicon;
-    if (!multi && (isAcronym(surface) || m.vote.strength < 2 || GENERIC_ORG_HEADS.has(surface))) {
+    if (!multi) {
       deferred.push(m);
       continue;
     }
@@ -550,7 +554,8 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     }
     if (!b) {
       // Surname (or first name) of a person named in full, the nearest one before the mention.
-      const candidates = builders.filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
+      // (Any later part of a longer name: "Villalba" for "Santiago Villalba Ortiz".)
+      const candidates = isKnownPlace(surface) ? [] : builders.filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface || (x.tokens.length >= 3 && x.tokens.indexOf(surface) > 0 && (x.votes.get('person') ?? 0) > 0)) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
       if (candidates.length) {
         candidates.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
         b = candidates[0];

@@ -4,7 +4,7 @@
  * to the last matching actor. Offsets are UTF-16 code units.
  */
 import type { Actor, ActorType, Claim } from '../model';
-import { ORG_ANAPHORS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './gazetteer';
+import { ORG_ANAPHORS, ORG_HEADS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './gazetteer';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -17,13 +17,23 @@ interface Speaker {
   actor: Actor | null;
 }
 
+/** Organisation head nouns in lowercase: "the tribunal said", "the secretariat said". */
+const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿ'’-]+/g;
 const LISTENERS = /^(?:told|tells)\s+(?:(?:a|the|reporters|journalists|lawmakers|legislators|parliament|members|senators|correspondents|media|press|news|an?\s+\w+|his|her|their|\w+'s|[A-Z]\w+)\b[^,.“"]{0,60}?)(?=\s+(?:that|on|in|at|during)\b|,|:|\s*$)/;
 
+/** A preposition right before a mention: "in a report on Afghanistan" names a topic, not a speaker. */
+const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|into|towards?|between|across|after|before|during|near|under|via|like|including|than)\s+(?:the\s+)?$/i;
+/** Sentence adverbs and conjunctions dropped from a subject phrase ("But he, however,"). */
+const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on \w+(?: \w+)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
+const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
+
 class Context {
   readonly mentions: MentionRef[] = [];
   readonly starts: number[];
+  /** Quotation spans [open, close) in text order. */
+  readonly quotes: [number, number][] = [];
   constructor(
     readonly text: string,
     readonly norm: string,
@@ -32,9 +42,25 @@ class Context {
     for (const a of actors) for (const m of a.mentions) this.mentions.push({ start: m.start, end: m.end, actor: a });
     this.mentions.sort((x, y) => x.start - y.start);
     this.starts = sentenceStarts(norm);
+    QUOTE.lastIndex = 0;
+    let q: RegExpExecArray | null;
+    while ((q = QUOTE.exec(norm))) this.quotes.push([q.index, q.index + q[0].length]);
   }
 
-  sentenceOf(pos: number): [number, number] {
+  /** Whether `pos` lies inside a quotation. */
+  inQuote(pos: number): boolean {
+    const qs = this.quotes;
+    let lo = 0;
+    let hi = qs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (qs[mid]![0] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < qs[lo - 1]![1];
+  }
+
+  sentenceIndex(pos: number): number {
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;
@@ -43,7 +69,12 @@ class Context {
       if (s[mid]! <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return [s[lo]!, lo + 1 < s.length ? s[lo + 1]! : this.norm.length];
+    return lo;
+  }
+
+  sentenceOf(pos: number): [number, number] {
+    const i = this.sentenceIndex(pos);
+    return [this.starts[i]!, i + 1 < this.starts.length ? this.starts[i + 1]! : this.norm.length];
   }
 
   /** Index of the first mention starting at or after `pos`. */
@@ -66,17 +97,37 @@ class Context {
     return out;
   }
 
-  lastBefore(pos: number, types: ActorType[]): Actor | null {
-    for (let i = this.firstAtOrAfter(pos) - 1; i >= 0; i--) {
+  lastBefore(pos: number, types: ActorType[], nameHas?: string): Actor | null {
+    let fallback: Actor | null = null;
+    for (let i = this.firstAtOrAfter(pos) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
       const m = this.mentions[i]!;
-      if (m.end <= pos && types.includes(m.actor.type)) return m.actor;
+      if (m.end > pos || !types.includes(m.actor.type) || this.inQuote(m.start)) continue;
+      if (!nameHas) return m.actor;
+      if ([m.actor.name, ...m.actor.aliases].some((n) => n.toLowerCase().includes(nameHas))) return m.actor;
+      fallback ??= m.actor;
     }
-    return null;
+    return fallback;
+  }
+
+  /**
+   * The actor a pronoun refers to: the subject (first mention of the types, outside quotations) of
+   * the nearest sentence before `pos` that has one, looking back three sentences; else the last one.
+   */
+  subjectBefore(pos: number, types: ActorType[]): Actor | null {
+    let si = this.sentenceIndex(pos);
+    for (let back = 0; back < 4 && si >= 0; back++, si--) {
+      const from = this.starts[si]!;
+      const to = back === 0 ? pos : si + 1 < this.starts.length ? this.starts[si + 1]! : this.norm.length;
+      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start));
+      if (found) return found.actor;
+    }
+    return this.lastBefore(pos, types);
   }
 
   /** Resolves the speaker named in [start, end) (the words around a reporting verb). */
   resolve(start: number, end: number, anchor: number, preferLast: boolean): Speaker | undefined {
-    const all = this.mentionsIn(start, end);
+    const inRange = this.mentionsIn(start, end).filter((m) => !this.inQuote(m.start));
+    const all = inRange.filter((m) => !PREP_BEFORE.test(this.norm.slice(Math.max(start, m.start - 14), m.start)));
     const persons = all.filter((m) => m.actor.type === 'person');
     const orgs = all.filter((m) => m.actor.type === 'organization');
     const inPhrase = persons.length ? persons : orgs.length ? orgs : all;
@@ -84,19 +135,32 @@ class Context {
       const m = preferLast ? inPhrase[inPhrase.length - 1]! : inPhrase[0]!;
       return { actor: m.actor };
     }
-    const phrase = this.norm.slice(start, end).trim().toLowerCase().replace(/[,:]/g, ' ').trim();
+    let phrase = this.norm.slice(start, end).toLowerCase().replace(/[“”"]/g, ' ').trim();
+    // Drop fillers between commas: "but, he, however," → "he".
+    phrase = phrase
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p && !FILLER.test(p))
+      .join(' ')
+      .replace(/^(?:(?:but|and|so|yet|then|later|earlier|also|on \w+(?: \w+)?|in (?:a|an|the) [\w-]+(?: [\w-]+)?)\s+)+/, '')
+      .replace(/\s+(?:also|later|then|further|again|too|once again|repeatedly)$/, '')
+      .trim();
     if (!phrase) return undefined;
     const words = phrase.split(/\s+/);
-    if (words.length === 1 && /^(?:he|she)$/.test(words[0]!)) return { actor: this.lastBefore(anchor, ['person']) };
-    if (words.length === 1 && words[0] === 'it') return { actor: this.lastBefore(anchor, ['organization']) };
-    if (words.length === 1 && words[0] === 'they') return { actor: this.lastBefore(anchor, ['organization', 'place']) };
     const last = words[words.length - 1]!;
-    if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && ORG_ANAPHORS.has(last)) {
-      return { actor: /spokes|statement/.test(last) ? null : this.lastBefore(anchor, ['organization']) };
+    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person']) };
+    if (words.length === 1 && last === 'it') return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
+    if (words.length === 1 && last === 'they') return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
+    // "his spokesperson said": the spokesperson speaks for the person named before.
+    if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person']) : this.lastBefore(start, ['organization']) };
+    if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last))) {
+      if (/^(?:statement|report|spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
+      return { actor: this.lastBefore(anchor, ['organization'], last) };
     }
-    if (words.length <= 8 && /\b(?:official|officials|source|sources|spokesperson|spokesman|spokeswoman|statement|report|diplomat|analyst|analysts|experts?|minister|envoy|lawmakers?|residents?|witnesses?)\b/.test(phrase)) {
+    if (words.length <= 8 && /\b(?:official|officials|source|sources|spokesperson|spokesman|spokeswoman|statement|report|diplomat|diplomats|analyst|analysts|experts?|minister|envoy|lawmakers?|residents?|witnesses?|observers?|people|campaigners?|critics|aides?)\b/.test(phrase)) {
       return { actor: null };
     }
+    if (inRange.length) return { actor: (preferLast ? inRange[inRange.length - 1]! : inRange[0]!).actor }; // "the government in Cairo said"
     return undefined;
   }
 }
@@ -126,35 +190,56 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+/** Verbs that take a listener or object before "that": "warned the ministers that …". */
+const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
+/** Reporting verbs that introduce content without "that": "X said the talks failed". */
+const BARE_VERBS = /^(?:said|says|told|tells|added|adds|noted|notes|stated|states|warned|warns|stressed|stresses|argued|argues|insisted|insists|maintained|maintains|claimed|claims|asserted|asserts|reiterated|reiterates|acknowledged|acknowledges|alleged|alleges|explained|explains|wrote|writes|contended|contends|countered|counters|conceded|concedes|admitted|admits|recalled|recalls)$/;
+/** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
+const THAT = /^\s*(?:,\s*)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
+/** Where reported content stops: a second reporting verb or a second "that" clause. */
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed)\b)/g;
+/** Attribution after content at a sentence end: "…, he said." "…, according to X." */
+const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
   const claims: Claim[] = [];
-  const quoted: [number, number][] = [];
+  const quoted = ctx.quotes;
   /** Offsets of reporting verbs already used to attribute a direct quote. */
   const directVerbs = new Set<number>();
-  let lastSpeaker: Actor | null = null;
+  /** Quotes with no attribution of their own that start a sentence: continuations, resolved last. */
+  const pending: { open: number; close: number }[] = [];
+  const inQuote = (pos: number) => ctx.inQuote(pos);
 
   const push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect') => {
     [start, end] = trimSpan(text, start, end);
     if (end - start < 8) return;
     claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind });
-    if (speaker) lastSpeaker = speaker;
+  };
+  /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
+  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string) => {
+    const content = norm.slice(start, end);
+    CONTENT_BREAK.lastIndex = 0;
+    let b: RegExpExecArray | null;
+    while ((b = CONTENT_BREAK.exec(content))) {
+      const at = start + b.index;
+      if (inQuote(at)) continue;
+      push(start, at, speaker, cue, 'indirect');
+      if (b[1]) push(at + b[0].length, end, speaker, cue, 'indirect');
+      return;
+    }
+    push(start, end, speaker, cue, 'indirect');
   };
 
   // Direct quotes.
-  QUOTE.lastIndex = 0;
-  let q: RegExpExecArray | null;
-  while ((q = QUOTE.exec(norm))) {
-    const open = q.index;
-    const close = q.index + q[0].length;
+  for (const [open, close] of quoted) {
     const cStart = open + 1;
     const cEnd = close - 1;
-    quoted.push([open, close]);
     const words = wordCount(norm.slice(cStart, cEnd));
     const [sStart] = ctx.sentenceOf(open);
     const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
-    // Attribution after the quote, in the rest of its sentence.
-    const tailEndMatch = /[.!?](?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
+    // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
+    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?](?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
     const tailEnd = tailEndMatch ? close + tailEndMatch.index : lineEnd;
     let speaker: Speaker | undefined;
     let cue = '';
@@ -162,10 +247,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (after && (words >= 4 || after.start - close < 40)) {
       speaker = ctx.resolve(close, after.start, open, true);
       if (!speaker || (speaker.actor === null && norm.slice(close, after.start).trim().replace(/^,/, '').trim() === '')) {
-        // "…,” said the minister.
+        // "…,” said the minister." / "…,” said EAPO's president, Maarten van der Wal."
         const rest = norm.slice(after.end, tailEnd);
-        const restEnd = after.end + (/[,;]/.exec(rest)?.index ?? rest.length);
-        speaker = ctx.resolve(after.end, restEnd, open, false) ?? speaker;
+        const cut = /,\s+(?:who|which|when|after|as|adding|speaking)\b|;/.exec(rest);
+        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, false) ?? speaker;
       }
       cue = after.verb;
     }
@@ -173,9 +258,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (!speaker) {
       const headStart = Math.max(sStart, open - 200);
       const before = findVerb(norm, headStart, open, true);
-      const acc = /according to ([^,“"]{2,80})/.exec(norm.slice(headStart, open));
+      const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
-        speaker = ctx.resolve(headStart, before.start, open, true) ?? ctx.resolve(before.end, open, open, false);
+        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false);
         cue = before.verb;
       } else if (acc) {
         const s = headStart + acc.index + 'according to '.length;
@@ -183,7 +268,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         cue = 'according to';
       }
     }
-    // A paragraph that is only a quote, after "… said:" or continuing a speaker.
+    // A paragraph that is only a quote, after "… said:".
     if (!speaker && words >= 6) {
       const lineStart = norm.lastIndexOf('\n', open - 1) + 1;
       if (norm.slice(lineStart, open).trim() === '') {
@@ -192,34 +277,23 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
           const v = findVerb(norm, Math.max(0, lineStart - 300), lineStart, true);
           if (v) {
             const [ps] = ctx.sentenceOf(v.start);
-            speaker = ctx.resolve(ps, v.start, open, true) ?? { actor: null };
+            speaker = ctx.resolve(ps, v.start, v.start, true) ?? { actor: null };
             cue = v.verb;
           }
         }
-        if (!speaker && lastSpeaker) {
-          speaker = { actor: lastSpeaker };
-          cue = 'continued';
-        }
       }
     }
-    if (!speaker) continue;
+    if (!speaker) {
+      // A quote that opens a sentence continues the speaker before it (resolved once all claims are known).
+      if (words >= 3 && /(?:^|[.!?:”"]\s*|\n\s*)$/.test(norm.slice(Math.max(0, open - 3), open))) pending.push({ open, close });
+      continue;
+    }
     if (after && cue === after.verb) directVerbs.add(after.start);
     const beforeVerb = findVerb(norm, Math.max(sStart, open - 200), open, true);
     if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
     push(cStart, cEnd, speaker.actor, cue, 'direct');
   }
 
-  const inQuote = (pos: number) => {
-    // quoted is sorted by start: binary search the last quote opening before pos
-    let lo = 0;
-    let hi = quoted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (quoted[mid]![0] < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < quoted[lo - 1]![1];
-  };
   const quotesIn = (start: number, end: number) => {
     let lo = 0;
     let hi = quoted.length;
@@ -232,26 +306,44 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     for (let i = lo; i < quoted.length && quoted[i]![0] < end; i++) out.push(quoted[i]!);
     return out;
   };
+  /** Whether one quotation fills most of [start, end): then the content is already a direct claim. */
+  const quoteFills = (start: number, end: number) => quotesIn(start - 2, end).some(([a, b]) => b <= end + 2 && b - a > (end - start) * 0.6);
 
   // Reported speech, sentence by sentence.
   for (let i = 0; i < ctx.starts.length; i++) {
     const sStart = ctx.starts[i]!;
     const sEnd = i + 1 < ctx.starts.length ? ctx.starts[i + 1]! : norm.length;
+    if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
     const sentence = norm.slice(sStart, sEnd);
+    // "According to X, …" at the start of a sentence.
+    const acc = /^(?:(?:but|and|yet|however|meanwhile)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+    if (acc && !inQuote(sStart)) {
+      const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
+      const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
+      const cStart = sStart + acc[0].length;
+      if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to');
+      continue;
+    }
+    // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
+    const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
+    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0])) {
+      const pStart = sStart + paren[0].indexOf(paren[1]!);
+      const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
+      if (speaker) {
+        pushReported(sStart + paren[0].length, sEnd, speaker.actor, paren[2]!.toLowerCase());
+        continue;
+      }
+    }
     // "…, X said." / "…, according to X."
-    const tail = /,\s+((?:according to\s+)?[^,“”"]{2,80}?)(?:\s+(said|says|added|noted|stated|claimed|argued|warned|stressed|told [^.]{1,40}|reported))?\s*(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*)?\s*[.!]\s*$/.exec(sentence);
+    const tail = TAIL.exec(sentence);
     if (tail && !inQuote(sStart + tail.index)) {
-      const phraseStart = sStart + tail.index + 1;
-      const accordingTo = /^according to\s+/.exec(tail[1]!);
-      if (accordingTo || tail[2]) {
-        const pStart = phraseStart + (tail[0].indexOf(tail[1]!)) - 1 + (accordingTo ? accordingTo[0].length : 0);
-        const pEnd = pStart + tail[1]!.length - (accordingTo ? accordingTo[0].length : 0);
-        const speaker = ctx.resolve(pStart, pEnd, sStart, true);
-        const contentEnd = sStart + tail.index;
-        if (speaker && !quotesIn(sStart, contentEnd + 2).some(([a, b]) => b <= contentEnd + 2 && b - a > (contentEnd - sStart) * 0.6)) {
-          push(sStart, contentEnd, speaker.actor, accordingTo ? 'according to' : tail[2]!.split(' ')[0]!, 'indirect');
-          continue;
-        }
+      const phrase = (tail[2] ?? tail[3])!;
+      const pStart = sStart + tail.index + tail[0].indexOf(phrase, tail[1] ? tail[0].indexOf(tail[1]) + tail[1].length : 1);
+      const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true);
+      const contentEnd = sStart + tail.index;
+      if (speaker && !quoteFills(sStart, contentEnd)) {
+        push(sStart, contentEnd, speaker.actor, tail[1] ? 'according to' : tail[4]!.split(' ')[0]!, 'indirect');
+        continue;
       }
     }
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
@@ -260,8 +352,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     while ((m = WORD.exec(norm)) && m.index < sEnd) {
       const w = m[0].toLowerCase();
       if (!SPEECH_VERBS.has(w) || inQuote(m.index)) continue;
-      if (directVerbs.has(m.index) && /^[^.“"]{0,80}[:,]?\s*[“"]/.test(norm.slice(m.index + m[0].length, sEnd)) && !/\bthat\b/.test(norm.slice(m.index, m.index + 30))) break;
       const vEnd = m.index + m[0].length;
+      // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
+      if (directVerbs.has(m.index)) {
+        const restOfSentence = norm.slice(vEnd, sEnd);
+        const gap = /^[^“"]*/.exec(restOfSentence)![0];
+        if (gap.length < restOfSentence.length && /^(?:\s*|[^.]{0,60}[,:]\s*)$/.test(gap)) break;
+      }
       let rest = norm.slice(vEnd, sEnd);
       let contentStart = vEnd;
       const listeners = LISTENERS.exec(norm.slice(m.index, sEnd));
@@ -269,28 +366,68 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         contentStart = m.index + listeners[0].length;
         rest = norm.slice(contentStart, sEnd);
       }
-      const that = /^\s*(?:,\s*)?(?:on \w+ |in a statement |in an interview |during [^,]{1,40} )?(?:that\b|:)/.exec(rest);
+      let that = THAT.exec(rest);
+      if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
       if (WEAK_SPEECH_VERBS.has(w) && !that) continue;
-      if (!that && !/^(?:said|says|told|added|noted|stated|warned|stressed|argued|insisted|maintained|claimed|asserted|reiterated|acknowledged|alleged|explained|wrote)$/.test(w)) continue;
-      if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b|he\b|she\b|they\b)/.test(rest)) continue;
+      if (!that && !BARE_VERBS.test(w)) continue;
+      if (!that) {
+        // "Brasília said on Monday it trusted …": a time phrase before bare content.
+        const when = /^\s*,?\s*(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately),?(?=\s)/.exec(rest);
+        if (when) {
+          contentStart += when[0].length;
+          rest = rest.slice(when[0].length);
+        }
+      }
+      if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b|of\b)/.test(rest)) continue;
       if (that) contentStart += that[0].length;
       // Subject: the words just before the verb (and an auxiliary).
-      const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly)\s*$/, '');
-      const subjStart = Math.max(sStart, sStart + head.length - 90);
-      const subjText = norm.slice(subjStart, sStart + head.length);
-      const cut = Math.max(subjText.lastIndexOf(','), subjText.lastIndexOf(' and '), subjText.lastIndexOf(' but '), subjText.lastIndexOf(' while '), subjText.lastIndexOf('”'), subjText.lastIndexOf(' which '));
-      let pStart = subjStart + (cut >= 0 ? cut + 1 : 0);
-      if (norm.slice(pStart, sStart + head.length).trim() === '') pStart = subjStart;
-      const speaker = ctx.resolve(pStart, sStart + head.length, m.index, true);
+      const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly|will|would|could|has long|had long|long)\s*$/, '');
+      const headEnd = sStart + head.length;
+      const speaker = subjectOf(ctx, sStart, headEnd, m.index);
       if (!speaker) continue;
-      const contentEnd = sEnd;
-      // A direct quote filling the whole content is already a direct claim.
-      const covered = quotesIn(contentStart - 2, contentEnd).some(([a, b]) => b <= contentEnd && b - a > (contentEnd - contentStart) * 0.6);
-      if (covered) break;
-      push(contentStart, contentEnd, speaker.actor, w, 'indirect');
+      if (quoteFills(contentStart, sEnd)) break;
+      pushReported(contentStart, sEnd, speaker.actor, w);
       break;
     }
   }
+
+  // Continuation quotes: “A,” she said. “B.” — B is hers too; so is a quote after "X said …. “B”".
+  claims.sort((a, b) => a.start - b.start);
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const known = claims.slice();
+  for (const p of pending) {
+    let lo = 0;
+    let hi = known.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (known[mid]!.start < p.open) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = lo > 0 ? known[lo - 1] : undefined;
+    const gap = prev ? norm.slice(prev.end, p.open) : '';
+    let speaker: Actor | null | undefined;
+    let cue = '';
+    const paragraphOnly = /(?:^|\n)\s*$/.test(norm.slice(Math.max(0, p.open - 2), p.open)) && wordCount(norm.slice(p.open, p.close)) >= 6;
+    if (prev && gap.length < 200 && (!gap.includes('\n') || (paragraphOnly && !/\n\s*\n[^\n]*\S[^\n]*\n/.test(gap)))) {
+      speaker = prev.speakerId ? byId.get(prev.speakerId) ?? null : null;
+      cue = gap.includes('\n') ? 'continued' : prev.cue;
+    } else {
+      // "…, as the report reminded. “…”": the sentence before ends with its attribution.
+      const [ps] = ctx.sentenceOf(Math.max(0, p.open - 2));
+      const prevSentence = norm.slice(ps, p.open);
+      const v = /(?:^|,\s+(?:as\s+)?|\bas\s+)([^,.]{2,80}?)\s+([a-z]+)[.:]\s*$/.exec(prevSentence);
+      if (v && SPEECH_VERBS.has(v[2]!)) {
+        const s0 = ps + prevSentence.indexOf(v[1]!, v.index);
+        const r = ctx.resolve(s0, s0 + v[1]!.length, s0, true);
+        if (r) {
+          speaker = r.actor;
+          cue = v[2]!;
+        }
+      }
+    }
+    if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct');
+  }
+
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
   // Drop a direct claim contained in an indirect one of the same speaker (reported speech with a quoted phrase).
   // (claims are sorted: only neighbours can contain each other)
@@ -302,4 +439,43 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     }
     return true;
   });
+}
+
+/**
+ * The speaker before a reporting verb at `verbAt`: the phrase after the last comma, or, when the
+ * verb follows an appositive ("X, a former minister, said"; "Togo's minister, Afi Agbodjan, said"),
+ * the name in the first comma segment that is only a name.
+ */
+function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number): Speaker | undefined {
+  const norm = ctx.norm;
+  const from = Math.max(sStart, headEnd - 200);
+  const headText = norm.slice(from, headEnd);
+  const cuts = [headText.lastIndexOf(','), headText.lastIndexOf(' and '), headText.lastIndexOf(' but '), headText.lastIndexOf(' while '), headText.lastIndexOf('”'), headText.lastIndexOf(' which ')];
+  const cut = Math.max(...cuts);
+  const lastSegment = cut >= 0 ? norm.slice(from + cut + 1, headEnd) : headText;
+  if (cut >= 0 && headText.lastIndexOf(',') === cut && lastSegment.trim() === '') {
+    // Appositive: look at the comma segments from the clause start.
+    const segStart = Math.max(sStart, headEnd - 200);
+    const segments: [number, number][] = [];
+    let at = segStart;
+    for (const part of norm.slice(segStart, headEnd).split(',')) {
+      segments.push([at, at + part.length]);
+      at += part.length + 1;
+    }
+    for (const [a, b] of segments) {
+      const ms = ctx.mentionsIn(a, b).filter((x) => !ctx.inQuote(x.start));
+      if (ms.length !== 1) continue;
+      const leftover = (norm.slice(a, ms[0]!.start) + ' ' + norm.slice(ms[0]!.end, b))
+        .replace(/['’]s\b/g, '')
+        .replace(/\b(?:the|but|and|yet|however|also|mr|mrs|ms|dr)\b/gi, '')
+        .replace(/\b[A-Z][\w.-]*\b/g, '')
+        .trim();
+      if (leftover === '' && ms[0]!.actor.type !== 'place') return { actor: ms[0]!.actor };
+    }
+    const r = ctx.resolve(segStart, headEnd, verbAt, false);
+    if (r) return r;
+  }
+  let pStart = from + (cut >= 0 ? cut + 1 : 0);
+  if (norm.slice(pStart, headEnd).trim() === '') pStart = from;
+  return ctx.resolve(pStart, headEnd, verbAt, true);
 }

@@ -79,7 +79,7 @@ export const CITIES = new Set([
 ]);
 
 /** Regions that are places but not countries. */
-export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir']);
+export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir', 'Jammu and Kashmir', 'Near East', 'Far East', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Indo-Pacific', 'Arctic', 'Antarctica']);
 
 /** Titles before a person's name (capitalised in text). Multi-word titles are matched word by word. */
 export const TITLE_WORDS = new Set([
@@ -153,7 +153,7 @@ export const STOP_CAPS = new Set([
   'Editorial', 'Note', 'Author', 'Sources', 'Source', 'Officials', 'Official', 'Reports', 'Report', 'Many', 'People', 'Police', 'Dear', 'Thank',
   'Well', 'Again', 'Once', 'Because', 'Unless', 'Whether', 'Either', 'Neither', 'Every', 'Whatever', 'Whoever', 'Whenever', 'Wherever', 'Perhaps',
   'Maybe', 'Already', 'Often', 'Never', 'Always', 'Sometimes', 'Soon', 'Recently', 'Finally', 'Overall', 'Similarly', 'Likewise', 'Otherwise',
-  'Nonetheless', 'Nevertheless', 'Hence', 'Accordingly', 'Additionally', 'Notably', 'Separately', 'Specifically', 'Ultimately', 'Currently',
+  'Web', 'Internet', 'Nonetheless', 'Nevertheless', 'Hence', 'Accordingly', 'Additionally', 'Notably', 'Separately', 'Specifically', 'Ultimately', 'Currently',
 ]);
 
 /** Common first names (a compact, general list) that mark a multi-word name as a person. */
@@ -194,7 +194,7 @@ export const SPEECH_VERBS = new Set([
   'remarked', 'remarks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'confirmed', 'confirms', 'denied', 'denies',
   'admitted', 'admits', 'suggested', 'suggests', 'predicted', 'predicts', 'conceded', 'concedes', 'cautioned', 'cautions', 'pointed', 'highlighted',
   'highlights', 'contended', 'contends', 'recalled', 'recalls', 'tweeted', 'posted', 'commented', 'comments', 'reported', 'reports', 'mentioned',
-  'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
+  'reminded', 'reminds', 'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
   'pledged', 'pledges', 'promised', 'promises', 'demanded', 'demands', 'called', 'calls', 'asked', 'asks', 'accused', 'accuses', 'blamed', 'blames',
   'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
   'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',

@@ -19,7 +19,7 @@ function main(): void {
     if (set.gold.includes('unseen')) own.push(...scores);
     const c = sum(scores);
     const r = rates(c);
-    rows.push(`| ${set.name} | ${f2(r.actorPrecision)} | ${f2(r.actorRecall)} | ${f2(r.claimRecall)} | ${f2(r.claimPrecision)} | ${f2(r.speakerAccuracy)} | ${c.goldActors} / ${c.goldClaims} |`);
+    rows.push(`| ${set.name} (${scores.length}) | ${f2(r.actorPrecision)} | ${f2(r.actorRecall)} | ${f2(r.claimRecall)} | ${f2(r.claimPrecision)} | ${f2(r.speakerAccuracy)} | ${c.goldActors} / ${c.goldClaims} |`);
     if (verbose) {
       for (const s of scores) {
         console.log(`\n## ${set.name}: ${s.file}`);
@@ -31,7 +31,7 @@ function main(): void {
   }
   const c = sum(own);
   const u = rates(c);
-  rows.push(`| all own articles (6) | ${f2(u.actorPrecision)} | ${f2(u.actorRecall)} | ${f2(u.claimRecall)} | ${f2(u.claimPrecision)} | ${f2(u.speakerAccuracy)} | ${c.goldActors} / ${c.goldClaims} |`);
+  rows.push(`| all own articles (${own.length}) | ${f2(u.actorPrecision)} | ${f2(u.actorRecall)} | ${f2(u.claimRecall)} | ${f2(u.claimPrecision)} | ${f2(u.speakerAccuracy)} | ${c.goldActors} / ${c.goldClaims} |`);
   console.log('\n' + rows.join('\n'));
   console.log('\nActors: right name and right type. Right speaker: over all gold claims (a missed claim counts as a wrong speaker).');
   console.log('Targets on articles the detector was not written against: actors precision ≥ 0.85, recall ≥ 0.90; claims recall ≥ 0.80; right speaker ≥ 0.75.');

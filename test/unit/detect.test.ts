@@ -51,6 +51,28 @@ describe('actor detection', () => {
     assert.equal(actor(actors, 'Nigeria').mentions.length, 1);
   });
 
+  it('reads names with particles and diacritics, organisation names with "and", and a person "of" an organisation', () => {
+    const text = 'Rodrigo Benítez de la Cruz met Maarten van der Wal of the Dutch Fish Board and officials of the Ministry of Trade, Industry and Fisheries. Later van der Wal and Benítez de la Cruz spoke. Nazlı Çelik of the Ankara Chamber of Commerce joined them.';
+    const { actors } = detect(text);
+    assert.equal(actor(actors, 'Rodrigo Benítez de la Cruz').mentions.length, 2);
+    assert.equal(actor(actors, 'Maarten van der Wal').mentions.length, 2);
+    assert.equal(actor(actors, 'Maarten van der Wal').type, 'person');
+    assert.equal(actor(actors, 'Dutch Fish Board').type, 'organization');
+    assert.equal(actor(actors, 'Ministry of Trade, Industry and Fisheries').type, 'organization');
+    assert.equal(actor(actors, 'Nazlı Çelik').type, 'person');
+    assert.equal(actor(actors, 'Ankara Chamber of Commerce').type, 'organization');
+  });
+
+  it('types names by their context: lists, appositives, member nouns, "-based", currencies', () => {
+    const text = 'Floods hit the provinces of Alto Verde, Cañaveral and San Isidro. Joaquim Teles, an independent senator, blamed the Frente Azul. Kataib Nour leader Sami Aziz denied it. A Lisbon-based group paid 40 million CFA francs. A West African diplomat said little.';
+    const { actors } = detect(text);
+    for (const p of ['Alto Verde', 'Cañaveral', 'San Isidro']) assert.equal(actor(actors, p).type, 'place', p);
+    assert.equal(actor(actors, 'Joaquim Teles').type, 'person');
+    assert.equal(actor(actors, 'Kataib Nour').type, 'organization');
+    assert.equal(actor(actors, 'Lisbon').type, 'place');
+    assert.ok(!actors.some((a) => a.name === 'CFA' || a.name === 'West African'), JSON.stringify(actors.map((a) => a.name)));
+  });
+
   it('finds lowercase organisations like "the Chinese foreign ministry"', () => {
     const { actors } = detect('Asked about the vote, the Japanese foreign ministry declined to comment.');
     assert.equal(actor(actors, 'Japanese foreign ministry').type, 'organization');
@@ -116,6 +138,46 @@ describe('claim detection', () => {
     const stats = claims.find((c) => c.text.startsWith('Prices rose'));
     assert.equal(stats?.speaker, 'Central Statistics Office');
     assert.equal(stats?.cue, 'according to');
+  });
+
+  it('reads "According to X, …" at a sentence start, and "But, she said, …"', () => {
+    const text = 'Senator Mirela Dobre opened the hearing. According to the National Audit Court, which reviewed the accounts, the fund lost a third of its value. But, she said, the losses could be recovered.';
+    const { claims } = detect(text);
+    const audit = claims.find((c) => c.text.startsWith('the fund lost'));
+    assert.equal(audit?.speaker, 'National Audit Court');
+    assert.equal(audit?.cue, 'according to');
+    const losses = claims.find((c) => c.text.startsWith('the losses could'));
+    assert.equal(losses?.speaker, 'Mirela Dobre');
+  });
+
+  it('skips time and listener phrases before "that", and splits "… and that …"', () => {
+    const text = 'Trade Commissioner Ilse Brandt said in a statement on Monday that the quota would stay. She warned the delegates that talks could fail and that prices would rise.';
+    const { claims } = detect(text);
+    assert.ok(claims.some((c) => c.text === 'the quota would stay' && c.speaker === 'Ilse Brandt'), JSON.stringify(claims));
+    assert.ok(claims.some((c) => c.text === 'talks could fail' && c.speaker === 'Ilse Brandt'), JSON.stringify(claims));
+    assert.ok(claims.some((c) => c.text === 'prices would rise' && c.speaker === 'Ilse Brandt'), JSON.stringify(claims));
+  });
+
+  it('finds the subject behind an appositive, and after "said X, a …"', () => {
+    const text = 'Tomasz Wrona, a former energy minister, said the pipeline was too expensive. “The numbers do not add up,” said the institute’s director, Agnieszka Lis.';
+    const { claims } = detect(text);
+    assert.equal(claims.find((c) => c.text.startsWith('the pipeline'))?.speaker, 'Tomasz Wrona');
+    assert.equal(claims.find((c) => c.text.startsWith('The numbers'))?.speaker, 'Agnieszka Lis');
+  });
+
+  it('continues a split quote with its speaker, and resolves "she said" to the subject before', () => {
+    const text = 'Ambassador Leila Haddad met Interior Minister Omar Said on Tuesday.\n\nHaddad later spoke to reporters. “We are not there yet,” she said. “But we are closer than last week.”';
+    const { claims } = detect(text);
+    assert.equal(claims.find((c) => c.text.startsWith('We are not'))?.speaker, 'Leila Haddad');
+    const second = claims.find((c) => c.text.startsWith('But we are closer'));
+    assert.equal(second?.speaker, 'Leila Haddad');
+    assert.equal(second?.kind, 'direct');
+  });
+
+  it('resolves "the ministry said" to the ministry named before, not to the last organisation', () => {
+    const text = 'The Ministry of Water and Energy rejected the plan, and the Basin Authority backed it. “The study is flawed,” the ministry said.';
+    const { claims } = detect(text);
+    assert.equal(claims.find((c) => c.text.startsWith('The study'))?.speaker, 'Ministry of Water and Energy');
   });
 
   it('ignores scare quotes', () => {

@@ -132,7 +132,8 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
     }
     const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
     const rightLast = right[right.length - 1];
-    if (rightLast && !left.some(headLike) && FIRST_NAMES.has(left[0]!) && (isKnownPlace(right.join(' ')) || isOrgHead(rightLast))) {
+    const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
+    if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && (isOrgHead(rightLast) || right.some((t, k) => (t === 'of' || t === 'for') && right.slice(0, k).some(isOrgHead)))))) {
       return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     }
   }

@@ -325,7 +325,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       continue;
     }
     // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
-    const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
+    const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),?\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
     if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0])) {
       const pStart = sStart + paren[0].indexOf(paren[1]!);
       const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);

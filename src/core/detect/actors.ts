@@ -48,8 +48,11 @@ for (const [country, dems] of Object.entries(COUNTRIES)) for (const d of dems) i
 
 const CURRENCIES = new Set(['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars']);
 /** ", a former finance minister," / ", NAMT's fisheries policy director," / ", the founder of …". */
-const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([a-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
+const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([A-Za-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
 const NEXT_WORD = /\s{0,3}([a-z]+)/y;
+const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
+/** First words of place names: "Mount Kenya", "Lake Chad", "Port Vila", "Gulf of Aden". */
+const GEO_PREFIXES = new Set(['Mount', 'Lake', 'Port', 'Cape', 'Gulf', 'Bay', 'Sea', 'Strait', 'Isle', 'Fort', 'San', 'Santa', 'São', 'Sao', 'Saint', 'Sainte', 'St', 'St.', 'Puerto', 'Porto', 'Rio', 'Río', 'Lago', 'Monte', 'Ciudad']);
 const MEMBER_NOUNS = new Set(['leader', 'leaders', 'founder', 'co-founder', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'militants', 'fighters', 'members', 'member', 'cadres', 'activists', 'operatives', 'chairman', 'chairwoman', 'loyalists', 'supporters', 'lawmakers', 'legislators', 'delegation', 'delegates']);
 const EVENT_NOUNS = new Set(['attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'massacre', 'earthquake', 'floods', 'flooding', 'siege', 'riots', 'protests', 'uprising', 'airbase', 'province', 'district', 'region', 'border', 'crossing', 'valley']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'throughout', 'inside', 'outside', 'towards', 'toward', 'into', 'visit', 'visited', 'visiting', 'capital']);
@@ -166,7 +169,7 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   const last = tokens[tokens.length - 1]!;
   const first = tokens[0]!;
   if (isKnownPlace(surface)) return { type: 'place', strength: 3 };
-  if (tokens.length >= 2 && GEO_HEADS.has(last) && !FIRST_NAMES.has(first)) return { type: 'place', strength: 2 };
+  if (tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead)) return { type: 'place', strength: 2 };
   const upper = surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface);
   if (upper && isDateline(text, start, end)) return { type: 'place', strength: 3 };
   if (DEMONYMS.has(surface) || DEMONYMS.has(last)) return undefined; // an adjective ("West African"), not an actor
@@ -182,7 +185,9 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
   if (after && MEMBER_NOUNS.has(after) && !isAcronym(surface)) return { type: 'organization', strength: 2 };
-  if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface) || /^(?:al|el)-/.test(first)) return { type: 'organization', strength: 2 };
+  if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface)) return { type: 'organization', strength: 2 };
+  // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
+  if (/^(?:al|el)-/.test(first)) return { type: 'organization', strength: tokens.length > 1 ? 2 : 1 };
   // "Press Trust of India", "Bank of Ghana", "Ministry of Commerce and Industry": a head noun before "of"/"for".
   const of = tokens.findIndex((t) => t === 'of' || t === 'for');
   if (of > 0 && tokens.slice(0, of).some(isOrgHead)) return { type: 'organization', strength: 2 };
@@ -197,6 +202,8 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   }
   if (tokens.length === 1) {
     if (PLACE_PREPOSITIONS.has(before)) return { type: 'place', strength: 1 };
+    // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
+    if (after && SPEAKING.has(after) && !FIRST_NAMES.has(surface)) return { type: 'organization', strength: 0.5 };
     // "the 2016 Pathankot attack": a place named before an event noun.
     if (after && EVENT_NOUNS.has(after)) return { type: 'place', strength: 1 };
     return { type: 'other', strength: 0 };

@@ -368,6 +368,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
       let that = THAT.exec(rest);
       if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
+      // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
+      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls)$/.test(w) && /^\s+on\s/.test(rest)))) {
+        const obj = /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
+        if (obj) {
+          const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|has also|had also|again|repeatedly|long|have long|has long)\s*$/, '');
+          const speaker = subjectOf(ctx, sStart, sStart + head.length, m.index);
+          if (speaker) {
+            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w);
+            break;
+          }
+        }
+      }
       if (WEAK_SPEECH_VERBS.has(w) && !that) continue;
       if (!that && !BARE_VERBS.test(w)) continue;
       if (!that) {

@@ -132,7 +132,7 @@ export const NON_ACTOR_HEADS = new Set([
   'List', 'Stories', 'Story', 'Plan', 'Act', 'Agreement', 'Accord', 'Accords', 'Treaty', 'Report', 'Day', 'Week', 'Month', 'Year', 'Strategy', 'Policy', 'Resolution', 'Declaration',
   'Convention', 'Protocol', 'Charter', 'Doctrine', 'Law', 'Bill', 'Summit', 'Conference', 'Forum', 'Dialogue', 'Talks', 'Games', 'Cup', 'War', 'Crisis',
   'Attack', 'Attacks', 'Bombing', 'Bombings', 'Operation', 'Prize', 'Award', 'Index', 'Review', 'Statement', 'Communique', 'Memorandum', 'Framework',
-  'Street', 'Road', 'Avenue', 'Square', 'Bridge', 'Airport', 'Station', 'Hospital', 'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
+  'Dam', 'Pipeline', 'Street', 'Road', 'Avenue', 'Square', 'Bridge', 'Airport', 'Station', 'Hospital', 'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
 ]);
 
 /** Words that, capitalised, are not names (sentence starts, months, weekdays, common words). */
@@ -210,4 +210,4 @@ export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'stateme
 export const FEMALE_CUES = /\b(?:she|her|Mrs\.?|Ms\.?|Madam|woman|Lady|Queen|Princess)\b/;
 
 /** Words that end place names ("South Asia", "Swat Valley", "Punjab Province"). */
-export const GEO_HEADS = new Set(['Asia', 'Africa', 'Europe', 'America', 'Americas', 'East', 'West', 'North', 'South', 'Pacific', 'Atlantic', 'Ocean', 'Sea', 'Gulf', 'Valley', 'River', 'Mountains', 'Island', 'Islands', 'Province', 'District', 'Region', 'City', 'County', 'Peninsula', 'Strait', 'Bay', 'Coast', 'Desert', 'Lake', 'Border', 'Territory', 'Territories', 'Republic', 'Kingdom', 'Emirate', 'Oblast', 'Governorate']);
+export const GEO_HEADS = new Set(['Asia', 'Africa', 'Europe', 'America', 'Americas', 'East', 'West', 'North', 'South', 'Pacific', 'Atlantic', 'Ocean', 'Sea', 'Gulf', 'Valley', 'River', 'Mountains', 'Island', 'Islands', 'Province', 'District', 'Region', 'City', 'County', 'Peninsula', 'Strait', 'Bay', 'Coast', 'Desert', 'Lake', 'Border', 'Territory', 'Territories', 'Republic', 'Kingdom', 'Emirate', 'Oblast', 'Governorate', 'Shoal', 'Reef', 'Atoll', 'Lagoon', 'Canal', 'Harbour', 'Harbor', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Archipelago', 'Hills', 'Straits', 'Channel', 'Corridor', 'Heights', 'Prefecture']);

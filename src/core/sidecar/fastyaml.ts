@@ -249,8 +249,13 @@ const SAFE_PLAIN = /^[\p{L}_][\p{L}\p{N}\p{M} _.\-/()@+=;&'’:]*$/u;
 const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
 /** Whether a string is written plain (unquoted); otherwise it is written as a JSON string. */
+const ASCII_PLAIN = /^[A-Za-z_][A-Za-z0-9 _.\-/()@+=;&':]*$/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function writesPlain(s: string): boolean {
-  return SAFE_PLAIN.test(s) && !/ $|:$|: /.test(s) && !RESERVED.test(s);
+  // The ASCII check first: the Unicode-property pattern is several times slower.
+  const safe = ASCII_PLAIN.test(s) || (!ASCII_ONLY.test(s) && SAFE_PLAIN.test(s));
+  return safe && !/ $|:$|: /.test(s) && !RESERVED.test(s);
 }
 
 function scalarText(v: unknown): string | undefined {
@@ -280,26 +285,32 @@ function valueText(v: unknown): string | undefined {
  * the plain subset; `undefined` when some value needs the full `yaml` writer.
  */
 export function fastStringify(top: [string, unknown][], annotations: [string, unknown][][]): string | undefined {
-  const out: string[] = [];
+  // String concatenation (ropes, flattened once) is several times faster here than pushing
+  // hundreds of thousands of pieces and joining them.
+  let out = '';
+  const plainKeys = new Set<string>();
+  const keyOk = (k: string): boolean => {
+    if (plainKeys.has(k)) return true;
+    if (!writesPlain(k)) return false;
+    plainKeys.add(k);
+    return true;
+  };
   for (const [k, v] of top) {
     const t = valueText(v);
-    if (t === undefined || !writesPlain(k)) return undefined;
-    out.push(`${k}: ${t}\n`);
+    if (t === undefined || !keyOk(k)) return undefined;
+    out += `${k}: ${t}\n`;
   }
-  if (annotations.length === 0) {
-    out.push('annotations: []\n');
-    return out.join('');
-  }
-  out.push('annotations:\n');
+  if (annotations.length === 0) return out + 'annotations: []\n';
+  out += 'annotations:\n';
   for (const entries of annotations) {
     let first = true;
     for (const [k, v] of entries) {
       const t = valueText(v);
-      if (t === undefined || !writesPlain(k)) return undefined;
-      out.push(first ? '  - ' : '    ', k, ': ', t, '\n');
+      if (t === undefined || !keyOk(k)) return undefined;
+      out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';
       first = false;
     }
     if (first) return undefined;
   }
-  return out.join('');
+  return out;
 }

@@ -163,11 +163,13 @@ function annotationEntries(a: Annotation): [string, unknown][] {
     const v = record[key];
     if (v !== undefined && v !== null) entries.push([key, v]);
   }
-  for (const key of Object.keys(record)) {
-    if (!(ANNOTATION_KEYS as readonly string[]).includes(key) && record[key] !== undefined) entries.push([key, record[key]]);
+  for (const key in record) {
+    if (!ANNOTATION_KEY_SET.has(key) && record[key] !== undefined && hasOwn(record, key)) entries.push([key, record[key]]);
   }
   return entries;
 }
+
+const ANNOTATION_KEY_SET: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
 
 function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, unknown][] {
   const top = sidecar as unknown as Record<string, unknown>;

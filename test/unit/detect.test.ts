@@ -180,6 +180,15 @@ describe('claim detection', () => {
     assert.equal(claims.find((c) => c.text.startsWith('The study'))?.speaker, 'Ministry of Water and Energy');
   });
 
+  it('takes "X, known as Y" as an alias, reads "X and Y Network" as one name, and gives "the government says" to the country of the article', () => {
+    const text = 'Relief for Montserrat: the Eastern Caribbean Currency Union, known as ECCU, met the Housing and Shelter Network in Montserrat. Montserrat was hit hard. The government says most roads are closed. The ECCU said aid would follow.';
+    const { actors, claims } = detect(text);
+    assert.ok(actor(actors, 'Eastern Caribbean Currency Union').aliases.includes('ECCU'));
+    assert.equal(actor(actors, 'Housing and Shelter Network').type, 'organization');
+    assert.equal(claims.find((c) => c.text.startsWith('most roads'))?.speaker, 'Montserrat');
+    assert.equal(claims.find((c) => c.text.startsWith('aid would'))?.speaker, 'Eastern Caribbean Currency Union');
+  });
+
   it('ignores scare quotes', () => {
     const { claims } = detect('The report called the region a “safe haven” for smugglers.');
     assert.equal(claims.length, 0);

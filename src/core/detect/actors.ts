@@ -40,6 +40,10 @@ const CANDIDATE = new RegExp(`${TOKEN}(?:(?: ${CONNECTOR})? ${TOKEN})*`, 'g');
 /** "Ministry of Commerce and Industry", "Ministry of Trade, Industry and Fisheries": the rest of an organisation name after "and". */
 // eslint-disable-next-line no-misleading-character-class -- as above
 const ORG_AND_TAIL = new RegExp(`^(?:, ${TOKEN}(?: ${TOKEN})?)*,? and ${TOKEN}(?: ${TOKEN})*`);
+/** The name after " and ", and its last word. */
+// eslint-disable-next-line no-misleading-character-class -- as above
+const ORG_AND_NEXT = new RegExp(`${TOKEN}(?: ${TOKEN})*`, 'y');
+const ORG_AND_NEXT_LAST = /(\S+)$/;
 const ACRONYM = /^(?:[A-Z][a-z]?){1,3}[A-Z]$|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,4}$/;
 const PARTICLE = /^(?:van der|van den|von der|de la|de los|van|von|de|da|dos|di|du|del|ter|bin|ibn) /;
 
@@ -50,6 +54,11 @@ const CURRENCIES = new Set(['franc', 'francs', 'dollar', 'dollars', 'euro', 'eur
 /** ", a former finance minister," / ", NAMT's fisheries policy director," / ", the founder of …". */
 const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([A-Za-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
 const NEXT_WORD = /\s{0,3}([a-z]+)/y;
+const ORG_ROLE_NOUNS = new Set(['company', 'firm', 'group', 'agency', 'consultancy', 'broadcaster', 'newspaper', 'daily', 'weekly', 'militia', 'bank', 'lender', 'airline', 'carrier', 'insurer', 'operator', 'producer', 'giant', 'conglomerate', 'startup', 'start-up', 'watchdog', 'regulator', 'charity', 'ngo', 'organisation', 'organization', 'outfit', 'coalition', 'alliance', 'movement', 'party', 'network', 'tank', 'institute', 'union', 'association', 'station', 'channel', 'publisher', 'website', 'outlet', 'exchange', 'miner', 'refiner', 'shipper', 'manufacturer', 'maker', 'supplier', 'contractor', 'developer', 'investor', 'fund']);
+const PLACE_OF = /\b(?:islands?|provinces?|regions?|state|city|towns?|villages?|district|county|department|coast|shores|waters|capital|outskirts|centre|center|suburbs?|streets|port|border|interior|north|south|east|west|northeast|northwest|southeast|southwest|heart|parts?) of (?:the )?$/i;
+const COMPASS = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'Northeastern', 'Northwestern', 'Southeastern', 'Southwestern']);
+const NOT_ALONE = new Set(['International', 'Times', 'Post', 'News', 'Press', 'Monitor', 'Watch', 'Project', 'Community', 'Exchange', 'House', 'State', 'Services', 'Service', 'Forces', 'Force', 'Initiative', 'Programme', 'Partnership', 'Network', 'Center', 'Centre', 'Institution', 'Observatory', 'Analytics', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Media', 'Capital']);
+const REGION_ADJECTIVES = new Set(['Caribbean', 'Mediterranean', 'Baltic', 'Arctic', 'Pacific', 'Atlantic', 'Amazon', 'Balkan', 'Sahel', 'Gulf', 'Levant', 'Himalayan', 'Andean']);
 const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
 /** First words of place names: "Mount Kenya", "Lake Chad", "Port Vila", "Gulf of Aden". */
 const GEO_PREFIXES = new Set(['Mount', 'Lake', 'Port', 'Cape', 'Gulf', 'Bay', 'Sea', 'Strait', 'Isle', 'Fort', 'San', 'Santa', 'São', 'Sao', 'Saint', 'Sainte', 'St', 'St.', 'Puerto', 'Porto', 'Rio', 'Río', 'Lago', 'Monte', 'Ciudad']);
@@ -136,7 +145,10 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
     const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
     const rightLast = right[right.length - 1];
     const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
-    if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && (isOrgHead(rightLast) || right.some((t, k) => (t === 'of' || t === 'for') && right.slice(0, k).some(isOrgHead)))))) {
+    const rightOrg = !!rightLast && (isOrgHead(rightLast) || right.some((t, k) => (t === 'of' || t === 'for') && right.slice(0, k).some(isOrgHead)));
+    const leftPlace = GEO_HEADS.has(left[left.length - 1]!) && !left.some(isOrgHead) || (GEO_HEADS.has(left[left.length - 1]!) && rightOrg);
+    if (rightLast && leftPlace && rightOrg) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
+    if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && rightOrg))) {
       return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     }
   }
@@ -168,6 +180,7 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   const tokens = surface.split(' ');
   const last = tokens[tokens.length - 1]!;
   const first = tokens[0]!;
+  if (REGION_ADJECTIVES.has(surface) && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
   if (isKnownPlace(surface)) return { type: 'place', strength: 3 };
   if (tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead)) return { type: 'place', strength: 2 };
   const upper = surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface);
@@ -179,12 +192,13 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   if (after && CURRENCIES.has(after)) return undefined; // "CFA franc"
   // A title without a name: "UN Secretary General", "EU Foreign Affairs".
   if (tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t))) return undefined;
-  if (titled) return { type: 'person', strength: 3 };
+  if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return { type: 'person', strength: 3 };
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
   if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
   if (after && MEMBER_NOUNS.has(after) && !isAcronym(surface)) return { type: 'organization', strength: 2 };
+  if (tokens.length === 1 && NOT_ALONE.has(surface)) return undefined; // "International donors", "News of the deal"
   if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface)) return { type: 'organization', strength: 2 };
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
   if (/^(?:al|el)-/.test(first)) return { type: 'organization', strength: tokens.length > 1 ? 2 : 1 };
@@ -194,6 +208,14 @@ function typeCandidate(text: string, surface: string, start: number, end: number
   if (tokens.length === 1 && isAcronym(surface)) return { type: 'organization', strength: 1 };
   const before = wordBefore(text, start);
   if (ROLE_NOUNS.has(before)) return { type: 'person', strength: 2 };
+  // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
+  if (ORG_ROLE_NOUNS.has(before)) return { type: 'organization', strength: 2 };
+  // "the smaller islands of the Grenadines", "the outskirts of Lomé".
+  if (PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return { type: 'place', strength: 2 };
+  // "Eastern Caribbean", "Northern Kenya".
+  if (tokens.length >= 2 && COMPASS.has(first) && (isKnownPlace(tokens.slice(1).join(' ')) || GEO_HEADS.has(last))) return { type: 'place', strength: 2 };
+  // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.
+  if (tokens.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(surface)) return { type: 'organization', strength: 1 };
   if (FIRST_NAMES.has(first) && tokens.length >= 2) return { type: 'person', strength: 2 };
   if (before === 'the') {
     // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
@@ -232,6 +254,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     let tokens = surface.split(' ');
     // "Ministry of Commerce and Industry": an organisation name continues after "and".
     const ofAt = tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some(isOrgHead));
+    let joined = false;
     if (ofAt > 0 && start + m[0].length === CANDIDATE.lastIndex) {
       const tail = ORG_AND_TAIL.exec(norm.slice(CANDIDATE.lastIndex, CANDIDATE.lastIndex + 120));
       const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
@@ -239,7 +262,16 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
         surface = norm.slice(start, CANDIDATE.lastIndex + tail[0].length);
         CANDIDATE.lastIndex += tail[0].length;
         tokens = surface.split(' ');
+        joined = true;
       }
+    }
+    if (joined) {
+      // done
+    } else if (norm.startsWith(' and ', start + surface.length) && !isOrgHead(tokens[tokens.length - 1]!) && !isKnownPlace(surface) && !FIRST_NAMES.has(tokens[0]!) && start + m[0].length === CANDIDATE.lastIndex && (ORG_AND_NEXT.lastIndex = start + surface.length + 5, ORG_AND_NEXT.test(norm)) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(start + surface.length + 5, ORG_AND_NEXT.lastIndex))![1]!)) {
+      // "Caribbean Shelter and Resilience Network", "Research and Development Agency".
+      surface = norm.slice(start, ORG_AND_NEXT.lastIndex);
+      CANDIDATE.lastIndex = ORG_AND_NEXT.lastIndex;
+      tokens = surface.split(' ');
     } else if (norm.startsWith(' and ', start + surface.length)) {
       // "Jammu and Kashmir", "Trinidad and Tobago".
       const next = /^ and ([^\s,.;:]+)/.exec(norm.slice(start + surface.length, start + surface.length + 40))?.[1];
@@ -352,6 +384,8 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     const acr = result[k]!;
     const prev = result[k - 1]!;
     if ((isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') acr.expands = prev;
+    // "the Caribbean Community, known as CARICOM," / "(also known as …)".
+    else if (!acr.text.includes(' ') && /^,?\s+\(?(?:also |better |commonly )?known as\s+$/.test(norm.slice(prev.end, acr.start))) acr.expands = prev;
   }
   return result;
 }
@@ -395,7 +429,9 @@ function typeLists(norm: string, mentions: RawMention[]): void {
     let j = i;
     while (j + 1 < mentions.length && /^(?:\)?,\s*|\)?,?\s+(?:and|or)\s+|\s*\()$/.test(norm.slice(mentions[j]!.end, mentions[j + 1]!.start))) j++;
     if (j > i) {
-      const group = mentions.slice(i, j + 1).filter((m) => !m.fromLexicon);
+      // A list has "and"/"or" ("A, B and C"); "the Eastern Caribbean, Kemal Yıldırım," is an apposition.
+      const isList = mentions.slice(i, j).some((m, k) => /\s(?:and|or)\s/.test(norm.slice(m.end, mentions[i + k + 1]!.start)));
+      const group = isList ? mentions.slice(i, j + 1).filter((m) => !m.fromLexicon) : [];
       const weak = (m: RawMention) => (m.vote.strength < 2 || m.vote.type === 'other') && !isAcronym(m.text);
       if (GEO_LIST_LEAD.test(norm.slice(Math.max(0, mentions[i]!.start - 60), mentions[i]!.start))) {
         for (const m of group) if (weak(m) || m.vote.type === 'person') m.vote = { type: 'place', strength: 2 };
@@ -484,7 +520,8 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const seen = b.names.get(surface);
     b.names.set(surface, (seen ?? 0) + 1);
     b.votes.set(m.vote.type, (b.votes.get(m.vote.type) ?? 0) + m.vote.strength + 0.1);
-    if (m.canonical && !b.canonical) b.canonical = m.canonical;
+    // A canonical form names a new actor; it does not rename one already named ("CARICOM" → "Caricom").
+    if (m.canonical && !b.canonical && (b.mentions.length === 1 || COUNTRY_ALIASES[m.text] !== undefined)) b.canonical = m.canonical;
     if (m.fromLexicon) {
       b.lexicon = true;
       b.canonical = m.canonical;

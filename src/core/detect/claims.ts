@@ -19,14 +19,17 @@ interface Speaker {
 
 /** Organisation head nouns in lowercase: "the tribunal said", "the secretariat said". */
 const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
+const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿ'’-]+/g;
+/** "told delegates his country …", "told the crowd the …": a short listener without "that". */
+const LISTENER_SHORT = /^(?:told|tells)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z]+s|crowd|audience|parliament|congress|media|press|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?=\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|there|[a-z]+s)\b)/;
 const LISTENERS = /^(?:told|tells)\s+(?:(?:a|the|reporters|journalists|lawmakers|legislators|parliament|members|senators|correspondents|media|press|news|an?\s+\w+|his|her|their|\w+'s|[A-Z]\w+)\b[^,.“"]{0,60}?)(?=\s+(?:that|on|in|at|during)\b|,|:|\s*$)/;
 
 /** A preposition right before a mention: "in a report on Afghanistan" names a topic, not a speaker. */
 const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|into|towards?|between|across|after|before|during|near|under|via|like|including|than)\s+(?:the\s+)?$/i;
 /** Sentence adverbs and conjunctions dropped from a subject phrase ("But he, however,"). */
-const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on \w+(?: \w+)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
+const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
 
 class Context {
@@ -124,6 +127,19 @@ class Context {
     return this.lastBefore(pos, types);
   }
 
+  /** The actor of a type mentioned most often before `pos` (ties: the earliest). */
+  mostMentionedBefore(pos: number, type: ActorType): Actor | null {
+    const counts = new Map<Actor, number>();
+    for (let i = 0; i < this.mentions.length && this.mentions[i]!.start < pos; i++) {
+      const a = this.mentions[i]!.actor;
+      if (a.type === type) counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+    let best: Actor | null = null;
+    let n = 0;
+    for (const [a, c] of counts) if (c > n) [best, n] = [a, c];
+    return best;
+  }
+
   /** Resolves the speaker named in [start, end) (the words around a reporting verb). */
   resolve(start: number, end: number, anchor: number, preferLast: boolean): Speaker | undefined {
     const inRange = this.mentionsIn(start, end).filter((m) => !this.inQuote(m.start));
@@ -153,11 +169,16 @@ class Context {
     if (words.length === 1 && last === 'they') return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
     // "his spokesperson said": the spokesperson speaks for the person named before.
     if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person']) : this.lastBefore(start, ['organization']) };
-    if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last))) {
-      if (/^(?:statement|report|spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
-      return { actor: this.lastBefore(anchor, ['organization'], last) };
+    if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last) || DOCUMENTS.has(last))) {
+      if (/^(?:spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
+      // "the statement said", "the report noted": its issuer, the organisation last named.
+      if (DOCUMENTS.has(last)) return { actor: this.lastBefore(anchor, ['organization']) };
+      const named = this.lastBefore(anchor, ['organization'], last);
+      // "the government said" with no organisation of that name: the country the article is most about.
+      if (/^(?:government|administration|authorities|cabinet)$/.test(last) && !(named && [named.name, ...named.aliases].some((n) => n.toLowerCase().includes(last)))) return { actor: this.mostMentionedBefore(anchor, 'place') ?? named };
+      return { actor: named };
     }
-    if (words.length <= 8 && /\b(?:official|officials|source|sources|spokesperson|spokesman|spokeswoman|statement|report|diplomat|diplomats|analyst|analysts|experts?|minister|envoy|lawmakers?|residents?|witnesses?|observers?|people|campaigners?|critics|aides?)\b/.test(phrase)) {
+    if (words.length <= 8 && /\b(?:official|officials|source|sources|spokesperson|spokesman|spokeswoman|statement|report|diplomat|diplomats|analyst|analysts|experts?|minister|envoy|lawmakers?|residents?|witnesses?|observers?|people|campaigners?|critics|aides?|groups|organisations|organizations|agencies|activists|protesters|donors|economists|investors|traders|farmers|doctors|scientists|researchers|authorities|negotiators|insiders|residents|voters|members)\b/.test(phrase)) {
       return { actor: null };
     }
     if (inRange.length) return { actor: (preferLast ? inRange[inRange.length - 1]! : inRange[0]!).actor }; // "the government in Cairo said"
@@ -168,6 +189,9 @@ class Context {
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /[\s,:;“”"‘]/.test(text[start]!)) start++;
   while (end > start && /[\s,.:;“”"’‘]/.test(text[end - 1]!)) end--;
+  // Keep the closing mark of a quotation that opens inside the span: the opposition should “respect the people”.
+  const inner = text.slice(start, end);
+  if (text[end] === '”' && inner.lastIndexOf('“') > inner.lastIndexOf('”')) end++;
   return [start, end];
 }
 
@@ -191,13 +215,14 @@ function wordCount(s: string): number {
 }
 
 /** Verbs that take a listener or object before "that": "warned the ministers that …". */
+const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
 /** Reporting verbs that introduce content without "that": "X said the talks failed". */
-const BARE_VERBS = /^(?:said|says|told|tells|added|adds|noted|notes|stated|states|warned|warns|stressed|stresses|argued|argues|insisted|insists|maintained|maintains|claimed|claims|asserted|asserts|reiterated|reiterates|acknowledged|acknowledges|alleged|alleges|explained|explains|wrote|writes|contended|contends|countered|counters|conceded|concedes|admitted|admits|recalled|recalls)$/;
+const BARE_VERBS = /^(?:said|says|told|tells|added|adds|noted|notes|stated|states|warned|warns|stressed|stresses|argued|argues|insisted|insists|maintained|maintains|claimed|claims|asserted|asserts|reiterated|reiterates|acknowledged|acknowledges|alleged|alleges|explained|explains|wrote|writes|contended|contends|countered|counters|conceded|concedes|admitted|admits|recalled|recalls|say|argue|warn|insist|note|claim|contend|maintain|stress|explain|acknowledge|admit|allege)$/;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
-const THAT = /^\s*(?:,\s*)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
+const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed)\b)/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
@@ -225,14 +250,15 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const at = start + b.index;
       if (inQuote(at)) continue;
       push(start, at, speaker, cue, 'indirect');
-      if (b[1]) push(at + b[0].length, end, speaker, cue, 'indirect');
+      if (b[1] || b[2] || b[3]) push(at + b[0].length, end, speaker, cue, 'indirect');
       return;
     }
     push(start, end, speaker, cue, 'indirect');
   };
 
   // Direct quotes.
-  for (const [open, close] of quoted) {
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const [open, close] = quoted[qi]!;
     const cStart = open + 1;
     const cEnd = close - 1;
     const words = wordCount(norm.slice(cStart, cEnd));
@@ -256,7 +282,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     }
     // Attribution before the quote, in its sentence: "X said: “…”", "according to X, “…”".
     if (!speaker) {
-      const headStart = Math.max(sStart, open - 200);
+      // (“A,” she told reporters, “B.”: the attribution of B lies between the two quotations.)
+      const prevQuote = qi > 0 ? quoted[qi - 1]! : undefined;
+      const headStart = Math.max(sStart, open - 200, prevQuote && prevQuote[1] <= open ? prevQuote[1] : 0);
       const before = findVerb(norm, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
@@ -361,7 +389,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
       let rest = norm.slice(vEnd, sEnd);
       let contentStart = vEnd;
-      const listeners = LISTENERS.exec(norm.slice(m.index, sEnd));
+      const listeners = LISTENERS.exec(norm.slice(m.index, sEnd)) ?? (THAT_AHEAD.test(norm.slice(m.index, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(m.index, sEnd)));
       if (listeners) {
         contentStart = m.index + listeners[0].length;
         rest = norm.slice(contentStart, sEnd);
@@ -384,13 +412,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (!that && !BARE_VERBS.test(w)) continue;
       if (!that) {
         // "Brasília said on Monday it trusted …": a time phrase before bare content.
-        const when = /^\s*,?\s*(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately),?(?=\s)/.exec(rest);
+        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:on|late on|issued on|published on|released on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
         if (when) {
           contentStart += when[0].length;
           rest = rest.slice(when[0].length);
         }
       }
-      if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b|of\b)/.test(rest)) continue;
+      if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b(?!\s+least)|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b(?!\s+(?:\d|a\b|an\b|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))|of\b)/.test(rest)) continue;
       if (that) contentStart += that[0].length;
       // Subject: the words just before the verb (and an auxiliary).
       const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly|will|would|could|has long|had long|long)\s*$/, '');
@@ -462,8 +490,15 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   const norm = ctx.norm;
   const from = Math.max(sStart, headEnd - 200);
   const headText = norm.slice(from, headEnd);
-  const cuts = [headText.lastIndexOf(','), headText.lastIndexOf(' and '), headText.lastIndexOf(' but '), headText.lastIndexOf(' while '), headText.lastIndexOf('”'), headText.lastIndexOf(' which ')];
-  const cut = Math.max(...cuts);
+  // The last clause boundary that is not inside a name ("Ministry of Commerce and Industry").
+  const inName = ctx.mentionsIn(from, headEnd);
+  let cut = -1;
+  const boundary = /,| and | but | while |”| which /g;
+  let bm: RegExpExecArray | null;
+  while ((bm = boundary.exec(headText))) {
+    const at = from + bm.index;
+    if (!inName.some((x) => x.start < at && at < x.end)) cut = bm.index;
+  }
   const lastSegment = cut >= 0 ? norm.slice(from + cut + 1, headEnd) : headText;
   if (cut >= 0 && headText.lastIndexOf(',') === cut && lastSegment.trim() === '') {
     // Appositive: look at the comma segments from the clause start.
@@ -483,8 +518,22 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
         .replace(/\b[A-Z][\w.-]*\b/g, '')
         .trim();
       if (leftover === '' && ms[0]!.actor.type !== 'place') return { actor: ms[0]!.actor };
+      // "former Uruguayan foreign minister Elena Ferreira Dutra": a person named at the end of a role.
+      if (ms[0]!.actor.type === 'person' && norm.slice(ms[0]!.end, b).trim() === '') return { actor: ms[0]!.actor };
+    }
+    // "An Uzbek energy ministry official, who asked not to be named, said": the noun phrase before the first comma.
+    const first = segments.find(([a, b]) => norm.slice(a, b).trim() !== '' && !FILLER.test(norm.slice(a, b).trim().toLowerCase()));
+    if (first) {
+      const r0 = ctx.resolve(first[0], first[1], verbAt, false);
+      if (r0) return r0;
     }
     const r = ctx.resolve(segStart, headEnd, verbAt, false);
+    if (r) return r;
+  }
+  // "Aid groups welcomed the pledges but warned that": the subject of the first verb.
+  if (cut >= 0 && /^(?:and|but)$/.test(lastSegment.trim()) && /\s(?:and|but)\s$/.test(headText.slice(0, cut + 5))) {
+    const [ss] = ctx.sentenceOf(Math.max(sStart, from + cut - 1));
+    const r = subjectOf(ctx, Math.max(sStart, ss), from + cut, verbAt);
     if (r) return r;
   }
   let pStart = from + (cut >= 0 ? cut + 1 : 0);

@@ -36,7 +36,11 @@ export const COUNTRIES: Record<string, string[]> = {
   Tonga: ['Tongan'], 'Trinidad and Tobago': ['Trinidadian'], Tunisia: ['Tunisian'], Turkey: ['Turkish'], 'Türkiye': [], Turkmenistan: ['Turkmen'],
   Uganda: ['Ugandan'], Ukraine: ['Ukrainian'], 'United Arab Emirates': ['Emirati'], 'United Kingdom': ['British'], 'United States': ['American'],
   Uruguay: ['Uruguayan'], Uzbekistan: ['Uzbek'], Venezuela: ['Venezuelan'], Vietnam: ['Vietnamese'], Yemen: ['Yemeni'], Zambia: ['Zambian'],
-  Zimbabwe: ['Zimbabwean'], Britain: ['British'], England: ['English'], Scotland: ['Scottish'], Wales: ['Welsh'], Kashmir: ['Kashmiri'],
+  Zimbabwe: ['Zimbabwean'], 'Saint Vincent and the Grenadines': ['Vincentian'], 'St Vincent and the Grenadines': [], 'Antigua and Barbuda': ['Antiguan'],
+  'Saint Kitts and Nevis': ['Kittitian'], 'St Kitts and Nevis': [], 'Saint Lucia': ['Saint Lucian'], 'St Lucia': [], 'São Tomé and Príncipe': [], 'Timor-Leste': [],
+  'East Timor': [], 'Marshall Islands': ['Marshallese'], 'Solomon Islands': [], 'Samoa': ['Samoan'], 'Tuvalu': ['Tuvaluan'], 'Vanuatu': ['Ni-Vanuatu'], 'Nauru': ['Nauruan'],
+  'Palau': ['Palauan'], 'Micronesia': ['Micronesian'], 'Guinea-Bissau': [], 'Equatorial Guinea': [], 'Central African Republic': [], 'Democratic Republic of the Congo': [],
+  'Republic of the Congo': [], 'Western Sahara': [], 'Greenland': ['Greenlandic'], 'Puerto Rico': ['Puerto Rican'], 'Hong Kong': [], 'Macau': [], 'Tibet': ['Tibetan'], Britain: ['British'], England: ['English'], Scotland: ['Scottish'], Wales: ['Welsh'], Kashmir: ['Kashmiri'],
   Europe: ['European'], Africa: ['African'], Asia: ['Asian'], 'Latin America': ['Latin American'], 'Middle East': [], Gaza: [], Crimea: [],
 };
 
@@ -79,7 +83,7 @@ export const CITIES = new Set([
 ]);
 
 /** Regions that are places but not countries. */
-export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir', 'Jammu and Kashmir', 'Near East', 'Far East', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Indo-Pacific', 'Arctic', 'Antarctica']);
+export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir', 'Jammu and Kashmir', 'Near East', 'Far East', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Indo-Pacific', 'Arctic', 'Antarctica', 'Caribbean', 'Mediterranean', 'Baltic', 'Levant', 'Maghreb', 'Andes', 'Amazon', 'Patagonia', 'Himalayas', 'Sinai', 'Anatolia', 'Sahara', 'Balkans', 'Sub-Saharan Africa', 'Arabian Peninsula', 'Korean Peninsula', 'Horn of Africa']);
 
 /** Titles before a person's name (capitalised in text). Multi-word titles are matched word by word. */
 export const TITLE_WORDS = new Set([
@@ -125,6 +129,8 @@ export const ORG_HEADS = new Set([
   'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Airlines', 'Airways', 'Group', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
   'Intelligence', 'Taliban', 'Legislature', 'Cell', 'Battalion', 'Regiment', 'Corps', 'Reuters', 'Agency', 'Programme', 'Initiative', 'Partnership',
   'Chamber', 'Exchange', 'Trust', 'House', 'Council', 'Caucus', 'Commission', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project', 'Community', 'Directorate-General', 'Observatory', 'Institution',
+  'Analytics', 'Consulting', 'Consultants', 'Consultancy', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Logistics',
+  'Investments', 'Ventures', 'Enterprises', 'Media', 'Broadcasting', 'Railways', 'Airport Authority', 'Capital',
 ]);
 
 /** Nouns that end names of things that are not actors (documents, plans, events). */
@@ -194,7 +200,8 @@ export const SPEECH_VERBS = new Set([
   'remarked', 'remarks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'confirmed', 'confirms', 'denied', 'denies',
   'admitted', 'admits', 'suggested', 'suggests', 'predicted', 'predicts', 'conceded', 'concedes', 'cautioned', 'cautions', 'pointed', 'highlighted',
   'highlights', 'contended', 'contends', 'recalled', 'recalls', 'tweeted', 'posted', 'commented', 'comments', 'reported', 'reports', 'mentioned',
-  'reminded', 'reminds', 'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
+  'reminded', 'reminds', 'say', 'argue', 'warn', 'insist', 'note', 'claim', 'contend', 'maintain', 'stress', 'explain', 'acknowledge', 'admit', 'allege',
+  'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
   'pledged', 'pledges', 'promised', 'promises', 'demanded', 'demands', 'called', 'calls', 'asked', 'asks', 'accused', 'accuses', 'blamed', 'blames',
   'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
   'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',

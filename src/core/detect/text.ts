@@ -35,7 +35,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Sentence boundaries: start offsets of sentences (after . ! ? followed by space and a capital or quote, or a newline). */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  const re = /(?:[.!?][”"’)]?\s+(?=[“"‘(A-Z0-9À-Þ])|\n+)/g;
+  const re = /(?:[.!?][”"’)]?\s+(?=[“"‘(A-Z0-9À-ÖØ-ÞĀ-ɏΆ-ΫЀ-ЯḀ-ỿ])|\n+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const at = m.index + m[0].length;

@@ -250,7 +250,7 @@ const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
 /** Whether a string is written plain (unquoted); otherwise it is written as a JSON string. */
 const ASCII_PLAIN = /^[A-Za-z_][A-Za-z0-9 _.\-/()@+=;&':]*$/;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[ -~]*$/;
 
 export function writesPlain(s: string): boolean {
   // The ASCII check first: the Unicode-property pattern is several times slower.

@@ -50,14 +50,14 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
 
   // 1. Detection throughput vs a single-pass regex scan.
   log('detection throughput on 10 MB …');
-  detect(ten.slice(0, 200_000));
+  detect(ten); // warm-up run (compilation), not counted
   const det: number[] = [];
-  for (let i = 0; i < 3; i++) det.push(time(() => detect(ten))[1]);
+  for (let i = 0; i < 5; i++) det.push(time(() => detect(ten))[1]);
   const scan: number[] = [];
   for (let i = 0; i < 3; i++) scan.push(time(() => { const re = /[A-Z][a-z]+/g; let n = 0; while (re.exec(ten)) n++; return n; })[1]);
   const mbps = ten.length / 1e6 / (stats(det).median / 1000);
   const floor = ten.length / 1e6 / (stats(scan).median / 1000);
-  rows.push({ name: 'core detection (actors + claims), 10 MB', target: '≥ 5 MB/s', value: `${mbps.toFixed(2)} MB/s (regex floor ${floor.toFixed(0)} MB/s, ratio ${(floor / mbps).toFixed(1)}×)`, pass: mbps >= 5, samples: stats(det) });
+  rows.push({ name: 'core detection (actors + claims), 10 MB (median of 5 after a warm-up run)', target: '≥ 5 MB/s', value: `${mbps.toFixed(2)} MB/s (regex floor ${floor.toFixed(0)} MB/s, ratio ${(floor / mbps).toFixed(1)}×)`, pass: mbps >= 5, samples: stats(det) });
 
   // 2. Sidecar of 10,000 annotations on the 1 MB article: load + anchor, save.
   log('sidecar load/anchor/save, 10,000 annotations …');
@@ -72,12 +72,16 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
   const yamlText = serializeSidecar(sidecar);
   const loads: number[] = [];
   const saves: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    loads.push(time(() => { const r = parseSidecar(yamlText); if (!r.ok) throw new Error('parse'); return anchorAnnotations(one, r.sidecar.annotations); })[1]);
-    saves.push(time(() => serializeSidecar(sidecar))[1]);
+  // One warm-up run (compilation), then nine measured.
+  for (let i = 0; i < 10; i++) {
+    const load = time(() => { const r = parseSidecar(yamlText); if (!r.ok) throw new Error('parse'); return anchorAnnotations(one, r.sidecar.annotations); })[1];
+    const save = time(() => serializeSidecar(sidecar))[1];
+    if (i === 0) continue;
+    loads.push(load);
+    saves.push(save);
   }
-  rows.push({ name: 'load + anchor sidecar, 10,000 annotations, 1 MB article', target: '< 200 ms', value: `${stats(loads).median.toFixed(0)} ms (p95 ${stats(loads).p95.toFixed(0)})`, pass: stats(loads).p95 < 200, samples: stats(loads) });
-  rows.push({ name: 'save sidecar, 10,000 annotations', target: '< 100 ms', value: `${stats(saves).median.toFixed(0)} ms (p95 ${stats(saves).p95.toFixed(0)})`, pass: stats(saves).p95 < 100, samples: stats(saves) });
+  rows.push({ name: 'load + anchor sidecar, 10,000 annotations, 1 MB article (after a warm-up run)', target: '< 200 ms', value: `${stats(loads).median.toFixed(0)} ms (p95 ${stats(loads).p95.toFixed(0)})`, pass: stats(loads).p95 < 200, samples: stats(loads) });
+  rows.push({ name: 'save sidecar, 10,000 annotations (after a warm-up run)', target: '< 100 ms', value: `${stats(saves).median.toFixed(0)} ms (p95 ${stats(saves).p95.toFixed(0)})`, pass: stats(saves).p95 < 100, samples: stats(saves) });
 
   // 3. Range shifting per keystroke (the core part of the extension-host work).
   const ranges = annotations.map((a) => ({ start: map.toUtf16(a.start), end: map.toUtf16(a.end) }));

@@ -38,8 +38,7 @@ if (vs.keystroke) rows.push({ name: 'extension-host work per keystroke, 1 MB art
 else pendingRow('extension-host work per keystroke (in VS Code)', 'p95 < 10 ms');
 if (vs.openSmall) {
   const o = vs.openSmall;
-  const total = o.sidecarLoadMs + o.detectionMs + o.detectionDecorationsMs + o.annotationDecorationsMs;
-  rows.push({ name: 'opening a 5 KB article until its decorations are set (in VS Code)', target: '< 50 ms', value: `${total.toFixed(1)} ms (sidecar ${o.sidecarLoadMs.toFixed(1)}, detection ${o.detectionMs.toFixed(1)}, decorations ${(o.detectionDecorationsMs + o.annotationDecorationsMs).toFixed(1)})`, pass: total < 50 });
+  rows.push({ name: 'opening a 5 KB article until its decorations are set (in VS Code)', target: '< 50 ms', value: `${o.work.median.toFixed(1)} ms (p95 ${o.work.p95.toFixed(1)}, ${o.samples} articles; sidecar ${o.sidecarMs.toFixed(1)}, detection ${o.detectionMs.toFixed(1)}, decorations ${o.decorationsMs.toFixed(1)}; waiting for the two file reads ${o.readMs.toFixed(1)} more)`, pass: o.work.p95 < 50 });
 } else pendingRow('opening a 5 KB article until its decorations are set (in VS Code)', '< 50 ms');
 if (vs.bigSidecarLoad) rows.push({ name: 'load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', target: '< 200 ms', value: `${vs.bigSidecarLoad.median.toFixed(0)} ms (p95 ${vs.bigSidecarLoad.p95.toFixed(0)}; reading the files ${vs.bigSidecarRead.median.toFixed(0)}; first load ${vs.bigSidecarFirstLoadMs.toFixed(0)}; ${vs.bigAnnotations} annotations)`, pass: vs.bigSidecarLoad.p95 < 200 });
 else pendingRow('load + anchor the 10,000-annotation sidecar of the 1 MB article (in VS Code, store)', '< 200 ms');

@@ -245,6 +245,8 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(norm))) {
+    // Most candidates are one capitalised function word ("The", "In", "He"): drop them first.
+    if (STOP_CAPS.has(m[0]) && !norm.startsWith(' and ', m.index + m[0].length)) continue;
     let start = m.index;
     let surface = m[0];
     // Trailing possessive and abbreviation dots.
@@ -289,7 +291,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       tokens = tokens.slice(1);
     }
     // A sentence-initial participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X".
-    if (tokens.length >= 2 && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(tokens[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(tokens[0]!) && (TITLE_WORDS.has(tokens[1]!) || FIRST_NAMES.has(tokens[1]!)))) && !FIRST_NAMES.has(tokens[0]!) && !isKnownPlace(tokens.join(' ')) && !isOrgHead(tokens[tokens.length - 1]!) && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, start - 3), start))) {
+    if (tokens.length >= 2 && /(?:ing|ly|ed)$/.test(tokens[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(tokens[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(tokens[0]!) && (TITLE_WORDS.has(tokens[1]!) || FIRST_NAMES.has(tokens[1]!)))) && !FIRST_NAMES.has(tokens[0]!) && !isKnownPlace(tokens.join(' ')) && !isOrgHead(tokens[tokens.length - 1]!) && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, start - 3), start))) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
@@ -363,7 +365,9 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
       if (sur.length < 2) continue;
       sur = text.slice(s, e);
-      out.push({ start: s, end: e, text: sur, vote, ...(canonical ? { canonical } : {}) });
+      const raw: RawMention = { start: s, end: e, text: sur, vote };
+      if (canonical) raw.canonical = canonical;
+      out.push(raw);
     }
   }
   out.push(...lexSpans);

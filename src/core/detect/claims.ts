@@ -21,7 +21,6 @@ interface Speaker {
 const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
 const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
-const WORD = /[A-Za-zÀ-ÖØ-öø-ÿ'’-]+/g;
 /** "told delegates his country …", "told the crowd the …": a short listener without "that". */
 const LISTENER_SHORT = /^(?:told|tells)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z]+s|crowd|audience|parliament|congress|media|press|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?=\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|there|[a-z]+s)\b)/;
 const LISTENERS = /^(?:told|tells)\s+(?:(?:a|the|reporters|journalists|lawmakers|legislators|parliament|members|senators|correspondents|media|press|news|an?\s+\w+|his|her|their|\w+'s|[A-Z]\w+)\b[^,.“"]{0,60}?)(?=\s+(?:that|on|in|at|during)\b|,|:|\s*$)/;
@@ -196,16 +195,40 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 }
 
 /** First reporting verb (token) in [from, to), with its offset. */
-function findVerb(norm: string, from: number, to: number, last = false): { verb: string; start: number; end: number } | undefined {
-  WORD.lastIndex = from;
-  let found: { verb: string; start: number; end: number } | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(norm)) && m.index < to) {
-    const w = m[0].toLowerCase();
-    if (SPEECH_VERBS.has(w) && !WEAK_SPEECH_VERBS.has(w)) {
-      found = { verb: w, start: m.index, end: m.index + m[0].length };
-      if (!last) return found;
+/** The reporting verbs of a text, in order: one pass of one pattern, much faster than testing every word. */
+class VerbIndex {
+  readonly at: number[] = [];
+  readonly words: string[] = [];
+  constructor(norm: string) {
+    VERB.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = VERB.exec(norm))) {
+      this.at.push(m.index);
+      this.words.push(m[0].toLowerCase());
     }
+  }
+
+  firstAtOrAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.at[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
+
+/** First (or last) strong reporting verb in [from, to), with its offset. */
+function findVerb(verbs: VerbIndex, from: number, to: number, last = false): { verb: string; start: number; end: number } | undefined {
+  let found: { verb: string; start: number; end: number } | undefined;
+  for (let k = verbs.firstAtOrAfter(from); k < verbs.at.length && verbs.at[k]! < to; k++) {
+    const w = verbs.words[k]!;
+    if (WEAK_SPEECH_VERBS.has(w)) continue;
+    found = { verb: w, start: verbs.at[k]!, end: verbs.at[k]! + w.length };
+    if (!last) return found;
   }
   return found;
 }
@@ -228,6 +251,7 @@ const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“�
 
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
+  const verbs = new VerbIndex(norm);
   const claims: Claim[] = [];
   const quoted = ctx.quotes;
   /** Offsets of reporting verbs already used to attribute a direct quote. */
@@ -269,7 +293,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const tailEnd = tailEndMatch ? close + tailEndMatch.index : lineEnd;
     let speaker: Speaker | undefined;
     let cue = '';
-    const after = findVerb(norm, close, Math.min(tailEnd, close + 120));
+    const after = findVerb(verbs, close, Math.min(tailEnd, close + 120));
     if (after && (words >= 4 || after.start - close < 40)) {
       speaker = ctx.resolve(close, after.start, open, true);
       if (!speaker || (speaker.actor === null && norm.slice(close, after.start).trim().replace(/^,/, '').trim() === '')) {
@@ -285,7 +309,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       // (“A,” she told reporters, “B.”: the attribution of B lies between the two quotations.)
       const prevQuote = qi > 0 ? quoted[qi - 1]! : undefined;
       const headStart = Math.max(sStart, open - 200, prevQuote && prevQuote[1] <= open ? prevQuote[1] : 0);
-      const before = findVerb(norm, headStart, open, true);
+      const before = findVerb(verbs, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
         speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false);
@@ -302,7 +326,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (norm.slice(lineStart, open).trim() === '') {
         const prevText = norm.slice(Math.max(0, lineStart - 300), lineStart).trimEnd();
         if (prevText.endsWith(':')) {
-          const v = findVerb(norm, Math.max(0, lineStart - 300), lineStart, true);
+          const v = findVerb(verbs, Math.max(0, lineStart - 300), lineStart, true);
           if (v) {
             const [ps] = ctx.sentenceOf(v.start);
             speaker = ctx.resolve(ps, v.start, v.start, true) ?? { actor: null };
@@ -317,7 +341,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       continue;
     }
     if (after && cue === after.verb) directVerbs.add(after.start);
-    const beforeVerb = findVerb(norm, Math.max(sStart, open - 200), open, true);
+    const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
     if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
     push(cStart, cEnd, speaker.actor, cue, 'direct');
   }
@@ -375,11 +399,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
-    WORD.lastIndex = sStart;
-    let m: RegExpExecArray | null;
-    while ((m = WORD.exec(norm)) && m.index < sEnd) {
-      const w = m[0].toLowerCase();
-      if (!SPEECH_VERBS.has(w) || inQuote(m.index)) continue;
+    for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
+      const w = verbs.words[k]!;
+      const m = { index: verbs.at[k]!, 0: w };
+      if (inQuote(m.index)) continue;
       const vEnd = m.index + m[0].length;
       // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
       if (directVerbs.has(m.index)) {

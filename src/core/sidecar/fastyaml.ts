@@ -284,9 +284,12 @@ function valueText(v: unknown): string | undefined {
  * Writes `[key, value]` entries of the top level and of each annotation (already ordered) in
  * the plain subset; `undefined` when some value needs the full `yaml` writer.
  */
-export function fastStringify(top: [string, unknown][], annotations: [string, unknown][][]): string | undefined {
-  // String concatenation (ropes, flattened once) is several times faster here than pushing
-  // hundreds of thousands of pieces and joining them.
+/**
+ * Writes the sidecar in the one block style the `yaml` writer would use, or returns undefined when
+ * some value needs that writer. Annotation keys come first in `keyOrder` (known keys: absent and
+ * null values left out), then any other own key of the object (absent values left out).
+ */
+export function fastStringify(top: [string, unknown][], annotations: readonly object[], keyOrder: readonly string[]): string | undefined {
   let out = '';
   const plainKeys = new Set<string>();
   const keyOk = (k: string): boolean => {
@@ -295,16 +298,30 @@ export function fastStringify(top: [string, unknown][], annotations: [string, un
     plainKeys.add(k);
     return true;
   };
+  const known = new Set(keyOrder);
   for (const [k, v] of top) {
     const t = valueText(v);
     if (t === undefined || !keyOk(k)) return undefined;
     out += `${k}: ${t}\n`;
   }
   if (annotations.length === 0) return out + 'annotations: []\n';
+  // One long concatenation (a rope, flattened once) is faster here than joining pieces.
   out += 'annotations:\n';
-  for (const entries of annotations) {
+  for (const a of annotations) {
+    const record = a as Record<string, unknown>;
     let first = true;
-    for (const [k, v] of entries) {
+    for (const k of keyOrder) {
+      const v = record[k];
+      if (v === undefined || v === null) continue;
+      const t = valueText(v);
+      if (t === undefined || !keyOk(k)) return undefined;
+      out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';
+      first = false;
+    }
+    for (const k in record) {
+      if (known.has(k) || !Object.prototype.hasOwnProperty.call(record, k)) continue;
+      const v = record[k];
+      if (v === undefined) continue;
       const t = valueText(v);
       if (t === undefined || !keyOk(k)) return undefined;
       out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';

@@ -262,10 +262,9 @@ export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult
   const prev = previous && previous.ok ? (previous.source as Source | undefined) : undefined;
   const top = topEntries(sidecar, prev);
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
-  const items = sorted.map(annotationEntries);
-  if (prev?.doc) return documentStringify(top, sorted, items, prev.doc);
+  if (prev?.doc) return documentStringify(top, sorted, sorted.map(annotationEntries), prev.doc);
   // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
-  const body = fastStringify(top, items) ?? documentStringify(top, sorted, items, undefined);
+  const body = fastStringify(top, sorted, ANNOTATION_KEYS) ?? documentStringify(top, sorted, sorted.map(annotationEntries), undefined);
   return (prev?.header ?? '') + body;
 }
 

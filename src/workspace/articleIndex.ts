@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { mapPool } from '../core/pool';
 import type { ArticleIndex } from '../services';
 
 export const DEFAULT_GLOB = 'seeds/**/*.txt';
@@ -23,6 +24,17 @@ export function globToRegExp(glob: string): RegExp {
     else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`);
+}
+
+/** The leading folders of a glob that hold no wildcard ("seeds" for the default glob); "" when it starts with one. */
+export function staticPrefix(glob: string): string {
+  const parts = glob.split('/');
+  const fixed: string[] = [];
+  for (const p of parts.slice(0, -1)) {
+    if (/[*?{[]/.test(p)) break;
+    fixed.push(p);
+  }
+  return fixed.join('/');
 }
 
 /** Finds articles by the `articleAnnotator.articleGlob` setting in every workspace folder. */
@@ -97,13 +109,43 @@ export class WorkspaceArticleIndex implements ArticleIndex {
       this.cache = (async () => {
         const all: vscode.Uri[] = [];
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
-          const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob));
+          const found = (await this.walk(folder)) ?? (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob)));
           all.push(...found.filter((u) => !u.path.endsWith('.annotations.yaml')));
         }
         return all.sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
       })();
     }
     return this.cache;
+  }
+
+  /**
+   * Lists the glob's fixed folder ("seeds") directly: one directory listing per folder instead of
+   * a workspace file search (several times faster on thousands of files, and the same in remote
+   * and virtual workspaces). Hidden folders and node_modules are skipped, as a search would. A glob
+   * that starts with a wildcard is left to the search (undefined).
+   */
+  private async walk(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[] | undefined> {
+    const prefix = staticPrefix(this.glob);
+    if (!prefix) return undefined;
+    const out: vscode.Uri[] = [];
+    const visit = async (rel: string): Promise<void> => {
+      let entries: [string, vscode.FileType][];
+      try {
+        entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder.uri, rel));
+      } catch {
+        return; // a missing folder has no articles
+      }
+      const dirs: string[] = [];
+      for (const [name, type] of entries) {
+        const path = `${rel}/${name}`;
+        if (type & vscode.FileType.Directory) {
+          if (!(type & vscode.FileType.SymbolicLink) && !name.startsWith('.') && name !== 'node_modules') dirs.push(path);
+        } else if (type & vscode.FileType.File && this.matcher.test(path)) out.push(vscode.Uri.joinPath(folder.uri, path));
+      }
+      await mapPool(dirs, 8, visit);
+    };
+    await visit(prefix);
+    return out;
   }
 
   isArticle(uri: vscode.Uri): boolean {

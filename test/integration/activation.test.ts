@@ -35,6 +35,22 @@ describe('activation', () => {
     await vscode.commands.executeCommand('articleAnnotator.annotations.focus');
   });
 
+  it('finds the articles of the glob setting, by folder listing or by file search', async () => {
+    const api = await vscode.extensions.getExtension<ArticleAnnotatorApi>(EXT_ID)!.activate();
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    const names = async () => (await api.services.articles.list()).map((u) => u.path.split('/').pop()).sort();
+    const seeds = ['000_567447e36de95f9e.txt', '001_f449809abfeeccdc.txt', '002_0758a46f1570366d.txt', '003_f2cdae8a492d10f5.txt', '004_7b40fffef38cf50c.txt'];
+    try {
+      assert.deepEqual(await names(), seeds, 'default glob (listing seeds/)');
+      await config.update('articleGlob', 'seeds/00{0,1}_*.txt', vscode.ConfigurationTarget.Workspace);
+      assert.deepEqual(await names(), seeds.slice(0, 2), 'alternatives, by listing');
+      await config.update('articleGlob', '**/00{3,4}_*.txt', vscode.ConfigurationTarget.Workspace);
+      assert.deepEqual(await names(), seeds.slice(3), 'a glob starting with a wildcard, by file search');
+    } finally {
+      await config.update('articleGlob', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('registers every command it declares', async () => {
     const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
     const commands = new Set(await vscode.commands.getCommands(true));

@@ -21,10 +21,21 @@ export function sidecarOf(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: uri.path + '.annotations.yaml' });
 }
 
+/**
+ * Polls `probe` until it gives a value. A file that is missing for a moment counts as "not yet":
+ * VS Code's rename with overwrite (how sidecars are replaced) deletes the old file just before
+ * moving the new one in, so a reader can catch the gap.
+ */
 export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await probe();
+    let v: T | undefined | false;
+    try {
+      v = await probe();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || Date.now() > deadline) throw e;
+      v = undefined;
+    }
     if (v) return v as T;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));

@@ -154,7 +154,7 @@ export function fastParse(text: string): { data: Record<string, Value>; header: 
 
 function parseLines(text: string): { data: Record<string, Value>; header: string } {
   if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
-  const lines = text.split(/\r?\n/);
+  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
   const root: Record<string, Value> = {};
   let i = 0;
   const n = lines.length;
@@ -202,20 +202,28 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
   const inner = ' '.repeat(indent + 2);
   let i = from;
   let current: Record<string, Scalar | Scalar[]> | undefined;
-  const put = (body: string) => {
-    // `key: value` or `key:` (what KEY matches), scanned by hand: this runs once per line.
-    const colon = body.indexOf(':');
-    if (colon < 1 || !current || !KEY_NAME.test(body.slice(0, colon))) return bail();
-    const key = body.slice(0, colon);
+  const keyNames = new Set<string>();
+  let sawNull = false;
+  /** `key: value` or `key:` from `offset` of `line`, scanned by hand: this runs once per line. */
+  const put = (line: string, offset: number) => {
+    const colon = line.indexOf(':', offset);
+    if (colon < offset + 1 || !current) return bail();
+    const key = line.slice(offset, colon);
+    if (!keyNames.has(key)) {
+      if (!KEY_NAME.test(key)) return bail();
+      keyNames.add(key);
+    }
     let rest: string | undefined;
-    if (colon + 1 < body.length) {
-      if (body.charCodeAt(colon + 1) !== 32) return bail();
+    if (colon + 1 < line.length) {
+      if (line.charCodeAt(colon + 1) !== 32) return bail();
       let v = colon + 2;
-      while (body.charCodeAt(v) === 32) v++;
-      rest = body.slice(v);
+      while (line.charCodeAt(v) === 32) v++;
+      rest = line.slice(v);
     }
     if (Object.prototype.hasOwnProperty.call(current, key)) bail();
-    current[key] = rest !== undefined && rest !== '' ? lineScalar(rest) : null;
+    const value = rest !== undefined && rest !== '' ? lineScalar(rest) : null;
+    if (value === null) sawNull = true;
+    current[key] = value;
   };
   while (i < lines.length) {
     const line = lines[i]!;
@@ -226,9 +234,9 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
     if (line.startsWith(dash)) {
       current = {};
       items.push(current);
-      put(line.slice(dash.length));
+      put(line, dash.length);
     } else if (line.startsWith(inner) && line[inner.length] !== ' ' && line[inner.length] !== '-') {
-      put(line.slice(inner.length));
+      put(line, inner.length);
     } else if (indent > 0 && /^[^ ]/.test(line)) {
       break;
     } else if (indent === 0 && /^[^ -]/.test(line)) {
@@ -239,7 +247,7 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
     // A key with an empty value followed by deeper lines would be a nested block: not ours.
     i++;
   }
-  for (const item of items) for (const v of Object.values(item)) if (v === null) bail();
+  if (sawNull) bail();
   return [items, i];
 }
 

@@ -120,13 +120,25 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
         else seen.set(a.id, i);
       }
       if (problems.length === before) {
-        // Optional fields written as `key:` (null) are treated as absent.
-        const ann: Record<string, unknown> = {};
+        // Optional fields written as `key:` (null) are treated as absent. Without such a field the
+        // parsed mapping (a fresh object) is used as it is: no copy of every annotation.
+        let nullKnown = false;
         for (const k in a) {
-          const v = a[k];
-          if (!(v === null && (ANNOTATION_KEYS as readonly string[]).includes(k))) ann[k] = v;
+          if (a[k] === null && (ANNOTATION_KEYS as readonly string[]).includes(k)) {
+            nullKnown = true;
+            break;
+          }
         }
-        out.annotations.push(ann as unknown as Annotation);
+        if (!nullKnown) {
+          out.annotations.push(a as unknown as Annotation);
+        } else {
+          const ann: Record<string, unknown> = {};
+          for (const k in a) {
+            const v = a[k];
+            if (!(v === null && (ANNOTATION_KEYS as readonly string[]).includes(k))) ann[k] = v;
+          }
+          out.annotations.push(ann as unknown as Annotation);
+        }
       }
     });
   }

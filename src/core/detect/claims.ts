@@ -41,8 +41,19 @@ class Context {
     readonly norm: string,
     actors: Actor[],
   ) {
-    for (const a of actors) for (const m of a.mentions) this.mentions.push({ start: m.start, end: m.end, actor: a });
-    this.mentions.sort((x, y) => x.start - y.start);
+    // Sorted by start through one typed array of (start, index) keys: much faster than a comparator
+    // sort of objects on long texts.
+    const all: MentionRef[] = [];
+    for (const a of actors) for (const m of a.mentions) all.push({ start: m.start, end: m.end, actor: a });
+    if (all.length < 2 ** 21) {
+      const keys = new Float64Array(all.length);
+      for (let i = 0; i < all.length; i++) keys[i] = all[i]!.start * 2 ** 21 + i;
+      keys.sort();
+      for (let i = 0; i < keys.length; i++) this.mentions.push(all[keys[i]! % 2 ** 21]!);
+    } else {
+      all.sort((x, y) => x.start - y.start);
+      for (const m of all) this.mentions.push(m);
+    }
     this.starts = sentenceStarts(norm);
     QUOTE.lastIndex = 0;
     let q: RegExpExecArray | null;

@@ -31,6 +31,18 @@ const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|int
 const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
 
+/** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
+function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyAt(mid) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 class Context {
   readonly mentions: MentionRef[] = [];
   readonly starts: number[];
@@ -63,13 +75,7 @@ class Context {
   /** Whether `pos` lies inside a quotation. */
   inQuote(pos: number): boolean {
     const qs = this.quotes;
-    let lo = 0;
-    let hi = qs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (qs[mid]![0] < pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(qs.length, (i) => qs[i]![0], pos);
     return lo > 0 && pos < qs[lo - 1]![1];
   }
 
@@ -92,14 +98,7 @@ class Context {
 
   /** Index of the first mention starting at or after `pos`. */
   private firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.mentions[mid]!.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.mentions.length, (i) => this.mentions[i]!.start, pos);
   }
 
   mentionsIn(start: number, end: number): MentionRef[] {
@@ -220,14 +219,7 @@ class VerbIndex {
   }
 
   firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.at[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.at.length, (i) => this.at[i]!, pos);
   }
 }
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
@@ -358,13 +350,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   }
 
   const quotesIn = (start: number, end: number) => {
-    let lo = 0;
-    let hi = quoted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (quoted[mid]![0] < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(quoted.length, (i) => quoted[i]![0], start);
     const out: [number, number][] = [];
     for (let i = lo; i < quoted.length && quoted[i]![0] < end; i++) out.push(quoted[i]!);
     return out;
@@ -470,13 +456,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const byId = new Map(actors.map((a) => [a.id, a]));
   const known = claims.slice();
   for (const p of pending) {
-    let lo = 0;
-    let hi = known.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (known[mid]!.start < p.open) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(known.length, (i) => known[i]!.start, p.open);
     const prev = lo > 0 ? known[lo - 1] : undefined;
     const gap = prev ? norm.slice(prev.end, p.open) : '';
     let speaker: Actor | null | undefined;

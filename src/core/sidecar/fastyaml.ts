@@ -205,23 +205,44 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
   const keyNames = new Set<string>();
   let sawNull = false;
   /** `key: value` or `key:` from `offset` of `line`, scanned by hand: this runs once per line. */
+  // Keys seen so far, to recognise them without cutting them out of each line (fewer strings:
+  // less garbage collection on sidecars of thousands of annotations).
+  const seenKeys: string[] = [];
   const put = (line: string, offset: number) => {
     const colon = line.indexOf(':', offset);
     if (colon < offset + 1 || !current) return bail();
-    const key = line.slice(offset, colon);
-    if (!keyNames.has(key)) {
-      if (!KEY_NAME.test(key)) return bail();
-      keyNames.add(key);
+    let key: string | undefined;
+    for (const k of seenKeys) {
+      if (k.length === colon - offset && line.startsWith(k, offset)) {
+        key = k;
+        break;
+      }
     }
-    let rest: string | undefined;
+    if (key === undefined) {
+      key = line.slice(offset, colon);
+      if (!keyNames.has(key)) {
+        if (!KEY_NAME.test(key)) return bail();
+        keyNames.add(key);
+        if (seenKeys.length < 32) seenKeys.push(key);
+      }
+    }
+    let value: Scalar | Scalar[] = null;
     if (colon + 1 < line.length) {
       if (line.charCodeAt(colon + 1) !== 32) return bail();
       let v = colon + 2;
       while (line.charCodeAt(v) === 32) v++;
-      rest = line.slice(v);
+      if (v < line.length) {
+        if (line.charCodeAt(v) === 34 /* " */) {
+          // A double-quoted value read in place.
+          const [text, end] = readDouble(line, v);
+          if (end < line.length && !/^ *$/.test(line.slice(end))) bail();
+          value = text;
+        } else {
+          value = lineScalar(line.slice(v));
+        }
+      }
     }
     if (Object.prototype.hasOwnProperty.call(current, key)) bail();
-    const value = rest !== undefined && rest !== '' ? lineScalar(rest) : null;
     if (value === null) sawNull = true;
     current[key] = value;
   };

@@ -22,6 +22,8 @@ export interface RawMention extends Mention {
   canonical?: string;
   /** Defined acronym: the mention it abbreviates. */
   expands?: RawMention;
+  /** Set on a mention that an acronym or alias `expands`: its actor is then looked up. */
+  defined?: boolean;
   /** Lexicon colour. */
   color?: string;
   fromLexicon?: boolean;
@@ -387,9 +389,15 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   for (let k = 1; k < result.length; k++) {
     const acr = result[k]!;
     const prev = result[k - 1]!;
-    if ((isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') acr.expands = prev;
+    if ((isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') {
+      acr.expands = prev;
+      prev.defined = true;
+    }
     // "the Caribbean Community, known as CARICOM," / "(also known as …)".
-    else if (!acr.text.includes(' ') && /^,?\s+\(?(?:also |better |commonly )?known as\s+$/.test(norm.slice(prev.end, acr.start))) acr.expands = prev;
+    else if (!acr.text.includes(' ') && /^,?\s+\(?(?:also |better |commonly )?known as\s+$/.test(norm.slice(prev.end, acr.start))) {
+      acr.expands = prev;
+      prev.defined = true;
+    }
   }
   return result;
 }
@@ -531,7 +539,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       b.canonical = m.canonical;
     }
     if (m.color) b.color = m.color;
-    assigned.set(m, b);
+    if (m.defined) assigned.set(m, b); // only definitions are looked up (a map of every mention is slow)
     if (seen !== undefined && !m.canonical) return; // this surface's keys and tokens are already in
     const sk = key(surface);
     const k = m.canonical ? key(m.canonical) : sk;

@@ -87,16 +87,17 @@ function plain(raw: string, inFlow: boolean): Scalar {
   return v;
 }
 
-/** A scalar filling the rest of a line (after `key: ` or `- `). */
-function lineScalar(s: string): Scalar | Scalar[] {
-  const c = s[0];
+/** A scalar filling the rest of a line from `from` (after `key: ` or `- `); quoted ones are read in place. */
+function lineScalar(s: string, from = 0): Scalar | Scalar[] {
+  const c = s[from];
   if (c === '"' || c === "'") {
-    const [v, end] = c === '"' ? readDouble(s, 0) : readSingle(s, 0);
-    if (!/^ *$/.test(s.slice(end))) bail();
+    const [v, end] = c === '"' ? readDouble(s, from) : readSingle(s, from);
+    if (end < s.length && !/^ *$/.test(s.slice(end))) bail();
     return v;
   }
-  if (c === '[') return flowSeq(s);
-  return plain(s, false);
+  const rest = from ? s.slice(from) : s;
+  if (c === '[') return flowSeq(rest);
+  return plain(rest, false);
 }
 
 function flowSeq(s: string): Scalar[] {
@@ -202,12 +203,11 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
   const inner = ' '.repeat(indent + 2);
   let i = from;
   let current: Record<string, Scalar | Scalar[]> | undefined;
-  const keyNames = new Set<string>();
   let sawNull = false;
-  /** `key: value` or `key:` from `offset` of `line`, scanned by hand: this runs once per line. */
-  // Keys seen so far, to recognise them without cutting them out of each line (fewer strings:
-  // less garbage collection on sidecars of thousands of annotations).
+  // Keys already checked, recognised without cutting them out of each line (fewer strings: less
+  // garbage collection on sidecars of thousands of annotations).
   const seenKeys: string[] = [];
+  /** `key: value` or `key:` from `offset` of `line`, scanned by hand: this runs once per line. */
   const put = (line: string, offset: number) => {
     const colon = line.indexOf(':', offset);
     if (colon < offset + 1 || !current) return bail();
@@ -220,27 +220,15 @@ function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<
     }
     if (key === undefined) {
       key = line.slice(offset, colon);
-      if (!keyNames.has(key)) {
-        if (!KEY_NAME.test(key)) return bail();
-        keyNames.add(key);
-        if (seenKeys.length < 32) seenKeys.push(key);
-      }
+      if (!KEY_NAME.test(key)) return bail();
+      if (seenKeys.length < 32) seenKeys.push(key);
     }
     let value: Scalar | Scalar[] = null;
     if (colon + 1 < line.length) {
       if (line.charCodeAt(colon + 1) !== 32) return bail();
       let v = colon + 2;
       while (line.charCodeAt(v) === 32) v++;
-      if (v < line.length) {
-        if (line.charCodeAt(v) === 34 /* " */) {
-          // A double-quoted value read in place.
-          const [text, end] = readDouble(line, v);
-          if (end < line.length && !/^ *$/.test(line.slice(end))) bail();
-          value = text;
-        } else {
-          value = lineScalar(line.slice(v));
-        }
-      }
+      if (v < line.length) value = lineScalar(line, v);
     }
     if (Object.prototype.hasOwnProperty.call(current, key)) bail();
     if (value === null) sawNull = true;
@@ -315,10 +303,10 @@ function valueText(v: unknown): string | undefined {
  */
 /**
  * Writes the sidecar in the one block style the `yaml` writer would use, or returns undefined when
- * some value needs that writer. Annotation keys come first in `keyOrder` (known keys: absent and
- * null values left out), then any other own key of the object (absent values left out).
+ * some value needs that writer. Annotation keys come first in `keyOrder` (the keys of `known`: absent
+ * and null values left out), then any other own key of the object (absent values left out).
  */
-export function fastStringify(top: [string, unknown][], annotations: readonly object[], keyOrder: readonly string[]): string | undefined {
+export function fastStringify(top: [string, unknown][], annotations: readonly object[], keyOrder: readonly string[], known: ReadonlySet<string>): string | undefined {
   let out = '';
   const plainKeys = new Set<string>();
   const keyOk = (k: string): boolean => {
@@ -327,7 +315,6 @@ export function fastStringify(top: [string, unknown][], annotations: readonly ob
     plainKeys.add(k);
     return true;
   };
-  const known = new Set(keyOrder);
   for (const [k, v] of top) {
     const t = valueText(v);
     if (t === undefined || !keyOk(k)) return undefined;

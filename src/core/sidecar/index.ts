@@ -10,7 +10,7 @@ import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, Y
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
 import { fastParse, fastStringify, writesPlain } from './fastyaml';
-import { ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
+import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
 export { SIDECAR_VERSION, SUPPORTED_VERSIONS, ANNOTATION_KEYS, ISO_8601 } from './validate';
 
@@ -169,8 +169,6 @@ function annotationEntries(a: Annotation): [string, unknown][] {
   return entries;
 }
 
-const ANNOTATION_KEY_SET: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
-
 function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, unknown][] {
   const top = sidecar as unknown as Record<string, unknown>;
   const entries: [string, unknown][] = [['version', sidecar.version], ['article', sidecar.article]];
@@ -264,7 +262,7 @@ export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
   if (prev?.doc) return documentStringify(top, sorted, sorted.map(annotationEntries), prev.doc);
   // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
-  const body = fastStringify(top, sorted, ANNOTATION_KEYS) ?? documentStringify(top, sorted, sorted.map(annotationEntries), undefined);
+  const body = fastStringify(top, sorted, ANNOTATION_KEYS, ANNOTATION_KEY_SET) ?? documentStringify(top, sorted, sorted.map(annotationEntries), undefined);
   return (prev?.header ?? '') + body;
 }
 

@@ -11,6 +11,7 @@ export const SUPPORTED_VERSIONS: readonly number[] = [1];
 export const TOP_KEYS = ['version', 'article', 'articleSha256', 'annotations'] as const;
 /** Keys of an annotation, in file order; unknown keys follow in their original order. */
 export const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'tags', 'author', 'created', 'modified'] as const;
+export const ANNOTATION_KEY_SET: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
 const STRING_FIELDS = ['id', 'label', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'author', 'created', 'modified'] as const;
 /** Date, or date and time with optional seconds, fraction and zone (the subset of ISO 8601 people write). */
 export const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -124,7 +125,7 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
         // parsed mapping (a fresh object) is used as it is: no copy of every annotation.
         let nullKnown = false;
         for (const k in a) {
-          if (a[k] === null && (ANNOTATION_KEYS as readonly string[]).includes(k)) {
+          if (a[k] === null && ANNOTATION_KEY_SET.has(k)) {
             nullKnown = true;
             break;
           }
@@ -135,7 +136,7 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
           const ann: Record<string, unknown> = {};
           for (const k in a) {
             const v = a[k];
-            if (!(v === null && (ANNOTATION_KEYS as readonly string[]).includes(k))) ann[k] = v;
+            if (!(v === null && ANNOTATION_KEY_SET.has(k))) ann[k] = v;
           }
           out.annotations.push(ann as unknown as Annotation);
         }

@@ -128,6 +128,32 @@ function isOrgHead(t: string): boolean {
   return ORG_HEADS.has(t) || (t.endsWith('s') && ORG_HEADS.has(t.slice(0, -1)));
 }
 
+/** Index of the first "of"/"for" after an organisation head noun ("Bank of …", "Council for …"), or -1. */
+function orgHeadOf(tokens: string[]): number {
+  return tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some(isOrgHead));
+}
+
+/**
+ * Where a name continues over "and", or undefined: "Ministry of Commerce and Industry" (after
+ * "<head> of"), "Caribbean Shelter and Resilience Network" (before a head noun), "Jammu and
+ * Kashmir" (a known place). `candidateEnd` is where the scan's match ended.
+ */
+function andContinuation(norm: string, start: number, surface: string, tokens: string[], candidateEnd: number): number | undefined {
+  if (orgHeadOf(tokens) > 0) {
+    const tail = ORG_AND_TAIL.exec(norm.slice(candidateEnd, candidateEnd + 120));
+    const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
+    if (tail && !tailTokens.some((t) => isKnownPlace(t) || FIRST_NAMES.has(t) || isAcronym(t) || isOrgHead(t))) return candidateEnd + tail[0].length;
+  }
+  const end = start + surface.length;
+  if (!norm.startsWith(' and ', end)) return undefined;
+  if (!isOrgHead(tokens[tokens.length - 1]!) && !isKnownPlace(surface) && !FIRST_NAMES.has(tokens[0]!)) {
+    ORG_AND_NEXT.lastIndex = end + 5;
+    if (ORG_AND_NEXT.test(norm) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(end + 5, ORG_AND_NEXT.lastIndex))![1]!)) return ORG_AND_NEXT.lastIndex;
+  }
+  const next = /^ and ([^\s,.;:]+)/.exec(norm.slice(end, end + 40))?.[1];
+  return next && isKnownPlace(`${surface} and ${next}`) ? end + 5 + next.length : undefined;
+}
+
 /** Head nouns that, alone and capitalised, refer back to an organisation named in full ("the Commission"). */
 const GENERIC_ORG_HEADS = new Set(['Ministry', 'Department', 'Commission', 'Committee', 'Council', 'Tribunal', 'Court', 'Bank', 'Agency', 'Office', 'Secretariat', 'Association', 'Union', 'Fund', 'Party', 'Group', 'Authority', 'Board', 'Bureau', 'Mission', 'Service', 'Directorate', 'Embassy', 'Forum', 'Institute', 'University', 'Organisation', 'Organization', 'Federation', 'League', 'Alliance', 'Coalition', 'Foundation', 'Society', 'Trust', 'Front', 'Movement', 'Company', 'Corporation', 'Initiative', 'Programme']);
 
@@ -147,9 +173,9 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
     const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
     const rightLast = right[right.length - 1];
     const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
-    const rightOrg = !!rightLast && (isOrgHead(rightLast) || right.some((t, k) => (t === 'of' || t === 'for') && right.slice(0, k).some(isOrgHead)));
-    const leftPlace = GEO_HEADS.has(left[left.length - 1]!) && !left.some(isOrgHead) || (GEO_HEADS.has(left[left.length - 1]!) && rightOrg);
-    if (rightLast && leftPlace && rightOrg) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
+    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0);
+    // "Union Island for the Caribbean Shelter …": a place, then an organisation.
+    if (rightOrg && GEO_HEADS.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && rightOrg))) {
       return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     }
@@ -256,34 +282,12 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
     let tokens = surface.split(' ');
-    // "Ministry of Commerce and Industry": an organisation name continues after "and".
-    const ofAt = tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some(isOrgHead));
-    let joined = false;
-    if (ofAt > 0 && start + m[0].length === CANDIDATE.lastIndex) {
-      const tail = ORG_AND_TAIL.exec(norm.slice(CANDIDATE.lastIndex, CANDIDATE.lastIndex + 120));
-      const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
-      if (tail && !tailTokens.some((t) => isKnownPlace(t) || FIRST_NAMES.has(t) || isAcronym(t) || isOrgHead(t))) {
-        surface = norm.slice(start, CANDIDATE.lastIndex + tail[0].length);
-        CANDIDATE.lastIndex += tail[0].length;
-        tokens = surface.split(' ');
-        joined = true;
-      }
-    }
-    if (joined) {
-      // done
-    } else if (norm.startsWith(' and ', start + surface.length) && !isOrgHead(tokens[tokens.length - 1]!) && !isKnownPlace(surface) && !FIRST_NAMES.has(tokens[0]!) && start + m[0].length === CANDIDATE.lastIndex && (ORG_AND_NEXT.lastIndex = start + surface.length + 5, ORG_AND_NEXT.test(norm)) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(start + surface.length + 5, ORG_AND_NEXT.lastIndex))![1]!)) {
-      // "Caribbean Shelter and Resilience Network", "Research and Development Agency".
-      surface = norm.slice(start, ORG_AND_NEXT.lastIndex);
-      CANDIDATE.lastIndex = ORG_AND_NEXT.lastIndex;
+    // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
+    const joinedEnd = andContinuation(norm, start, surface, tokens, CANDIDATE.lastIndex);
+    if (joinedEnd !== undefined) {
+      surface = norm.slice(start, joinedEnd);
+      CANDIDATE.lastIndex = joinedEnd;
       tokens = surface.split(' ');
-    } else if (norm.startsWith(' and ', start + surface.length)) {
-      // "Jammu and Kashmir", "Trinidad and Tobago".
-      const next = /^ and ([^\s,.;:]+)/.exec(norm.slice(start + surface.length, start + surface.length + 40))?.[1];
-      if (next && isKnownPlace(`${surface} and ${next}`)) {
-        surface = `${surface} and ${next}`;
-        CANDIDATE.lastIndex = start + surface.length;
-        tokens = surface.split(' ');
-      }
     }
     // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
     while (tokens.length && isStopToken(tokens[0]!) && !isKnownPlace(tokens.join(' '))) {

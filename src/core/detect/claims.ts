@@ -79,16 +79,9 @@ class Context {
     return lo > 0 && pos < qs[lo - 1]![1];
   }
 
+  /** Index of the sentence holding `pos` (the last start at or before it; the first start is 0). */
   sentenceIndex(pos: number): number {
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lowerBound(this.starts.length, (i) => this.starts[i]!, pos + 1) - 1);
   }
 
   sentenceOf(pos: number): [number, number] {
@@ -174,8 +167,7 @@ class Context {
     const words = phrase.split(/\s+/);
     const last = words[words.length - 1]!;
     if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person']) };
-    if (words.length === 1 && last === 'it') return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
-    if (words.length === 1 && last === 'they') return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
+    if (words.length === 1 && (last === 'it' || last === 'they')) return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
     // "his spokesperson said": the spokesperson speaks for the person named before.
     if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person']) : this.lastBefore(start, ['organization']) };
     if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last) || DOCUMENTS.has(last))) {
@@ -398,20 +390,20 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
     for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
       const w = verbs.words[k]!;
-      const m = { index: verbs.at[k]!, 0: w };
-      if (inQuote(m.index)) continue;
-      const vEnd = m.index + m[0].length;
+      const at = verbs.at[k]!;
+      if (inQuote(at)) continue;
+      const vEnd = at + w.length;
       // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
-      if (directVerbs.has(m.index)) {
+      if (directVerbs.has(at)) {
         const restOfSentence = norm.slice(vEnd, sEnd);
         const gap = /^[^“"]*/.exec(restOfSentence)![0];
         if (gap.length < restOfSentence.length && /^(?:\s*|[^.]{0,60}[,:]\s*)$/.test(gap)) break;
       }
       let rest = norm.slice(vEnd, sEnd);
       let contentStart = vEnd;
-      const listeners = LISTENERS.exec(norm.slice(m.index, sEnd)) ?? (THAT_AHEAD.test(norm.slice(m.index, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(m.index, sEnd)));
+      const listeners = LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd)));
       if (listeners) {
-        contentStart = m.index + listeners[0].length;
+        contentStart = at + listeners[0].length;
         rest = norm.slice(contentStart, sEnd);
       }
       let that = THAT.exec(rest);
@@ -420,8 +412,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls)$/.test(w) && /^\s+on\s/.test(rest)))) {
         const obj = /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
         if (obj) {
-          const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|has also|had also|again|repeatedly|long|have long|has long)\s*$/, '');
-          const speaker = subjectOf(ctx, sStart, sStart + head.length, m.index);
+          const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
             pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w);
             break;
@@ -441,9 +432,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b(?!\s+least)|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b(?!\s+(?:\d|a\b|an\b|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))|of\b)/.test(rest)) continue;
       if (that) contentStart += that[0].length;
       // Subject: the words just before the verb (and an auxiliary).
-      const head = norm.slice(sStart, m.index).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly|will|would|could|has long|had long|long)\s*$/, '');
-      const headEnd = sStart + head.length;
-      const speaker = subjectOf(ctx, sStart, headEnd, m.index);
+      const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
       if (!speaker) continue;
       if (quoteFills(contentStart, sEnd)) break;
       pushReported(contentStart, sEnd, speaker.actor, w);
@@ -495,6 +484,11 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   });
 }
 
+/** Where the subject before a reporting verb ends: before auxiliaries and adverbs ("has long", "had also"). */
+function headEndBefore(norm: string, sStart: number, verbAt: number): number {
+  return sStart + norm.slice(sStart, verbAt).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly|will|would|could|has long|had long|have long|long)\s*$/, '').length;
+}
+
 /**
  * The speaker before a reporting verb at `verbAt`: the phrase after the last comma, or, when the
  * verb follows an appositive ("X, a former minister, said"; "Togo's minister, Afi Agbodjan, said"),
@@ -516,10 +510,9 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   const lastSegment = cut >= 0 ? norm.slice(from + cut + 1, headEnd) : headText;
   if (cut >= 0 && headText.lastIndexOf(',') === cut && lastSegment.trim() === '') {
     // Appositive: look at the comma segments from the clause start.
-    const segStart = Math.max(sStart, headEnd - 200);
     const segments: [number, number][] = [];
-    let at = segStart;
-    for (const part of norm.slice(segStart, headEnd).split(',')) {
+    let at = from;
+    for (const part of headText.split(',')) {
       segments.push([at, at + part.length]);
       at += part.length + 1;
     }
@@ -541,7 +534,7 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
       const r0 = ctx.resolve(first[0], first[1], verbAt, false);
       if (r0) return r0;
     }
-    const r = ctx.resolve(segStart, headEnd, verbAt, false);
+    const r = ctx.resolve(from, headEnd, verbAt, false);
     if (r) return r;
   }
   // "Aid groups welcomed the pledges but warned that": the subject of the first verb.

@@ -62,20 +62,20 @@ export const CITIES = new Set([
   'Mexico City', 'Havana', 'Caracas', 'Bogota', 'Lima', 'Santiago', 'Buenos Aires', 'Brasilia', 'Sao Paulo', 'Rio de Janeiro', 'Jerusalem', 'Tel Aviv',
   'Baku', 'Tbilisi', 'Yerevan', 'Tashkent', 'Astana', 'Bishkek', 'Dushanbe', 'Ashgabat', 'Muscat', 'Sanaa', 'Amman', 'Kuwait City', 'Manama',
   'Brussels', 'Strasbourg', 'Luxembourg', 'Los Angeles', 'Chicago', 'San Francisco', 'Boston', 'Miami', 'Houston', 'Frankfurt', 'Munich', 'Milan',
-  // Other national capitals.
-  'Tirana', 'Andorra la Vella', 'Luanda', 'Vienna', 'Nassau', 'Bridgetown', 'Belmopan', 'Porto-Novo', 'Thimphu', 'La Paz', 'Sucre', 'Sarajevo',
+  // Other national capitals and large cities.
+  'Tirana', 'Andorra la Vella', 'Luanda', 'Nassau', 'Bridgetown', 'Belmopan', 'Porto-Novo', 'Thimphu', 'La Paz', 'Sucre', 'Sarajevo',
   'Gaborone', 'Brasília', 'Bandar Seri Begawan', 'Ouagadougou', 'Gitega', 'Bujumbura', 'Phnom Penh', 'Yaoundé', 'Yaounde', 'Praia', 'Bangui', "N'Djamena",
   'Moroni', 'Brazzaville', 'San José', 'San Jose', 'Nicosia', 'Roseau', 'Santo Domingo', 'Quito', 'San Salvador', 'Malabo', 'Asmara', 'Tallinn', 'Mbabane',
   'Suva', 'Libreville', 'Banjul', "St George's", 'Guatemala City', 'Conakry', 'Bissau', 'Georgetown', 'Port-au-Prince', 'Tegucigalpa', 'Reykjavik',
-  'Reykjavík', 'Dublin', 'Rome', 'Yamoussoukro', 'Abidjan', 'Kingston', 'Amman', 'Tarawa', 'Pristina', 'Vientiane', 'Riga', 'Maseru', 'Monrovia',
+  'Reykjavík', 'Dublin', 'Yamoussoukro', 'Abidjan', 'Kingston', 'Tarawa', 'Pristina', 'Vientiane', 'Riga', 'Maseru', 'Monrovia',
   'Vaduz', 'Vilnius', 'Antananarivo', 'Lilongwe', 'Malé', 'Bamako', 'Valletta', 'Majuro', 'Nouakchott', 'Port Louis', 'Palikir', 'Chișinău',
-  'Chisinau', 'Ulaanbaatar', 'Podgorica', 'Maputo', 'Naypyidaw', 'Naypyitaw', 'Yangon', 'Windhoek', 'Yaren', 'Managua', 'Niamey', 'Skopje', 'Oslo',
-  'Panama City', 'Port Moresby', 'Asunción', 'Asuncion', 'Warsaw', 'Doha', 'Kigali', 'Basseterre', 'Castries', 'Kingstown', 'Apia', 'San Marino',
+  'Chisinau', 'Ulaanbaatar', 'Podgorica', 'Maputo', 'Naypyidaw', 'Naypyitaw', 'Yangon', 'Windhoek', 'Yaren', 'Managua', 'Niamey', 'Skopje',
+  'Panama City', 'Port Moresby', 'Asunción', 'Asuncion', 'Basseterre', 'Castries', 'Kingstown', 'Apia', 'San Marino',
   'São Tomé', 'Sao Tome', 'Freetown', 'Bratislava', 'Ljubljana', 'Honiara', 'Juba', 'Paramaribo', 'Bern', 'Berne', 'Dodoma', 'Dar es Salaam', 'Lomé',
-  'Lome', "Nuku'alofa", 'Port of Spain', 'Ashgabat', 'Funafuti', 'Montevideo', 'Port Vila', 'Lusaka', 'Harare', 'Hargeisa', 'Nur-Sultan', 'Almaty',
-  'Tbilisi', 'Bogotá', 'Brasilia', 'Cotonou', 'Lagos', 'Addis Ababa', 'Djibouti', 'Kuwait City', 'Muscat', 'Sanaa', "Sana'a", 'Abu Dhabi', 'Manama',
-  'Canberra', 'Wellington', 'Dili', 'Taipei', 'Ramallah', 'Gaza City', 'Benghazi', 'Mosul', 'Aleppo', 'Kharkiv', 'Odesa', 'Odessa', 'Lviv', 'Mariupol',
-  'Bergen', 'Gothenburg', 'Rotterdam', 'Antwerp', 'Marseille', 'Lyon', 'Barcelona', 'Porto', 'Naples', 'Hamburg', 'Geneva', 'Zurich', 'Vancouver',
+  'Lome', "Nuku'alofa", 'Port of Spain', 'Funafuti', 'Montevideo', 'Port Vila', 'Lusaka', 'Harare', 'Hargeisa', 'Nur-Sultan', 'Almaty',
+  'Bogotá', 'Cotonou', 'Djibouti', "Sana'a",
+  'Dili', 'Ramallah', 'Gaza City', 'Benghazi', 'Mosul', 'Aleppo', 'Kharkiv', 'Odesa', 'Odessa', 'Lviv', 'Mariupol',
+  'Bergen', 'Gothenburg', 'Rotterdam', 'Antwerp', 'Marseille', 'Lyon', 'Barcelona', 'Porto', 'Naples', 'Hamburg', 'Zurich', 'Vancouver',
   'Montreal', 'Melbourne', 'Auckland', 'Osaka', 'Busan', 'Guangzhou', 'Shenzhen', 'Wuhan', 'Chengdu', 'Ho Chi Minh City', 'Cebu', 'Davao', 'Surabaya',
   'Chittagong', 'Kano', 'Mombasa', 'Durban', 'Alexandria', 'Casablanca', 'Marrakech', 'Oran', 'Jeddah', 'Mecca', 'Medina', 'Basra', 'Erbil', 'Herat',
   'Mazar-i-Sharif', 'Jalalabad', 'Multan', 'Faisalabad', 'Ahmedabad', 'Pune', 'Srinagar', 'Guadalajara', 'Monterrey', 'Medellín', 'Medellin', 'Cali',
@@ -83,7 +83,7 @@ export const CITIES = new Set([
 ]);
 
 /** Regions that are places but not countries. */
-export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir', 'Jammu and Kashmir', 'Near East', 'Far East', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Indo-Pacific', 'Arctic', 'Antarctica', 'Caribbean', 'Mediterranean', 'Baltic', 'Levant', 'Maghreb', 'Andes', 'Amazon', 'Patagonia', 'Himalayas', 'Sinai', 'Anatolia', 'Sahara', 'Balkans', 'Sub-Saharan Africa', 'Arabian Peninsula', 'Korean Peninsula', 'Horn of Africa']);
+export const REGIONS = new Set(['Jammu', 'Punjab', 'Balochistan', 'Sindh', 'Khyber Pakhtunkhwa', 'Xinjiang', 'Tibet', 'Kurdistan', 'Donbas', 'Sahel', 'Balkans', 'Caucasus', 'Gulf', 'Persian Gulf', 'South China Sea', 'West Bank', 'Golan Heights', 'Siberia', 'Scandinavia', 'Darfur', 'Tigray', 'Kashmir', 'Jammu and Kashmir', 'Near East', 'Far East', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southeast Asia', 'South Asia', 'Central Asia', 'East Asia', 'Indo-Pacific', 'Arctic', 'Antarctica', 'Caribbean', 'Mediterranean', 'Baltic', 'Levant', 'Maghreb', 'Andes', 'Amazon', 'Patagonia', 'Himalayas', 'Sinai', 'Anatolia', 'Sahara', 'Sub-Saharan Africa', 'Arabian Peninsula', 'Korean Peninsula']);
 
 /** Titles before a person's name (capitalised in text). Multi-word titles are matched word by word. */
 export const TITLE_WORDS = new Set([

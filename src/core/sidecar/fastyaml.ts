@@ -26,118 +26,292 @@ const bail = (): never => {
   throw new Bail();
 };
 
-/** Reads a double-quoted scalar starting at `s[i] === '"'`; returns the value and the index after the closing quote. */
-function readDouble(s: string, i: number): [string, number] {
-  let out = '';
-  let j = i + 1;
-  for (;;) {
-    const k = s.indexOf('\\', j);
-    const q = s.indexOf('"', j);
-    if (q < 0) return bail(); // multi-line or unterminated
-    if (k < 0 || q < k) {
-      out += s.slice(j, q);
-      return [out, q + 1];
-    }
-    out += s.slice(j, k);
-    const c = s[k + 1];
-    if (c === undefined) return bail();
-    const simple = SIMPLE_ESCAPES[c];
-    if (simple !== undefined) {
-      out += simple;
-      j = k + 2;
-      continue;
-    }
-    const width = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
-    const hex = s.slice(k + 2, k + 2 + width);
-    if (!width || hex.length !== width || !/^[0-9a-fA-F]+$/.test(hex)) return bail();
-    const cp = parseInt(hex, 16);
-    if (cp > 0x10ffff) return bail();
-    out += String.fromCodePoint(cp);
-    j = k + 2 + width;
-  }
-}
+const isSpaces = (s: string, from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) !== 32) return false;
+  return true;
+};
 
-function readSingle(s: string, i: number): [string, number] {
-  let out = '';
-  let j = i + 1;
-  for (;;) {
-    const q = s.indexOf("'", j);
-    if (q < 0) return bail();
-    out += s.slice(j, q);
-    if (s[q + 1] === "'") {
-      out += "'";
-      j = q + 2;
-    } else {
-      return [out, q + 1];
-    }
-  }
-}
+/** First characters that make a plain scalar something else (or need the real parser): , [ ] { } # & * ! | > ' " % @ ` */
+const INDICATOR = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
 function plain(raw: string, inFlow: boolean): Scalar {
-  const v = raw.endsWith(' ') ? raw.replace(/ +$/, '') : raw;
-  if (v === '' || NULLS.has(v)) return null;
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  if (INT.test(v)) {
-    const n = Number(v);
-    return Number.isSafeInteger(n) ? n : bail();
+  const v = raw.charCodeAt(raw.length - 1) === 32 ? raw.replace(/ +$/, '') : raw;
+  if (v === '') return null;
+  if (v.length <= 5 && (NULLS.has(v) || TRUE.has(v) || FALSE.has(v))) return NULLS.has(v) ? null : TRUE.has(v);
+  const c = v.charCodeAt(0);
+  // Numbers start with a digit, a sign or a dot.
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
+    if (INT.test(v)) {
+      const n = Number(v);
+      return Number.isSafeInteger(n) ? n : bail();
+    }
+    if (FLOATISH.test(v)) return bail();
   }
-  if (FLOATISH.test(v)) return bail();
-  if (/^[-?:](?: |$)|^[,[\]{}#&*!|>'"%@`]/.test(v) || / #|: |:$|\t/.test(v) || (inFlow && /[,[\]{}]/.test(v))) return bail();
+  const c1 = v.charCodeAt(1);
+  if (((c === 45 || c === 63 || c === 58) && (v.length === 1 || c1 === 32)) || INDICATOR.has(c)) return bail();
+  if (v.includes(' #') || v.includes(': ') || v.charCodeAt(v.length - 1) === 58 || (inFlow && /[,[\]{}]/.test(v))) return bail();
   return v;
 }
 
-/** A scalar filling the rest of a line from `from` (after `key: ` or `- `); quoted ones are read in place. */
-function lineScalar(s: string, from = 0): Scalar | Scalar[] {
-  const c = s[from];
-  if (c === '"' || c === "'") {
-    const [v, end] = c === '"' ? readDouble(s, from) : readSingle(s, from);
-    if (end < s.length && !/^ *$/.test(s.slice(end))) bail();
-    return v;
-  }
-  const rest = from ? s.slice(from) : s;
-  if (c === '[') return flowSeq(rest);
-  return plain(rest, false);
-}
+/**
+ * The plain subset, read on offsets of the whole text: no array of lines, and each value cut
+ * out once (sidecars of thousands of annotations are hundreds of thousands of lines).
+ */
+class Reader {
+  /** Index of the next backslash at or after the last place looked, or -1: double-quoted values look it up without scanning the rest of the text each time. */
+  private backslash = -2;
+  private readonly n: number;
+  private readonly crlf: boolean;
 
-function flowSeq(s: string): Scalar[] {
-  const items: Scalar[] = [];
-  let i = 1;
-  const skip = () => {
-    while (s[i] === ' ') i++;
-  };
-  skip();
-  if (s[i] === ']') {
-    i++;
-  } else {
+  constructor(private readonly s: string) {
+    this.n = s.length;
+    this.crlf = s.includes('\r');
+  }
+
+  /** End of the line starting at `pos` (before `\r\n` or `\n`), and the start of the next line. */
+  private lineEnd(pos: number): number {
+    const eol = this.s.indexOf('\n', pos);
+    if (eol < 0) return this.n;
+    return this.crlf && eol > pos && this.s.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+  }
+
+  private nextLine(end: number): number {
+    return this.s.charCodeAt(end) === 13 ? end + 2 : end + 1;
+  }
+
+  private nextBackslash(from: number): number {
+    if (this.backslash !== -1 && this.backslash < from) this.backslash = this.s.indexOf('\\', from);
+    return this.backslash;
+  }
+
+  /** A double-quoted scalar starting at `s[i] === '"'`, on one line: the value and the index after the closing quote. */
+  private readDouble(i: number, end: number): [string, number] {
+    const s = this.s;
+    let out = '';
+    let j = i + 1;
     for (;;) {
-      skip();
-      const c = s[i];
-      let v: Scalar;
-      if (c === '"' || c === "'") {
-        [v, i] = c === '"' ? readDouble(s, i) : readSingle(s, i);
-      } else {
-        let j = i;
-        while (j < s.length && s[j] !== ',' && s[j] !== ']') j++;
-        v = plain(s.slice(i, j), true);
-        if (v === null) bail(); // `[a, , b]` and friends: leave to the real parser
-        i = j;
+      const q = s.indexOf('"', j);
+      if (q < 0 || q >= end) return bail(); // multi-line or unterminated
+      const k = this.nextBackslash(j);
+      if (k < 0 || q < k) {
+        out += s.slice(j, q);
+        return [out, q + 1];
       }
-      items.push(v);
-      skip();
-      if (s[i] === ',') {
-        i++;
+      out += s.slice(j, k);
+      const c = s[k + 1];
+      if (c === undefined) return bail();
+      const simple = SIMPLE_ESCAPES[c];
+      if (simple !== undefined) {
+        out += simple;
+        j = k + 2;
         continue;
       }
-      if (s[i] === ']') {
-        i++;
-        break;
-      }
-      return bail();
+      const width = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+      const hex = s.slice(k + 2, k + 2 + width);
+      if (!width || hex.length !== width || !/^[0-9a-fA-F]+$/.test(hex)) return bail();
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff) return bail();
+      out += String.fromCodePoint(cp);
+      j = k + 2 + width;
     }
   }
-  if (!/^ *$/.test(s.slice(i))) bail();
-  return items;
+
+  private readSingle(i: number, end: number): [string, number] {
+    const s = this.s;
+    let out = '';
+    let j = i + 1;
+    for (;;) {
+      const q = s.indexOf("'", j);
+      if (q < 0 || q >= end) return bail();
+      out += s.slice(j, q);
+      if (s.charCodeAt(q + 1) === 39) {
+        out += "'";
+        j = q + 2;
+      } else {
+        return [out, q + 1];
+      }
+    }
+  }
+
+  private quoted(i: number, end: number): [string, number] {
+    return this.s.charCodeAt(i) === 34 ? this.readDouble(i, end) : this.readSingle(i, end);
+  }
+
+  /** The scalar (or flow list) from `from` to the line's `end` (after `key: `). */
+  private scalar(from: number, end: number): Scalar | Scalar[] {
+    const c = this.s.charCodeAt(from);
+    if (c === 34 || c === 39) {
+      const [v, after] = this.quoted(from, end);
+      if (!isSpaces(this.s, after, end)) bail();
+      return v;
+    }
+    if (c === 91) return this.flowSeq(from, end);
+    return plain(this.s.slice(from, end), false);
+  }
+
+  private flowSeq(from: number, end: number): Scalar[] {
+    const s = this.s;
+    const items: Scalar[] = [];
+    let i = from + 1;
+    const skip = () => {
+      while (i < end && s.charCodeAt(i) === 32) i++;
+    };
+    skip();
+    if (s.charCodeAt(i) === 93 && i < end) {
+      i++;
+    } else {
+      for (;;) {
+        skip();
+        const c = s.charCodeAt(i);
+        let v: Scalar;
+        if (i < end && (c === 34 || c === 39)) {
+          [v, i] = this.quoted(i, end);
+        } else {
+          let j = i;
+          while (j < end && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 93) j++;
+          v = plain(s.slice(i, j), true);
+          if (v === null) bail(); // `[a, , b]` and friends: leave to the real parser
+          i = j;
+        }
+        items.push(v);
+        skip();
+        if (i < end && s.charCodeAt(i) === 44) {
+          i++;
+          continue;
+        }
+        if (i < end && s.charCodeAt(i) === 93) {
+          i++;
+          break;
+        }
+        return bail();
+      }
+    }
+    if (!isSpaces(s, i, end)) bail();
+    return items;
+  }
+
+  parse(): { data: Record<string, Value>; header: string } {
+    const s = this.s;
+    const n = this.n;
+    if (s.charCodeAt(0) === 0xfeff || s.includes('\t') || (this.crlf && /\r(?!\n)/.test(s))) bail();
+    const root: Record<string, Value> = {};
+    let pos = 0;
+    // A block of comment lines at the very top (a file header), optionally followed by one blank
+    // line, is kept verbatim; comments anywhere else are left to the `yaml` package.
+    const headerLines: string[] = [];
+    while (pos < n && s.charCodeAt(pos) === 35) {
+      const end = this.lineEnd(pos);
+      headerLines.push(s.slice(pos, end));
+      pos = this.nextLine(end);
+    }
+    if (headerLines.length && pos < n && this.lineEnd(pos) === pos) {
+      const after = this.nextLine(pos);
+      if (after < n && KEY.test(s.slice(after, this.lineEnd(after)))) {
+        headerLines.push('');
+        pos = after;
+      }
+    }
+    const header = headerLines.length ? headerLines.join('\n') + '\n' : '';
+    while (pos < n) {
+      const end = this.lineEnd(pos);
+      const line = s.slice(pos, end);
+      pos = this.nextLine(end);
+      if (isSpaces(line, 0, line.length)) continue;
+      const m = KEY.exec(line);
+      if (!m) return bail(); // comments, directives, document markers, indented or odd lines
+      const key = m[1]!;
+      if (key === '__proto__' || Object.prototype.hasOwnProperty.call(root, key)) bail(); // duplicate: let `yaml` report it
+      if (m[2] !== undefined && m[2] !== '') {
+        root[key] = this.scalar(end - m[2].length, end);
+        continue;
+      }
+      // `key:` alone: null, or a block sequence of mappings (only for `annotations`).
+      let next = pos;
+      while (next < n && isSpaces(s, next, this.lineEnd(next))) next = this.nextLine(this.lineEnd(next));
+      const nextLine = next < n ? s.slice(next, this.lineEnd(next)) : '';
+      const seqIndent = /^( *)- /.exec(nextLine)?.[1]?.length;
+      if (seqIndent === undefined) {
+        if (nextLine.charCodeAt(0) === 32) bail();
+        root[key] = null;
+        continue;
+      }
+      if (key !== 'annotations') bail();
+      const [items, after] = this.blockSeqOfMaps(next, seqIndent);
+      root[key] = items;
+      pos = after;
+    }
+    if (Object.keys(root).length === 0) bail(); // an empty document is null, not a mapping
+    return { data: root, header };
+  }
+
+  private blockSeqOfMaps(from: number, indent: number): [Record<string, Scalar | Scalar[]>[], number] {
+    const s = this.s;
+    const n = this.n;
+    const items: Record<string, Scalar | Scalar[]>[] = [];
+    const dash = ' '.repeat(indent) + '- ';
+    const inner = ' '.repeat(indent + 2);
+    let current: Record<string, Scalar | Scalar[]> | undefined;
+    // Keys already checked, recognised without cutting them out of each line (fewer strings: less
+    // garbage collection on sidecars of thousands of annotations). Annotations repeat the key
+    // order of the one before, so the key after the last one found is tried first.
+    const seenKeys: string[] = [];
+    let hint = 0;
+    /** `key: value` from `offset` to the line's `end`. */
+    const put = (offset: number, end: number) => {
+      const colon = s.indexOf(':', offset);
+      if (colon <= offset || colon >= end || !current) return bail();
+      const length = colon - offset;
+      let key: string | undefined;
+      const guess = seenKeys[hint];
+      if (guess !== undefined && guess.length === length && s.startsWith(guess, offset)) {
+        key = guess;
+        hint++;
+      } else {
+        for (let k = 0; k < seenKeys.length; k++) {
+          const candidate = seenKeys[k]!;
+          if (candidate.length === length && s.startsWith(candidate, offset)) {
+            key = candidate;
+            hint = k + 1;
+            break;
+          }
+        }
+      }
+      if (key === undefined) {
+        key = s.slice(offset, colon);
+        if (!KEY_NAME.test(key) || key === '__proto__') return bail();
+        if (seenKeys.length < 32) {
+          seenKeys.push(key);
+          hint = seenKeys.length;
+        }
+      }
+      let v = colon + 1;
+      if (v < end && s.charCodeAt(v) !== 32) return bail();
+      while (v < end && s.charCodeAt(v) === 32) v++;
+      // `key:` with no value: null, or a nested block; either way the real parser's.
+      if (v >= end) return bail();
+      if (Object.prototype.hasOwnProperty.call(current, key)) return bail();
+      current[key] = this.scalar(v, end);
+    };
+    let pos = from;
+    while (pos < n) {
+      const end = this.lineEnd(pos);
+      if (s.startsWith(dash, pos)) {
+        current = {};
+        items.push(current);
+        put(pos + dash.length, end);
+      } else if (s.startsWith(inner, pos) && pos + inner.length < end && s.charCodeAt(pos + inner.length) !== 32 && s.charCodeAt(pos + inner.length) !== 45) {
+        put(pos + inner.length, end);
+      } else if (isSpaces(s, pos, end)) {
+        // blank line
+      } else if (s.charCodeAt(pos) !== 32 && (indent > 0 || s.charCodeAt(pos) !== 45)) {
+        break; // the next top-level key
+      } else {
+        return bail();
+      }
+      pos = this.nextLine(end);
+    }
+    return [items, pos];
+  }
 }
 
 /**
@@ -146,118 +320,11 @@ function flowSeq(s: string): Scalar[] {
  */
 export function fastParse(text: string): { data: Record<string, Value>; header: string } | undefined {
   try {
-    return parseLines(text);
+    return new Reader(text).parse();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
   }
-}
-
-function parseLines(text: string): { data: Record<string, Value>; header: string } {
-  if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
-  const lines = text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
-  const root: Record<string, Value> = {};
-  let i = 0;
-  const n = lines.length;
-  // A block of comment lines at the very top (a file header), optionally followed by one blank
-  // line, is kept verbatim; comments anywhere else are left to the `yaml` package.
-  while (i < n && lines[i]!.startsWith('#')) i++;
-  if (i > 0 && i < n && lines[i] === '' && i + 1 < n && KEY.test(lines[i + 1]!)) i++;
-  const header = i > 0 ? lines.slice(0, i).join('\n') + '\n' : '';
-  while (i < n) {
-    const line = lines[i]!;
-    if (line === '' || /^ +$/.test(line)) {
-      i++;
-      continue;
-    }
-    const m = KEY.exec(line);
-    if (!m) return bail(); // comments, directives, document markers, indented or odd lines
-    const key = m[1]!;
-    if (Object.prototype.hasOwnProperty.call(root, key)) bail(); // duplicate: let `yaml` report it
-    i++;
-    if (m[2] !== undefined && m[2] !== '') {
-      root[key] = lineScalar(m[2]);
-      continue;
-    }
-    // `key:` alone: null, or a block sequence of mappings (only for `annotations`).
-    let j = i;
-    while (j < n && /^ *$/.test(lines[j]!)) j++;
-    const next = j < n ? lines[j]! : '';
-    const seqIndent = /^( *)- /.exec(next)?.[1]?.length;
-    if (seqIndent === undefined) {
-      if (/^ /.test(next)) bail();
-      root[key] = null;
-      continue;
-    }
-    if (key !== 'annotations') bail();
-    const [items, after] = blockSeqOfMaps(lines, j, seqIndent);
-    root[key] = items;
-    i = after;
-  }
-  return { data: root, header };
-}
-
-function blockSeqOfMaps(lines: string[], from: number, indent: number): [Record<string, Scalar | Scalar[]>[], number] {
-  const items: Record<string, Scalar | Scalar[]>[] = [];
-  const dash = ' '.repeat(indent) + '- ';
-  const inner = ' '.repeat(indent + 2);
-  let i = from;
-  let current: Record<string, Scalar | Scalar[]> | undefined;
-  let sawNull = false;
-  // Keys already checked, recognised without cutting them out of each line (fewer strings: less
-  // garbage collection on sidecars of thousands of annotations).
-  const seenKeys: string[] = [];
-  /** `key: value` or `key:` from `offset` of `line`, scanned by hand: this runs once per line. */
-  const put = (line: string, offset: number) => {
-    const colon = line.indexOf(':', offset);
-    if (colon < offset + 1 || !current) return bail();
-    let key: string | undefined;
-    for (const k of seenKeys) {
-      if (k.length === colon - offset && line.startsWith(k, offset)) {
-        key = k;
-        break;
-      }
-    }
-    if (key === undefined) {
-      key = line.slice(offset, colon);
-      if (!KEY_NAME.test(key)) return bail();
-      if (seenKeys.length < 32) seenKeys.push(key);
-    }
-    let value: Scalar | Scalar[] = null;
-    if (colon + 1 < line.length) {
-      if (line.charCodeAt(colon + 1) !== 32) return bail();
-      let v = colon + 2;
-      while (line.charCodeAt(v) === 32) v++;
-      if (v < line.length) value = lineScalar(line, v);
-    }
-    if (Object.prototype.hasOwnProperty.call(current, key)) bail();
-    if (value === null) sawNull = true;
-    current[key] = value;
-  };
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (line === '' || (line.charCodeAt(0) === 32 && !line.startsWith(dash) && !line.startsWith(inner) && /^ +$/.test(line))) {
-      i++;
-      continue;
-    }
-    if (line.startsWith(dash)) {
-      current = {};
-      items.push(current);
-      put(line, dash.length);
-    } else if (line.startsWith(inner) && line[inner.length] !== ' ' && line[inner.length] !== '-') {
-      put(line, inner.length);
-    } else if (indent > 0 && /^[^ ]/.test(line)) {
-      break;
-    } else if (indent === 0 && /^[^ -]/.test(line)) {
-      break;
-    } else {
-      return bail();
-    }
-    // A key with an empty value followed by deeper lines would be a nested block: not ours.
-    i++;
-  }
-  if (sawNull) bail();
-  return [items, i];
 }
 
 /* ------------------------------------------------------------------------------------------ */

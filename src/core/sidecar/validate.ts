@@ -40,6 +40,30 @@ const pointer = (path: Path): string => '/' + path.map((p) => String(p).replace(
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : `${typeof v} ${String(v)}`);
 
+const OPTIONAL_TEXTS = ['prefix', 'suffix', 'speaker', 'comment', 'author'] as const;
+const nonBlank = (v: unknown): boolean => typeof v === 'string' && v !== '' && (v.charCodeAt(0) > 32 || v.trim() !== '');
+const offset = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Whether an annotation passes every check below without a problem (its id's uniqueness aside), with no known field null. */
+function wellFormed(a: Record<string, unknown>, validDates: Set<string>): boolean {
+  if (!nonBlank(a.id) || !nonBlank(a.label) || typeof a.quote !== 'string' || a.quote === '') return false;
+  const start = a.start;
+  const end = a.end;
+  if (!offset(start) || !offset(end) || end < start) return false;
+  for (const f of OPTIONAL_TEXTS) if (a[f] !== undefined && typeof a[f] !== 'string') return false;
+  const tags = a.tags;
+  if (tags !== undefined) {
+    if (!Array.isArray(tags)) return false;
+    for (const t of tags) if (typeof t !== 'string') return false;
+  }
+  for (const d of [a.created, a.modified]) {
+    if (d === undefined || (typeof d === 'string' && validDates.has(d))) continue;
+    if (typeof d !== 'string' || !ISO_8601.test(d) || Number.isNaN(Date.parse(d.replace(' ', 'T')))) return false;
+    validDates.add(d);
+  }
+  return true;
+}
+
 export function validateSidecarData(data: unknown, locate: (path: Path) => number | undefined): Validated {
   const problems: Problem[] = [];
   const out: Validated = { problems, annotations: [], extraKeys: [] };
@@ -78,10 +102,18 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
   } else if (!Array.isArray(list)) {
     fail(['annotations'], `"annotations" must be a list, not ${describe(list)}.`);
   } else {
-    const seen = new Map<string, number>();
+    // Ids seen so far (a set: cheaper than a map on thousands; the first use of a duplicate is looked up when reporting it).
+    const seen = new Set<string>();
     // Dates already checked (sidecars repeat timestamps: one per session of work).
     const validDates = new Set<string>();
     list.forEach((raw: unknown, i: number) => {
+      // The common case (a well-formed annotation, every known field present or absent but not
+      // null) is checked in one pass over its fields; anything else is examined field by field.
+      if (isRecord(raw) && wellFormed(raw, validDates) && !seen.has(raw.id as string)) {
+        seen.add(raw.id as string);
+        out.annotations.push(raw as unknown as Annotation);
+        return;
+      }
       const base = ['annotations', i] as const;
       if (!isRecord(raw)) {
         fail(base, `Annotation ${i + 1} must be a mapping (id, label, start, end, quote, ...), not ${describe(raw)}.`);
@@ -116,9 +148,9 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
         else validDates.add(v);
       }
       if (typeof a.id === 'string' && a.id.trim() !== '') {
-        const first = seen.get(a.id);
+        const first = seen.has(a.id) ? list.findIndex((x: unknown) => isRecord(x) && x.id === a.id) : undefined;
         if (first !== undefined) bad('id', `duplicate id "${a.id}" (also used by annotation ${first + 1}); ids must be unique.`);
-        else seen.set(a.id, i);
+        else seen.add(a.id);
       }
       if (problems.length === before) {
         // Optional fields written as `key:` (null) are treated as absent. Without such a field the

@@ -10,7 +10,7 @@ import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type S
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
 import type { AnchoredAnnotation, AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation, SidecarState } from '../services';
-import { baseName, readText, sidecarUriOf, writeTextAtomic } from '../workspace/fs';
+import { baseName, readText, sidecarUriOf, writeTextAtomic, type FileVersion, type ReadResult } from '../workspace/fs';
 
 /** Text of an article as the store sees it: the open document, or the file. */
 interface TextSource {
@@ -73,6 +73,10 @@ class Entry implements ArticleAnnotations {
    */
   private fileBytes: Uint8Array | undefined;
   private fileSource: TextSource | undefined;
+  /** The sidecar was last read successfully (under the size limit). */
+  sidecarReadBefore = false;
+  /** The version of the article file `fileBytes` were read from (undefined: not known to be the file's). */
+  fileVersion: FileVersion | undefined;
   constructor(
     readonly article: vscode.Uri,
     public sidecar: vscode.Uri,
@@ -89,7 +93,12 @@ class Entry implements ArticleAnnotations {
     return this.fileBytes ? utf8Decoder.decode(this.fileBytes) : '';
   }
   set fileText(text: string) {
-    this.fileBytes = text ? utf8Encoder.encode(text) : undefined;
+    this.setFile(text ? utf8Encoder.encode(text) : undefined);
+  }
+  /** The article's text as the bytes read from its file at `version` (kept as they are: no second encoding). */
+  setFile(bytes: Uint8Array | undefined, version?: FileVersion): void {
+    this.fileBytes = bytes;
+    this.fileVersion = version;
     this.fileSource = undefined;
   }
   source(): TextSource {
@@ -189,23 +198,34 @@ export class SidecarAnnotationStore implements AnnotationStore {
     return p;
   }
 
-  private async load(article: vscode.Uri, into?: Entry): Promise<Entry> {
+  /** Reads and anchors an article's sidecar; `sidecarRead`: the sidecar as just read by the caller (not read again). */
+  private async load(article: vscode.Uri, into?: Entry, sidecarRead?: ReadResult): Promise<Entry> {
     const t0 = performance.now();
     const entry = into ?? new Entry(article, sidecarUriOf(article), () => vscode.workspace.isTrusted);
     // Both files at once (each read is a round trip to the workbench's file service). The
     // article text is taken after the last await, so that no edit can slip between reading it and
     // anchoring against it.
     const [sc, fileRead] = await Promise.all([
-      readText(entry.sidecar, this.maxSidecarBytes()),
-      entry.document() ? undefined : readText(article, this.maxArticleBytes()),
+      sidecarRead ?? this.readSidecar(entry),
+      // A closed article unchanged since it was last read (reloading after its sidecar changed) is not read again.
+      entry.document() ? undefined : readText(article, this.maxArticleBytes(), { unlessAt: entry.fileVersion }),
     ]);
-    const fileText = fileRead?.kind === 'ok' ? fileRead.text : '';
     const t1 = performance.now();
     let parseMs = 0;
     let anchorMs = 0;
     const doc = entry.document();
-    const text = doc ? doc.getText() : fileText;
-    entry.fileText = doc ? '' : text;
+    let text = '';
+    if (doc) {
+      entry.setFile(undefined);
+      text = doc.getText();
+    } else if (fileRead?.kind === 'ok') {
+      entry.setFile(fileRead.bytes, fileRead.version);
+      text = fileRead.text;
+    } else if (fileRead?.kind === 'unchanged') {
+      text = entry.fileText;
+    } else {
+      entry.setFile(undefined);
+    }
     entry.items = [];
     entry.pending = false;
     entry.shifted = false;
@@ -216,12 +236,12 @@ export class SidecarAnnotationStore implements AnnotationStore {
       const message =
         sc.kind === 'tooLarge' ? `Sidecar is ${sc.size} bytes, more than the limit (setting articleAnnotator.maxSidecarSize); it is not read.`
         : sc.kind === 'binary' ? 'Sidecar is not a text file.'
-        : `Sidecar could not be read: ${sc.message}`;
+        : `Sidecar could not be read: ${sc.kind === 'error' ? sc.message : 'unknown error'}`;
       entry.state = { kind: 'error', message, line: 1 };
       entry.diskHash = undefined;
       this.setDiagnostics(entry, [{ message, line: 1 }]);
     } else {
-      entry.diskHash = sha256(sc.text);
+      entry.diskHash = sha256(sc.bytes);
       const tp = performance.now();
       const parsed = parseSidecar(sc.text, { maxBytes: this.maxSidecarBytes() });
       parseMs = performance.now() - tp;
@@ -233,7 +253,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
         this.setDiagnostics(entry, []);
         const ta = performance.now();
         const map = new OffsetMap(text);
-        const anchored = anchorAnnotations(text, parsed.sidecar.annotations);
+        const anchored = anchorAnnotations(text, parsed.sidecar.annotations, undefined, map);
         anchorMs = performance.now() - ta;
         for (const r of anchored) {
           const s16 = r.start !== undefined ? map.toUtf16(r.start) : map.toUtf16(Math.min(r.annotation.start, map.codePointLength));
@@ -248,6 +268,13 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.loadTimings.set(article.toString(), { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
     return entry;
+  }
+
+  /** Reads an entry's sidecar, remembering its size: a sidecar read before is read with one round trip less. */
+  private async readSidecar(entry: Entry): Promise<ReadResult> {
+    const r = await readText(entry.sidecar, this.maxSidecarBytes(), { readAtOnce: entry.sidecarReadBefore });
+    entry.sidecarReadBefore = r.kind === 'ok';
+    return r;
   }
 
   private setDiagnostics(entry: Entry, problems: SidecarProblem[]): void {
@@ -422,8 +449,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const doc = entry.document();
     if (doc?.isDirty) return false; // written on save
     // Reload before write: never overwrite a sidecar that changed since we read it.
-    const disk = await readText(entry.sidecar, this.maxSidecarBytes());
-    const diskHash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+    const disk = await this.readSidecar(entry);
+    const diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
     if (disk.kind !== 'missing' && disk.kind !== 'ok') {
       entry.state = { kind: 'error', message: 'The sidecar on disk can no longer be read; it is not overwritten.' };
       this.changed(entry, false);
@@ -432,7 +459,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     if (diskHash !== entry.diskHash) {
       // Changed under us: with changes of the user's own, ask; else theirs is re-anchored.
       if (entry.pending) this.conflictWithDisk(entry);
-      else await this.reload(entry);
+      else await this.reload(entry, disk);
       return false;
     }
     const text = doc ? doc.getText() : entry.fileText;
@@ -447,7 +474,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
-    const out = serializeSidecar(sidecar, previous);
+    const out = new TextEncoder().encode(serializeSidecar(sidecar, previous));
     const outHash = sha256(out);
     entry.pending = false;
     entry.shifted = false;
@@ -461,7 +488,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
       item.annotation = annotations[i]!;
       if (item.status !== 'orphan') item.status = 'exact';
     });
-    if (!doc) entry.fileText = text;
     this.emitter.fire(entry.article);
     return true;
   }
@@ -487,14 +513,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
           await this.reload(entry);
         } else if (choice === 'Keep Mine') {
           entry.conflict = false;
-          const disk = await readText(entry.sidecar, this.maxSidecarBytes());
-          entry.diskHash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+          const disk = await this.readSidecar(entry);
+          entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
           entry.pending = true;
           await this.flush(entry);
         } else if (choice === 'Compare') {
           entry.conflict = false;
           const text = this.currentText(entry);
-          const disk = await readText(entry.sidecar, this.maxSidecarBytes());
+          const disk = await this.readSidecar(entry);
           const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
           const mine = serializeSidecar({ version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i)) }, previous);
           const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: mine });
@@ -504,8 +530,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
       });
   }
 
-  private async reload(entry: Entry): Promise<void> {
-    await this.load(entry.article, entry);
+  private async reload(entry: Entry, sidecarRead?: ReadResult): Promise<void> {
+    await this.load(entry.article, entry, sidecarRead);
     this.emitter.fire(entry.article);
   }
 
@@ -522,12 +548,12 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const entry = this.entries.get(article.toString());
     if (!entry) return;
     void (async () => {
-      const disk = await readText(uri, this.maxSidecarBytes());
-      const hash = disk.kind === 'ok' ? sha256(disk.text) : undefined;
+      const disk = await this.readSidecar(entry);
+      const hash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
       if (this.ownWrites.delete(uri.toString()) && hash === entry.diskHash) return;
       if (hash === entry.diskHash && entry.state.kind !== 'error') return;
       if (entry.pending) this.conflictWithDisk(entry);
-      else await this.reload(entry);
+      else await this.reload(entry, disk);
     })();
   }
 
@@ -625,11 +651,11 @@ export class SidecarAnnotationStore implements AnnotationStore {
     void (async () => {
       if ((entry.pending || entry.shifted) && !entry.conflict) {
         const r = await readText(entry.article, this.maxArticleBytes());
-        entry.fileText = r.kind === 'ok' ? r.text : '';
+        entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
         await this.reload(entry);
       } else {
         const r = await readText(entry.article, this.maxArticleBytes());
-        entry.fileText = r.kind === 'ok' ? r.text : '';
+        entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
       }
     })();
   }

@@ -4,8 +4,16 @@
  */
 import * as vscode from 'vscode';
 
+/** When a file was last modified and its size, as `stat` gives them. */
+export interface FileVersion {
+  mtime: number;
+  size: number;
+}
+
 export type ReadResult =
-  | { kind: 'ok'; text: string; bytes: Uint8Array }
+  | { kind: 'ok'; text: string; bytes: Uint8Array; version: FileVersion }
+  /** The file is still at the `known` version the caller passed: it was not read again. */
+  | { kind: 'unchanged' }
   | { kind: 'missing' }
   | { kind: 'tooLarge'; size: number }
   | { kind: 'binary' }
@@ -13,16 +21,31 @@ export type ReadResult =
 
 const decoder = new TextDecoder('utf-8');
 
-export async function readText(uri: vscode.Uri, maxBytes: number): Promise<ReadResult> {
+export interface ReadOptions {
+  /** Not read again while the file is still at this version: the result is `unchanged`. */
+  unlessAt?: FileVersion;
+  /**
+   * The file was read before at a size under the limit: read it at the same time as its size is
+   * checked (one round trip to the workbench less). Should it have outgrown the limit since, it is
+   * still refused.
+   */
+  readAtOnce?: boolean;
+}
+
+export async function readText(uri: vscode.Uri, maxBytes: number, options: ReadOptions = {}): Promise<ReadResult> {
   try {
+    const early = options.readAtOnce ? Promise.resolve(vscode.workspace.fs.readFile(uri)) : undefined;
+    early?.catch(() => undefined); // its failure is reported by the stat or by the await below
     const stat = await vscode.workspace.fs.stat(uri);
+    const known = options.unlessAt;
+    if (known && stat.mtime === known.mtime && stat.size === known.size) return { kind: 'unchanged' };
     if (stat.size > maxBytes) return { kind: 'tooLarge', size: stat.size };
-    const bytes = await vscode.workspace.fs.readFile(uri);
+    const bytes = await (early ?? vscode.workspace.fs.readFile(uri));
     if (bytes.length > maxBytes) return { kind: 'tooLarge', size: bytes.length };
     if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
     let text = decoder.decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { kind: 'ok', text, bytes };
+    return { kind: 'ok', text, bytes, version: { mtime: stat.mtime, size: stat.size } };
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'missing' };
     return { kind: 'error', message: (e as Error).message };
@@ -38,11 +61,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Writes `text` (UTF-8) to a temporary file beside `uri`, then renames it over `uri`. */
-export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<void> {
+/** Writes `text` (UTF-8, or bytes already encoded) to a temporary file beside `uri`, then renames it over `uri`. */
+export async function writeTextAtomic(uri: vscode.Uri, text: string | Uint8Array): Promise<void> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const tmp = vscode.Uri.joinPath(uri, '..', `.${name}.tmp-${Math.random().toString(36).slice(2, 10)}`);
-  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(tmp, typeof text === 'string' ? new TextEncoder().encode(text) : text);
   try {
     await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
   } catch (e) {

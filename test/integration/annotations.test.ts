@@ -125,6 +125,31 @@ describe('annotations and sidecars', () => {
     assert.equal(doc.getText(item.range), quote);
   });
 
+  it('reloads a sidecar rewritten by another tool against the closed article, and reads the article again once it changed too', async () => {
+    const quote = 'Pathankot';
+    const created = await annotateFirst(quote, { label: 'actor' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const store = (await api()).services.annotations;
+    const textAt = (i: { range?: vscode.Range }, text: string) => {
+      const lines = text.split('\n');
+      const r = i.range!;
+      return r.start.line === r.end.line ? lines[r.start.line]!.slice(r.start.character, r.end.character) : undefined;
+    };
+    // Only the sidecar changes: the article, unchanged on disk, is not read again but still anchors it.
+    fs.writeFileSync(sidecarOf(uri).fsPath, fs.readFileSync(sidecarOf(uri).fsPath, 'utf8').replace('label: actor', 'label: theirs'));
+    const first = await waitFor(() => store.peek(uri)?.items.find((x) => x.annotation.id === created.id && x.annotation.label === 'theirs'), 'their label loaded');
+    assert.equal(first.status, 'exact');
+    assert.equal(textAt(first, original), quote);
+    // Then both change: the new article text is read, and the annotation follows its quote.
+    const added = 'A paragraph another tool wrote first.\n\n';
+    fs.writeFileSync(uri.fsPath, added + original);
+    fs.writeFileSync(sidecarOf(uri).fsPath, fs.readFileSync(sidecarOf(uri).fsPath, 'utf8').replace('label: theirs', 'label: again'));
+    const second = await waitFor(() => {
+      const i = store.peek(uri)?.items.find((x) => x.annotation.id === created.id && x.annotation.label === 'again');
+      return i && i.range && textAt(i, added + original) === quote ? i : undefined;
+    }, 'anchored on the new article text');
+    assert.equal(second.range!.start.line, original.slice(0, original.indexOf(quote)).split('\n').length - 1 + 2);
+  });
   it('shows a diagnostic for a corrupt sidecar and never rewrites it', async () => {
     const bad = 'version: 1\narticle: x.txt\nannotations:\n  - id: a-1\n    label: claim\n    start: [oops\n';
     fs.writeFileSync(sidecarOf(uri).fsPath, bad);

@@ -296,7 +296,10 @@ export function anchorAnnotations(text: string, annotations: readonly Annotation
   const anchorer = new Anchorer(text, options, map);
   const order = annotations.map((_, i) => i);
   const startOf = (i: number) => (Number.isFinite(annotations[i]!.start) ? annotations[i]!.start : 0);
-  order.sort((x, y) => startOf(x) - startOf(y) || x - y);
+  // Sidecars are written in start order: sort only when the list is not already in it.
+  let sorted = true;
+  for (let i = 1; i < annotations.length && sorted; i++) sorted = startOf(i - 1) <= startOf(i);
+  if (!sorted) order.sort((x, y) => startOf(x) - startOf(y) || x - y);
   const results: AnchorResult[] = new Array<AnchorResult>(annotations.length);
   let shift = 0;
   for (const i of order) {

@@ -6,6 +6,7 @@
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as fs from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ArticleAnnotatorApi } from '../../src/extension';
 
@@ -40,6 +41,13 @@ export async function run(): Promise<void> {
       const m = process.memoryUsage();
       return m.heapUsed + m.arrayBuffers;
     };
+    // Garbage-collection pauses in the extension host, to tell how much of a figure they are.
+    const pauses: { start: number; end: number }[] = [];
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+    });
+    gcObserver.observe({ entryTypes: ['gc'] });
+    const gcIn = (from: number, to: number) => pauses.reduce((sum, p) => sum + Math.max(0, Math.min(to, p.end) - Math.max(from, p.start)), 0);
     const heap0 = memory();
     const ext = vscode.extensions.getExtension<ArticleAnnotatorApi>('article-annotator.article-annotator')!;
     const api = await ext.activate();
@@ -63,10 +71,11 @@ export async function run(): Promise<void> {
     // The extension's own timings (fields of the implementations behind the service interfaces).
     const store = services.annotations as unknown as { editTimings: number[]; loadTimings: Map<string, { readMs: number; workMs: number; parseMs: number; anchorMs: number }> };
     const detectionTimings = (services.detections as unknown as { timings: Map<string, number> }).timings;
-    const opens: { readMs: number; sidecarMs: number; detectionMs: number; decorationsMs: number; workMs: number }[] = [];
-    for (let i = 0; i < 13; i++) {
+    const opens: { readMs: number; sidecarMs: number; detectionMs: number; decorationsMs: number; workMs: number; gcMs: number }[] = [];
+    for (let i = 0; i < 41; i++) {
       const small = articles.find((u) => u.path.endsWith(`article-${String(10 + i * 7).padStart(4, '0')}.txt`))!;
       const key = small.toString();
+      const w0 = performance.now();
       await services.annotations.get(small);
       const lt = store.loadTimings.get(key) ?? { readMs: 0, workMs: 0 };
       const doc = await vscode.workspace.openTextDocument(small);
@@ -75,7 +84,7 @@ export async function run(): Promise<void> {
       await waitFor(() => api.annotationFeature.decorations.applied.has(key));
       const detectionMs = detectionTimings.get(key) ?? 0;
       const decorationsMs = (api.detectionFeature.decorations.timings.get(key) ?? 0) + (api.annotationFeature.decorations.timings.at(-1) ?? 0);
-      const one = { readMs: lt.readMs, sidecarMs: lt.workMs, detectionMs, decorationsMs, workMs: lt.workMs + detectionMs + decorationsMs };
+      const one = { readMs: lt.readMs, sidecarMs: lt.workMs, detectionMs, decorationsMs, workMs: lt.workMs + detectionMs + decorationsMs, gcMs: gcIn(w0, performance.now()) };
       // The first article opened also compiles the detector and the decoration code: reported apart.
       if (i === 0) results.firstOpenWorkMs = one.workMs;
       else opens.push(one);
@@ -89,6 +98,7 @@ export async function run(): Promise<void> {
       decorationsMs: med(opens.map((o) => o.decorationsMs)),
       readMs: med(opens.map((o) => o.readMs)),
       samples: opens.length,
+      slowest: [...opens].sort((a, b) => b.workMs - a.workMs).slice(0, 3),
     };
 
     // Keystrokes in the 1 MB article with 10,000 annotations and its detections.
@@ -102,9 +112,12 @@ export async function run(): Promise<void> {
     const reads: number[] = [];
     const parses: number[] = [];
     const anchors: number[] = [];
-    for (let i = 0; i < 15; i++) {
+    const gcs: number[] = [];
+    for (let i = 0; i < 30; i++) {
       await sleep(300); // let the views finish redrawing after the previous reload
+      const w0 = performance.now();
       await services.annotations.discardChanges(big);
+      gcs.push(gcIn(w0, performance.now()));
       const t = store.loadTimings.get(big.toString())!;
       loads.push(t.readMs + t.workMs);
       reads.push(t.readMs);
@@ -115,14 +128,40 @@ export async function run(): Promise<void> {
     results.bigSidecarRead = stats(reads);
     results.bigSidecarParse = stats(parses);
     results.bigSidecarAnchor = stats(anchors);
+    results.bigSidecarGc = stats(gcs);
+    {
+      const side = vscode.Uri.file(big.fsPath + '.annotations.yaml');
+      const st: number[] = [], rd: number[] = [], dec: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        await sleep(300);
+        let a = performance.now();
+        await vscode.workspace.fs.stat(side);
+        st.push(performance.now() - a);
+        a = performance.now();
+        const b = await vscode.workspace.fs.readFile(side);
+        rd.push(performance.now() - a);
+        a = performance.now();
+        new TextDecoder().decode(b);
+        dec.push(performance.now() - a);
+      }
+      results.experiment = { stat: stats(st), read: stats(rd), decode: stats(dec) };
+    }
+    results.bigSidecarSamples = loads.map((l, i) => ({ loadMs: l, readMs: reads[i], parseMs: parses[i], anchorMs: anchors[i], gcMs: gcs[i] }));
     const bigDoc = await vscode.workspace.openTextDocument(big);
     const editor = await vscode.window.showTextDocument(bigDoc);
     await waitFor(() => api.detectionFeature.decorations.applied.has(big.toString()), 180000);
     results.bigDetectionMs = detectionTimings.get(big.toString());
     const decoTimes = api.annotationFeature.decorations.timings;
     const perKey: number[] = [];
+    const keyDetails: { shiftMs: number; decoMs: number; decoRuns: number; gcMs: number }[] = [];
     const middle = bigDoc.positionAt(Math.floor(bigDoc.getText().length / 2));
+    let storeFires = 0;
+    let visibleFires = 0;
+    const probes = [services.annotations.onDidChange(() => storeFires++), vscode.window.onDidChangeVisibleTextEditors(() => visibleFires++)];
     for (let i = 0; i < 60; i++) {
+      const f0 = storeFires;
+      const v0 = visibleFires;
+      const k0 = performance.now();
       const e0 = store.editTimings.length;
       const d0 = decoTimes.length;
       await editor.edit((b) => b.insert(middle, 'x'), { undoStopBefore: false, undoStopAfter: false });
@@ -132,8 +171,11 @@ export async function run(): Promise<void> {
       const shift = store.editTimings.slice(e0).reduce((a, b) => a + b, 0);
       const deco = decoTimes.slice(d0).reduce((a, b) => a + b, 0);
       perKey.push(shift + deco);
+      keyDetails.push({ shiftMs: shift, decoMs: deco, decoRuns: decoTimes.length - d0, gcMs: gcIn(k0, performance.now()), storeFires: storeFires - f0, visibleFires: visibleFires - v0 } as (typeof keyDetails)[number]);
     }
+    for (const p of probes) p.dispose();
     results.keystroke = stats(perKey.slice(5));
+    results.keystrokeSlowest = keyDetails.slice(5).sort((a, b) => b.shiftMs + b.decoMs - (a.shiftMs + a.decoMs)).slice(0, 4);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
     // Grouping by actor over the whole workspace: cold (detect every article), then cached.
@@ -163,6 +205,7 @@ export async function run(): Promise<void> {
     }
     results.fsReadFile = stats(fsTimes);
     results.heapGrowthMB = (memory() - heap0) / 1e6;
+    gcObserver.disconnect();
   } catch (e) {
     results.error = String((e as Error).stack ?? e);
   }

@@ -510,6 +510,10 @@ interface Builder {
   tokens: string[]; // tokens of the longest name
   color?: string;
   lexicon: boolean;
+  /** Position in creation order (the first of several fuzzy matches wins). */
+  index: number;
+  /** Keys of the last n tokens, by n (cleared when the tokens change). */
+  tailKeys?: Map<number, string>;
 }
 
 /** Merges raw mentions into actors. */
@@ -517,6 +521,16 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const builders: Builder[] = [];
   const byKey = new Map<string, Builder>();
   const assigned = new Map<RawMention, Builder>();
+  /** Keys of 8 or more characters by length, with their builder: fuzzy matching looks only at lengths one apart. */
+  const longKeys = new Map<number, { key: string; builder: number }[]>();
+  const addKey = (b: Builder, k: string) => {
+    if (b.keys.has(k)) return;
+    b.keys.add(k);
+    if (k.length < 8) return;
+    let list = longKeys.get(k.length);
+    if (!list) longKeys.set(k.length, (list = []));
+    list.push({ key: k, builder: b.index });
+  };
 
   const keys = new Map<string, string>();
   const key = (s: string): string => {
@@ -547,28 +561,33 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     if (seen !== undefined && !m.canonical) return; // this surface's keys and tokens are already in
     const sk = key(surface);
     const k = m.canonical ? key(m.canonical) : sk;
-    b.keys.add(k);
-    b.keys.add(sk);
+    addKey(b, k);
+    addKey(b, sk);
     if (!byKey.has(k)) byKey.set(k, b);
     if (!byKey.has(sk)) byKey.set(sk, b);
     const toks = surface.split(' ');
-    if (toks.length > b.tokens.length && !isAcronym(surface)) b.tokens = toks;
+    if (toks.length > b.tokens.length && !isAcronym(surface)) {
+      b.tokens = toks;
+      b.tailKeys = undefined;
+    }
   };
   const create = (m: RawMention) => {
-    const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false };
+    const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false, index: builders.length };
     builders.push(b);
     add(b, m);
     return b;
   };
+  /** The first builder (in creation order) with a long key one edit away from `k`, not merely a prefix of it or it of that key. */
   const findFuzzy = (k: string): Builder | undefined => {
     if (k.length < 8) return undefined;
-    for (const b of builders) {
-      for (const other of b.keys) {
-        if (other.length < 8 || other.startsWith(k) || k.startsWith(other)) continue;
-        if (editDistance(k, other, 1) <= 1) return b;
+    let first = -1;
+    for (let length = k.length - 1; length <= k.length + 1; length++) {
+      for (const e of longKeys.get(length) ?? []) {
+        if ((first !== -1 && e.builder >= first) || e.key.startsWith(k) || k.startsWith(e.key)) continue;
+        if (editDistance(k, e.key, 1) <= 1) first = e.builder;
       }
     }
-    return undefined;
+    return first === -1 ? undefined : builders[first];
   };
 
   // "Bin Ladin" … "Osama bin Laden": the last words of a person's full name, spelled alike.
@@ -578,7 +597,8 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const k = key(surface);
     return builders.find((x) => {
       if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) return false;
-      const tail = keyOf(x.tokens.slice(-toks.length).join(' '));
+      let tail = x.tailKeys?.get(toks.length);
+      if (tail === undefined) (x.tailKeys ??= new Map()).set(toks.length, (tail = keyOf(x.tokens.slice(-toks.length).join(' '))));
       return tail === k || (k.length >= 6 && editDistance(tail, k, 1) <= 1);
     });
   };

@@ -90,7 +90,7 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
     const at = Math.floor(rand() * one.length);
     keys.push(time(() => shiftRanges(ranges, [{ rangeOffset: at, rangeLength: 0, text: 'x' }]))[1]);
   }
-  rows.push({ name: 'range shifting per keystroke, 10,000 ranges (core part only, Node)', target: 'p95 < 10 ms (with decoration update, in VS Code)', value: `p50 ${stats(keys).median.toFixed(2)} ms, p95 ${stats(keys).p95.toFixed(2)} ms`, pass: stats(keys).p95 < 10, samples: stats(keys), note: 'decoration update not included: measured in VS Code by the integration harness (pending)' });
+  rows.push({ name: 'range shifting per keystroke, 10,000 ranges (core part only, Node)', target: 'p95 < 10 ms (with decoration update, in VS Code)', value: `p50 ${stats(keys).median.toFixed(2)} ms, p95 ${stats(keys).p95.toFixed(2)} ms`, pass: stats(keys).p95 < 10, samples: stats(keys), note: 'range shifting alone; with the decoration update it is the keystroke row measured in VS Code' });
 
   // 4. Re-anchoring 1,000 annotations after 10 % of the article was rewritten; ours vs diff-match-patch.
   log('re-anchoring after a 10 % rewrite …');

@@ -160,6 +160,13 @@ export async function run(): Promise<void> {
     let storeFires = 0;
     let visibleFires = 0;
     const probes = [services.annotations.onDidChange(() => storeFires++), vscode.window.onDidChangeVisibleTextEditors(() => visibleFires++)];
+    const emitter = (services.annotations as unknown as { emitter: { fire: (u: vscode.Uri) => void } }).emitter;
+    const fire = emitter.fire.bind(emitter);
+    const fireStacks: string[] = [];
+    emitter.fire = (u: vscode.Uri) => {
+      fireStacks.push(String(new Error().stack).split('\n').slice(1, 8).join(' | '));
+      fire(u);
+    };
     for (let i = 0; i < 60; i++) {
       const f0 = storeFires;
       const v0 = visibleFires;
@@ -177,6 +184,8 @@ export async function run(): Promise<void> {
       keyDetails.push({ shiftMs: shift, decoMs: deco, decoRuns: decoTimes.length, gcMs: gcIn(k0, performance.now()), storeFires: storeFires - f0, visibleFires: visibleFires - v0 } as (typeof keyDetails)[number]);
     }
     for (const p of probes) p.dispose();
+    emitter.fire = fire;
+    results.keystrokeFireStacks = fireStacks;
     results.keystroke = stats(perKey.slice(5));
     results.keystrokeSlowest = keyDetails.slice(5).sort((a, b) => b.shiftMs + b.decoMs - (a.shiftMs + a.decoMs)).slice(0, 4);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

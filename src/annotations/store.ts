@@ -568,7 +568,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
 
   /** Milliseconds spent following each recent edit (the benchmark reads them). */
   readonly editTimings: number[] = [];
-  /** Last load of the most recently loaded sidecars: reading the files, then parsing and anchoring (for the benchmark). */
   /** Recent load times per article (for the benchmark): waiting for the reads, and the work after them (of which parsing and anchoring). */
   readonly loadTimings = new Map<string, { readMs: number; workMs: number; parseMs: number; anchorMs: number }>();
 

@@ -164,7 +164,7 @@ export async function run(): Promise<void> {
     const fire = emitter.fire.bind(emitter);
     const fireStacks: string[] = [];
     emitter.fire = (u: vscode.Uri) => {
-      fireStacks.push(String(new Error().stack).split('\n').slice(1, 8).join(' | '));
+      fireStacks.push(`${u.path.split('/').pop()} ${performance.now().toFixed(0)} ` + String(new Error().stack).split('\n').slice(2, 12).join(' | '));
       fire(u);
     };
     for (let i = 0; i < 60; i++) {

@@ -125,6 +125,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private readonly writeTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Sidecar writes of our own, to tell them from external changes in the watcher. */
   private readonly ownWrites = new Set<string>();
+  /** Our flushes in progress, by sidecar: the watcher and the next flush wait for them. */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -445,6 +447,25 @@ export class SidecarAnnotationStore implements AnnotationStore {
 
   /** Writes pending changes, unless the article has unsaved edits (offsets must refer to the saved text). */
   async flush(entry: Entry): Promise<boolean> {
+    // One flush at a time per sidecar: the next one starts from what the last one wrote, and the
+    // watcher looks at the file only once a flush of ours is over.
+    const key = entry.sidecar.toString();
+    const inFlight = this.writing.get(key);
+    if (inFlight) {
+      await inFlight;
+      return this.flush(entry);
+    }
+    let release!: () => void;
+    this.writing.set(key, new Promise<void>((r) => (release = r)));
+    try {
+      return await this.flushNow(entry);
+    } finally {
+      this.writing.delete(key);
+      release();
+    }
+  }
+
+  private async flushNow(entry: Entry): Promise<boolean> {
     if (!(entry.pending || entry.shifted) || entry.readOnly || entry.conflict) return false;
     const doc = entry.document();
     if (doc?.isDirty) return false; // written on save
@@ -482,13 +503,18 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.ownWrites.add(entry.sidecar.toString());
     await writeTextAtomic(entry.sidecar, out);
     entry.diskHash = outHash;
+    let shown = entry.state.kind !== 'ok';
     entry.state = { kind: 'ok' };
     // Items now carry the written annotation (fresh quote/context) and refer to the saved text.
     entry.items.forEach((item, i) => {
-      item.annotation = annotations[i]!;
+      const next = annotations[i]!;
+      if ((item.status !== 'orphan' && item.status !== 'exact') || item.annotation.quote !== next.quote) shown = true;
+      item.annotation = next;
       if (item.status !== 'orphan') item.status = 'exact';
     });
-    this.emitter.fire(entry.article);
+    // A write that only stored offsets moved by typing (an auto-save, say) changes nothing the
+    // views show: no event, which would redraw every annotation of the article.
+    if (shown) this.emitter.fire(entry.article);
     return true;
   }
 
@@ -548,7 +574,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const entry = this.entries.get(article.toString());
     if (!entry) return;
     void (async () => {
-      const disk = await this.readSidecar(entry);
+      await this.writing.get(uri.toString());
+      let disk = await this.readSidecar(entry);
+      // Replacing a file by a rename removes it for a moment (VS Code deletes the target first): a
+      // sidecar found missing is looked for again before it counts as deleted.
+      if (disk.kind === 'missing') {
+        await new Promise((r) => setTimeout(r, 250));
+        disk = await this.readSidecar(entry);
+      }
       const hash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
       if (this.ownWrites.delete(uri.toString()) && hash === entry.diskHash) return;
       if (hash === entry.diskHash && entry.state.kind !== 'error') return;
@@ -560,8 +593,10 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private onArticleChangedOnDisk(uri: vscode.Uri): void {
     const entry = this.entries.get(uri.toString());
     if (!entry) return;
-    const doc = entry.document();
-    if (doc && doc.isDirty) return; // VS Code itself asks the user
+    // An open article follows its file itself (VS Code reloads it, or asks the user when it has
+    // unsaved changes), and the store follows the document's change events. Saving it lands here
+    // too: nothing to reload then.
+    if (entry.document()) return;
     if (entry.pending) return; // our changes are written first, against the text we know
     void this.reload(entry);
   }

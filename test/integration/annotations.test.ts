@@ -90,6 +90,34 @@ describe('annotations and sidecars', () => {
     assert.equal(moved.quote, quote);
   });
 
+  it('saving after typing rewrites the offsets without a change event, and its own write never empties the annotations', async () => {
+    const quote = 'Zakiur Rehman Lakhvi';
+    const created = await annotateFirst(quote, { label: 'actor' });
+    const editor = vscode.window.activeTextEditor!;
+    const store = (await api()).services.annotations;
+    await sleep(500); // the watcher's event for the write above has been handled
+    const seen: number[] = [];
+    const probe = store.onDidChange((u) => {
+      if (u.toString() === uri.toString()) seen.push(store.peek(uri)?.items.length ?? -1);
+    });
+    try {
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Auto-saved line.\n'));
+      await editor.document.save(); // as files.autoSave does while the user types
+      await waitFor(() => {
+        const a = tryReadSidecar(uri)?.annotations[0];
+        return a && a.start === created.start + 'Auto-saved line.\n'.length ? a : undefined;
+      }, 'offsets rewritten on save');
+      // The watcher sees our own rename (the file is gone for a moment): it must not reload an empty sidecar.
+      await sleep(1000);
+      assert.deepEqual(seen, [], 'moved offsets change nothing the views show: no event, no redraw of every annotation');
+      const item = store.peek(uri)!.items.find((i) => i.annotation.id === created.id)!;
+      assert.equal(editor.document.getText(item.range), quote);
+      assert.equal(item.status, 'exact');
+    } finally {
+      probe.dispose();
+    }
+  });
+
   it('makes an annotation an orphan when its whole text is deleted, and keeps it', async () => {
     const quote = 'Hizbul Mujahideen';
     const created = await annotateFirst(quote, { label: 'actor' });
@@ -123,6 +151,21 @@ describe('annotations and sidecars', () => {
     }, 're-anchored after the external change');
     assert.notEqual(item.status, 'orphan');
     assert.equal(doc.getText(item.range), quote);
+  });
+
+  it('follows an open, saved article rewritten on disk by another tool', async () => {
+    const quote = 'Pathankot';
+    const created = await annotateFirst(quote, { label: 'actor' });
+    const doc = vscode.window.activeTextEditor!.document;
+    assert.equal(doc.isDirty, false);
+    const added = 'A NEW PARAGRAPH written by another tool while the article is open.\n\n';
+    fs.writeFileSync(uri.fsPath, added + original);
+    const store = (await api()).services.annotations;
+    const item = await waitFor(() => {
+      const i = store.peek(uri)?.items.find((x) => x.annotation.id === created.id);
+      return i && i.range && doc.getText().startsWith(added) && doc.getText(i.range) === quote ? i : undefined;
+    }, 'the open document reloaded and the annotation moved with its text');
+    assert.equal(doc.offsetAt(item.range!.start), added.length + original.indexOf(quote));
   });
 
   it('reloads a sidecar rewritten by another tool against the closed article, and reads the article again once it changed too', async () => {

@@ -57,6 +57,11 @@ export type AnnotationPatch = Partial<Pick<Annotation, 'label' | 'comment' | 'ta
 export interface AnnotationStore extends vscode.Disposable {
   /** Fires with the article URI whose annotations (or their ranges or state) changed. */
   readonly onDidChange: vscode.Event<vscode.Uri>;
+  /**
+   * Fires with the article URI when only the quoted text of some of its annotations changed (typing
+   * inside one, then saving): ranges, labels and states are as they were, so editors need no redraw.
+   */
+  readonly onDidChangeQuotes: vscode.Event<vscode.Uri>;
   /** Loads (once, then cached and kept up to date) the annotations of an article. */
   get(article: vscode.Uri): Promise<ArticleAnnotations>;
   /** The cached state, if loaded. */

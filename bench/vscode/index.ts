@@ -153,6 +153,8 @@ export async function run(): Promise<void> {
     const editor = await vscode.window.showTextDocument(bigDoc);
     await waitFor(() => api.detectionFeature.decorations.applied.has(big.toString()), 180000);
     results.bigDetectionMs = detectionTimings.get(big.toString());
+    await waitFor(() => api.annotationFeature.decorations.applied.has(big.toString()));
+    results.bigAnnotationDecorationsMs = api.annotationFeature.decorations.timings.at(-1); // all 10,000 ranges, drawn at open
     const decoTimes = api.annotationFeature.decorations.timings;
     const perKey: number[] = [];
     const keyDetails: { shiftMs: number; decoMs: number; decoRuns: number; gcMs: number }[] = [];

@@ -81,11 +81,31 @@ class Entry implements ArticleAnnotations {
     readonly article: vscode.Uri,
     public sidecar: vscode.Uri,
     private readonly trusted: () => boolean,
-  ) {}
+  ) {
+    this.openDocument = this.findDocument();
+  }
   get readOnly(): boolean {
     return this.state.kind === 'error' || !this.trusted();
   }
+  /**
+   * The article's open document, kept up to date by the store's open and close events (each range
+   * of each item asks for it: a search of every open document each time cost hundreds of
+   * milliseconds for 10,000 annotations).
+   */
+  private openDocument: vscode.TextDocument | undefined;
   document(): vscode.TextDocument | undefined {
+    if (this.openDocument?.isClosed) this.openDocument = this.findDocument();
+    return this.openDocument;
+  }
+  /** The store saw a document of this article open (or closed: undefined). */
+  documentOpened(doc: vscode.TextDocument | undefined): void {
+    this.openDocument = doc;
+  }
+  /** Looks the document up again (after waiting: it may have opened meanwhile, before the store knew this entry). */
+  refreshDocument(): vscode.TextDocument | undefined {
+    return (this.openDocument = this.findDocument());
+  }
+  private findDocument(): vscode.TextDocument | undefined {
     const key = this.article.toString();
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   }
@@ -118,6 +138,8 @@ class Entry implements ArticleAnnotations {
 export class SidecarAnnotationStore implements AnnotationStore {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
+  private readonly quotesEmitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChangeQuotes = this.quotesEmitter.event;
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -144,6 +166,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
       articleWatcher.onDidChange((u) => this.onArticleChangedOnDisk(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onDocumentSaved(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.entries.get(d.uri.toString())?.documentOpened(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onDocumentClosed(d)),
       vscode.workspace.onDidRenameFiles((e) => this.onRenamed(e)),
       vscode.workspace.onDidDeleteFiles((e) => this.onDeleted(e)),
@@ -215,7 +238,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const t1 = performance.now();
     let parseMs = 0;
     let anchorMs = 0;
-    const doc = entry.document();
+    const doc = entry.refreshDocument();
     let text = '';
     if (doc) {
       entry.setFile(undefined);
@@ -504,17 +527,21 @@ export class SidecarAnnotationStore implements AnnotationStore {
     await writeTextAtomic(entry.sidecar, out);
     entry.diskHash = outHash;
     let shown = entry.state.kind !== 'ok';
+    let quotes = false;
     entry.state = { kind: 'ok' };
     // Items now carry the written annotation (fresh quote/context) and refer to the saved text.
     entry.items.forEach((item, i) => {
       const next = annotations[i]!;
-      if ((item.status !== 'orphan' && item.status !== 'exact') || item.annotation.quote !== next.quote) shown = true;
+      if (item.status !== 'orphan' && item.status !== 'exact') shown = true;
+      if (item.annotation.quote !== next.quote) quotes = true;
       item.annotation = next;
       if (item.status !== 'orphan') item.status = 'exact';
     });
     // A write that only stored offsets moved by typing (an auto-save, say) changes nothing the
-    // views show: no event, which would redraw every annotation of the article.
+    // editors show: no change event, which would redraw every annotation of the article; quotes
+    // changed by typing inside an annotation are announced to the views that show them.
     if (shown) this.emitter.fire(entry.article);
+    else if (quotes) this.quotesEmitter.fire(entry.article);
     return true;
   }
 
@@ -757,6 +784,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     for (const t of this.writeTimers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
+    this.quotesEmitter.dispose();
     void this.context;
     void this.articles;
   }

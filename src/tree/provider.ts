@@ -41,6 +41,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     this.iconDir = vscode.Uri.joinPath(services.context.globalStorageUri, 'label-icons');
     this.disposables.push(
       services.annotations.onDidChange((uri) => this.changed(uri)),
+      services.annotations.onDidChangeQuotes((uri) => this.changed(uri)),
       services.detections.onDidChange((uri) => {
         this.actorCache = undefined;
         this.actorSummaries.delete(uri.toString());

@@ -113,6 +113,21 @@ describe('annotations and sidecars', () => {
       const item = store.peek(uri)!.items.find((i) => i.annotation.id === created.id)!;
       assert.equal(editor.document.getText(item.range), quote);
       assert.equal(item.status, 'exact');
+      // Typing inside the annotation changes its quote: announced to the views that show quotes, still no redraw of the editors.
+      const quotesSeen: string[] = [];
+      const quoteProbe = store.onDidChangeQuotes((u) => quotesSeen.push(u.toString()));
+      try {
+        await editor.edit((b) => b.insert(item.range!.start.translate(0, 'Zakiur'.length), ' ur-'));
+        await editor.document.save();
+        const longer = 'Zakiur ur- Rehman Lakhvi';
+        await waitFor(() => (tryReadSidecar(uri)?.annotations[0]?.quote === longer ? true : undefined), 'the new quote written');
+        await waitFor(() => (quotesSeen.length ? true : undefined), 'quote change announced');
+        assert.deepEqual(quotesSeen, [uri.toString()]);
+        assert.deepEqual(seen, [], 'no change event for the editors');
+        assert.equal(store.peek(uri)!.items.find((i) => i.annotation.id === created.id)!.annotation.quote, longer);
+      } finally {
+        quoteProbe.dispose();
+      }
     } finally {
       probe.dispose();
     }

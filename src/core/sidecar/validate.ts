@@ -153,25 +153,14 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
         else seen.add(a.id);
       }
       if (problems.length === before) {
-        // Optional fields written as `key:` (null) are treated as absent. Without such a field the
-        // parsed mapping (a fresh object) is used as it is: no copy of every annotation.
-        let nullKnown = false;
+        // Valid, yet not taken by the one-pass check above: some optional field is written as
+        // `key:` (null), which counts as absent.
+        const ann: Record<string, unknown> = {};
         for (const k in a) {
-          if (a[k] === null && ANNOTATION_KEY_SET.has(k)) {
-            nullKnown = true;
-            break;
-          }
+          const v = a[k];
+          if (!(v === null && ANNOTATION_KEY_SET.has(k))) ann[k] = v;
         }
-        if (!nullKnown) {
-          out.annotations.push(a as unknown as Annotation);
-        } else {
-          const ann: Record<string, unknown> = {};
-          for (const k in a) {
-            const v = a[k];
-            if (!(v === null && ANNOTATION_KEY_SET.has(k))) ann[k] = v;
-          }
-          out.annotations.push(ann as unknown as Annotation);
-        }
+        out.annotations.push(ann as unknown as Annotation);
       }
     });
   }

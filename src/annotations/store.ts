@@ -38,7 +38,6 @@ function sourceOf(text: string): TextSource {
 }
 
 const utf8Decoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
 
 /** One annotation with live UTF-16 offsets; `range` is computed on demand. */
 class Item implements AnchoredAnnotation {
@@ -111,9 +110,6 @@ class Entry implements ArticleAnnotations {
   }
   get fileText(): string {
     return this.fileBytes ? utf8Decoder.decode(this.fileBytes) : '';
-  }
-  set fileText(text: string) {
-    this.setFile(text ? utf8Encoder.encode(text) : undefined);
   }
   /** The article's text as the bytes read from its file at `version` (kept as they are: no second encoding). */
   setFile(bytes: Uint8Array | undefined, version?: FileVersion): void {
@@ -708,16 +704,13 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private onDocumentClosed(doc: vscode.TextDocument): void {
     const entry = this.entries.get(doc.uri.toString());
     if (!entry) return;
-    // Closed without saving: the file on disk is the truth again.
+    // Closed without saving: the file on disk is the truth again (and, with offsets moved by the
+    // unsaved edits, the annotations are anchored on it anew).
+    const reanchor = (entry.pending || entry.shifted) && !entry.conflict;
     void (async () => {
-      if ((entry.pending || entry.shifted) && !entry.conflict) {
-        const r = await readText(entry.article, this.maxArticleBytes());
-        entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
-        await this.reload(entry);
-      } else {
-        const r = await readText(entry.article, this.maxArticleBytes());
-        entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
-      }
+      const r = await readText(entry.article, this.maxArticleBytes());
+      entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
+      if (reanchor) await this.reload(entry);
     })();
   }
 

@@ -68,7 +68,7 @@ class Reader {
     this.crlf = s.includes('\r');
   }
 
-  /** End of the line starting at `pos` (before `\r\n` or `\n`), and the start of the next line. */
+  /** End of the line starting at `pos` (before its `\r\n` or `\n`); `nextLine` gives the start of the next one. */
   private lineEnd(pos: number): number {
     const eol = this.s.indexOf('\n', pos);
     if (eol < 0) return this.n;
@@ -365,10 +365,6 @@ function valueText(v: unknown): string | undefined {
 }
 
 /**
- * Writes `[key, value]` entries of the top level and of each annotation (already ordered) in
- * the plain subset; `undefined` when some value needs the full `yaml` writer.
- */
-/**
  * Writes the sidecar in the one block style the `yaml` writer would use, or returns undefined when
  * some value needs that writer. Annotation keys come first in `keyOrder` (the keys of `known`: absent
  * and null values left out), then any other own key of the object (absent values left out).
@@ -390,25 +386,26 @@ export function fastStringify(top: [string, unknown][], annotations: readonly ob
   if (annotations.length === 0) return out + 'annotations: []\n';
   // One long concatenation (a rope, flattened once) is faster here than joining pieces.
   out += 'annotations:\n';
+  let first = true;
+  /** Appends `key: value` of the current annotation; false when the `yaml` writer is needed. */
+  const entry = (k: string, v: unknown): boolean => {
+    const t = valueText(v);
+    if (t === undefined || !keyOk(k)) return false;
+    out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';
+    first = false;
+    return true;
+  };
   for (const a of annotations) {
     const record = a as Record<string, unknown>;
-    let first = true;
+    first = true;
     for (const k of keyOrder) {
       const v = record[k];
-      if (v === undefined || v === null) continue;
-      const t = valueText(v);
-      if (t === undefined || !keyOk(k)) return undefined;
-      out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';
-      first = false;
+      if (v !== undefined && v !== null && !entry(k, v)) return undefined;
     }
     for (const k in record) {
       if (known.has(k) || !Object.prototype.hasOwnProperty.call(record, k)) continue;
       const v = record[k];
-      if (v === undefined) continue;
-      const t = valueText(v);
-      if (t === undefined || !keyOk(k)) return undefined;
-      out += (first ? '  - ' : '    ') + k + ': ' + t + '\n';
-      first = false;
+      if (v !== undefined && !entry(k, v)) return undefined;
     }
     if (first) return undefined;
   }

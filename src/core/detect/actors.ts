@@ -393,12 +393,10 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   for (let k = 1; k < result.length; k++) {
     const acr = result[k]!;
     const prev = result[k - 1]!;
-    if ((isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')') {
-      acr.expands = prev;
-      prev.defined = true;
-    }
+    const parenthesised = (isAcronym(acr.text) || /^[A-Z]{2,6} [A-Z]{2,6}$/.test(acr.text)) && /^\s*\($/.test(norm.slice(prev.end, acr.start)) && norm[acr.end] === ')';
     // "the Caribbean Community, known as CARICOM," / "(also known as …)".
-    else if (!acr.text.includes(' ') && /^,?\s+\(?(?:also |better |commonly )?known as\s+$/.test(norm.slice(prev.end, acr.start))) {
+    const knownAs = !acr.text.includes(' ') && /^,?\s+\(?(?:also |better |commonly )?known as\s+$/.test(norm.slice(prev.end, acr.start));
+    if (parenthesised || knownAs) {
       acr.expands = prev;
       prev.defined = true;
     }

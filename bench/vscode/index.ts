@@ -159,7 +159,7 @@ export async function run(): Promise<void> {
     results.bigAnnotationDecorationsMs = api.annotationFeature.decorations.timings.at(-1); // all 10,000 ranges, drawn at open
     const decoTimes = api.annotationFeature.decorations.timings;
     const perKey: number[] = [];
-    const keyDetails: { shiftMs: number; decoMs: number; decoRuns: number; gcMs: number }[] = [];
+    const keyDetails: { shiftMs: number; decoMs: number; decoRuns: number; gcMs: number; storeFires: number; visibleFires: number }[] = [];
     const middle = bigDoc.positionAt(Math.floor(bigDoc.getText().length / 2));
     let storeFires = 0;
     let visibleFires = 0;
@@ -185,7 +185,7 @@ export async function run(): Promise<void> {
       const shift = store.editTimings.reduce((a, b) => a + b, 0);
       const deco = decoTimes.reduce((a, b) => a + b, 0);
       perKey.push(shift + deco);
-      keyDetails.push({ shiftMs: shift, decoMs: deco, decoRuns: decoTimes.length, gcMs: gcIn(k0, performance.now()), storeFires: storeFires - f0, visibleFires: visibleFires - v0 } as (typeof keyDetails)[number]);
+      keyDetails.push({ shiftMs: shift, decoMs: deco, decoRuns: decoTimes.length, gcMs: gcIn(k0, performance.now()), storeFires: storeFires - f0, visibleFires: visibleFires - v0 });
     }
     for (const p of probes) p.dispose();
     emitter.fire = fire;

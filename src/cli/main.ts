@@ -192,7 +192,7 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       const sidecarPath = `${file}.annotations.yaml`;
       let annotations: ExportArticle['annotations'] = [];
       if (fs.existsSync(sidecarPath)) {
-        const parsed = parseSidecar(fs.readFileSync(sidecarPath, 'utf8'));
+        const parsed = parseSidecar(fs.readFileSync(sidecarPath));
         if (!parsed.ok) {
           problems.push(...parsed.problems.map((p) => `${sidecarPath}:${p.line ?? 1}: ${p.message}`));
           continue;

@@ -11,7 +11,8 @@ export interface FileVersion {
 }
 
 export type ReadResult =
-  | { kind: 'ok'; text: string; bytes: Uint8Array; version: FileVersion }
+  /** `text`: the bytes decoded (on first use) as UTF-8, without a byte-order mark. */
+  | { kind: 'ok'; readonly text: string; bytes: Uint8Array; version: FileVersion }
   /** The file is still at the `known` version the caller passed: it was not read again. */
   | { kind: 'unchanged' }
   | { kind: 'missing' }
@@ -43,9 +44,17 @@ export async function readText(uri: vscode.Uri, maxBytes: number, options: ReadO
     const bytes = await (early ?? vscode.workspace.fs.readFile(uri));
     if (bytes.length > maxBytes) return { kind: 'tooLarge', size: bytes.length };
     if (bytes.subarray(0, 8192).includes(0)) return { kind: 'binary' };
-    let text = decoder.decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { kind: 'ok', text, bytes, version: { mtime: stat.mtime, size: stat.size } };
+    // Decoded when first asked for: sidecars are parsed from their bytes.
+    let text: string | undefined;
+    return {
+      kind: 'ok',
+      get text() {
+        // TextDecoder drops a leading byte-order mark.
+        return (text ??= decoder.decode(bytes));
+      },
+      bytes,
+      version: { mtime: stat.mtime, size: stat.size },
+    };
   } catch (e) {
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'missing' };
     return { kind: 'error', message: (e as Error).message };

@@ -14,6 +14,7 @@ describe('fast sidecar reader agrees with the yaml package', () => {
     'plain text', 'a #b', 'a#b', '"x" y', '"x"  ', "'it''s'", "'unterminated", '"unterminated', '12', '-3', '+12', '007', '0x1F', '0o17', '1.5', '1e3', '.5', '.inf', '-.Inf', '.nan',
     '12345678901234567890', 'true', 'True', 'FALSE', 'yes', 'no', 'null', 'Null', '~', 'trailing  ', ' two spaces', '-', '- x', '-x', '? q', ':c', 'a: b', 'a:b', 'end:', '[x', '[a, b]', '[ ]', '[a, , b]', '["a, b", c]',
     "['a', \"b\"] tail", '{a: 1}', '&a x', '*a', '!tag x', '%x', '@x', '`x', '|', '>', '|-', '>+', '"\\u00e9\\x41\\t\\"q\\\\"', '"\\z"', '"\\U0001F600"', '"\\uZZZZ"', 'é', '’quoted’', 'O’Brien', 'x,y', 'a] b', 'a} b',
+    '"é\\u00e9€ 😀 \\"ü\\" end"', "'ça ''va'' 😀'", '[é, "ü ö", \'€\']', 'naïve café', '"\\xe9"', 'Ω “quoted” plain',
     '"line\n      continued"', "'line\n      continued'", 'plain\n      continued', '', '2026-01-01', '"2026-01-01T00:00:00Z"', '2026-01-01T00:00:00Z', '0', '-0', '1_000', '0b101', '=', '<<',
   ];
   const cases: string[] = [];
@@ -57,6 +58,8 @@ describe('fast sidecar reader agrees with the yaml package', () => {
     'version: 1\narticle: "a.txt"\nproject: [x, y]\nannotations: []\n',
     'version: 1\narticle: a.txt\nannotations:\n  key: value\n',
     '\ufeff' + base,
+    '# en-tête – café\n\n' + base,
+    base.replace('article: a.txt', 'article: résumé 😀.txt'),
     '',
     '\n\n',
   );
@@ -79,5 +82,18 @@ describe('fast sidecar reader agrees with the yaml package', () => {
     // The files Article Annotator writes are in the subset: the fast path is really taken.
     for (const text of [base, base.replace(/\n/g, '\r\n'), '# header\n\n' + base]) assert.ok(fastParse(text), JSON.stringify(text));
     assert.ok(read > cases.length / 3, `fast reader read only ${read} of ${cases.length}`);
+  });
+
+  it('reads the UTF-8 bytes of each text (as Latin-1) exactly as it reads the text', () => {
+    let nonAscii = 0;
+    for (const text of cases) {
+      const bytes = Buffer.from(text, 'utf8');
+      if (text.charCodeAt(0) === 0xfeff) continue; // parseSidecar decodes a file with a byte-order mark first
+      const asText = fastParse(text);
+      const asBytes = fastParse(bytes.toString('latin1'), bytes);
+      assert.deepEqual(asBytes, asText, JSON.stringify(text));
+      if (asText && [...text].some((c) => c.charCodeAt(0) > 127)) nonAscii++;
+    }
+    assert.ok(nonAscii >= 8, `only ${nonAscii} texts with non-ASCII characters were read`);
   });
 });

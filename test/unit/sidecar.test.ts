@@ -314,6 +314,42 @@ describe('sidecar parse/serialise, more cases', () => {
     assert.match(problemsOf(`version: 1\narticle: "${'é'.repeat(60)}"\n`, 100)[0]!.message, /limit of 100 bytes/);
   });
 
+  it('reads the bytes of a file as it reads its text: fixtures, non-ASCII text, a byte-order mark, invalid UTF-8, the size limit', () => {
+    const same = (text: string, bytes: Uint8Array = Buffer.from(text, 'utf8')) => {
+      const a = parseSidecar(text);
+      const b = parseSidecar(bytes);
+      assert.equal(b.ok, a.ok, text.slice(0, 80));
+      if (a.ok && b.ok) {
+        assert.deepEqual(b.sidecar, a.sidecar);
+        assert.equal(b.source.header, a.source.header);
+      } else if (!a.ok && !b.ok) assert.deepEqual(b.problems, a.problems);
+      return b;
+    };
+    for (const name of fs.readdirSync(fixtures)) same(read(name));
+    const anns: Annotation[] = [
+      { id: 'a-1', label: 'claim', start: 0, end: 5, quote: '“Naïve', prefix: '', suffix: ' café” — 😀 ü' },
+      { id: 'a-2', label: 'note', start: 9, end: 12, quote: 'x\\y "z"', comment: 'Ω\nline two', tags: ['é', 'ü ö'] },
+    ];
+    const text = '# en-tête\n\n' + serializeSidecar({ version: 1, article: 'résumé.txt', annotations: anns });
+    const r = same(text);
+    assert.ok(r.ok);
+    assert.deepEqual(r.sidecar.annotations, anns);
+    assert.equal(r.source.header, '# en-tête\n\n');
+    assert.equal((r.source as { doc?: unknown }).doc, undefined, 'read by the fast reader, not the yaml package');
+    // A byte-order mark is dropped, as when the text is decoded.
+    same(text, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    // Invalid UTF-8 reads as replacement characters, as an editor shows it.
+    const broken = Buffer.from(text.replace('Naïve', 'Na#ve'), 'utf8');
+    broken[broken.indexOf('#'.charCodeAt(0), broken.indexOf('Na'))] = 0xff;
+    const rb = parseSidecar(broken);
+    assert.ok(rb.ok);
+    assert.equal(rb.sidecar.annotations[0]!.quote, '“Na\ufffdve');
+    // The limit counts the bytes.
+    const over = parseSidecar(Buffer.from(text), { maxBytes: 100 });
+    assert.ok(!over.ok);
+    assert.match(over.problems[0]!.message, new RegExp(`Sidecar is ${Buffer.byteLength(text)} bytes, more than the limit of 100 bytes`));
+  });
+
   it('refuses alias bombs anywhere, fast, and still reads a harmless alias', () => {
     const bomb = 'version: 1\narticle: a.txt\nannotations:\n  - id: a-1\n    label: note\n    start: 1\n    end: 2\n    quote: x\n    blob: &a [x, x, x, x, x, x, x, x, x, x]\n    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n    d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     const p = problemsOf(bomb);

@@ -14,6 +14,7 @@ const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const INT = /^[-+]?[0-9]+$/;
 const FLOATISH = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$|^0[ox]/;
+const NON_ASCII = /[\x80-\xff]/g;
 const NULLS = new Set(['~', 'null', 'Null', 'NULL']);
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -60,12 +61,34 @@ function plain(raw: string, inFlow: boolean): Scalar {
 class Reader {
   /** Index of the next backslash at or after the last place looked, or -1: double-quoted values look it up without scanning the rest of the text each time. */
   private backslash = -2;
+  /** In a text of bytes: index of the next non-ASCII byte at or after `highFrom`, or -1. */
+  private high = -2;
+  private highFrom = 0;
   private readonly n: number;
   private readonly crlf: boolean;
 
-  constructor(private readonly s: string) {
+  constructor(
+    private readonly s: string,
+    /** The UTF-8 bytes `s` holds one per character (see `fastParse`), or undefined when `s` is text. */
+    private readonly bytes: Buffer | undefined,
+  ) {
     this.n = s.length;
     this.crlf = s.includes('\r');
+  }
+
+  /**
+   * `s.slice(from, to)` as text: in a text of bytes, a piece with non-ASCII bytes is decoded from
+   * UTF-8. Pieces end at ASCII characters (quotes, backslashes, line ends), which never fall inside
+   * a UTF-8 sequence, so each piece decodes alone.
+   */
+  private cut(from: number, to: number): string {
+    if (!this.bytes) return this.s.slice(from, to);
+    if (from < this.highFrom || (this.high !== -1 && this.high < from)) {
+      NON_ASCII.lastIndex = from;
+      this.high = NON_ASCII.exec(this.s)?.index ?? -1;
+      this.highFrom = from;
+    }
+    return this.high !== -1 && this.high < to ? this.bytes.toString('utf8', from, to) : this.s.slice(from, to);
   }
 
   /** End of the line starting at `pos` (before its `\r\n` or `\n`); `nextLine` gives the start of the next one. */
@@ -84,8 +107,11 @@ class Reader {
     return this.backslash;
   }
 
-  /** A double-quoted scalar starting at `s[i] === '"'`, on one line: the value and the index after the closing quote. */
-  private readDouble(i: number, end: number): [string, number] {
+  /** Index after the closing quote of the last quoted scalar read (no array allocated per value). */
+  private after = 0;
+
+  /** A double-quoted scalar starting at `s[i] === '"'`, on one line; `after` is set past its closing quote. */
+  private readDouble(i: number, end: number): string {
     const s = this.s;
     let out = '';
     let j = i + 1;
@@ -94,10 +120,11 @@ class Reader {
       if (q < 0 || q >= end) return bail(); // multi-line or unterminated
       const k = this.nextBackslash(j);
       if (k < 0 || q < k) {
-        out += s.slice(j, q);
-        return [out, q + 1];
+        out += this.cut(j, q);
+        this.after = q + 1;
+        return out;
       }
-      out += s.slice(j, k);
+      out += this.cut(j, k);
       const c = s[k + 1];
       if (c === undefined) return bail();
       const simple = SIMPLE_ESCAPES[c];
@@ -116,24 +143,25 @@ class Reader {
     }
   }
 
-  private readSingle(i: number, end: number): [string, number] {
+  private readSingle(i: number, end: number): string {
     const s = this.s;
     let out = '';
     let j = i + 1;
     for (;;) {
       const q = s.indexOf("'", j);
       if (q < 0 || q >= end) return bail();
-      out += s.slice(j, q);
+      out += this.cut(j, q);
       if (s.charCodeAt(q + 1) === 39) {
         out += "'";
         j = q + 2;
       } else {
-        return [out, q + 1];
+        this.after = q + 1;
+        return out;
       }
     }
   }
 
-  private quoted(i: number, end: number): [string, number] {
+  private quoted(i: number, end: number): string {
     return this.s.charCodeAt(i) === 34 ? this.readDouble(i, end) : this.readSingle(i, end);
   }
 
@@ -141,12 +169,23 @@ class Reader {
   private scalar(from: number, end: number): Scalar | Scalar[] {
     const c = this.s.charCodeAt(from);
     if (c === 34 || c === 39) {
-      const [v, after] = this.quoted(from, end);
-      if (!isSpaces(this.s, after, end)) bail();
+      const v = this.quoted(from, end);
+      if (!isSpaces(this.s, this.after, end)) bail();
       return v;
     }
     if (c === 91) return this.flowSeq(from, end);
-    return plain(this.s.slice(from, end), false);
+    if (c >= 48 && c <= 57) {
+      // Offsets: digits only (up to 15, always a safe integer), read without cutting out a string.
+      let n = 0;
+      let j = from;
+      for (; j < end && j - from < 15; j++) {
+        const d = this.s.charCodeAt(j) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      if (isSpaces(this.s, j, end)) return n;
+    }
+    return plain(this.cut(from, end), false);
   }
 
   private flowSeq(from: number, end: number): Scalar[] {
@@ -165,11 +204,12 @@ class Reader {
         const c = s.charCodeAt(i);
         let v: Scalar;
         if (i < end && (c === 34 || c === 39)) {
-          [v, i] = this.quoted(i, end);
+          v = this.quoted(i, end);
+          i = this.after;
         } else {
           let j = i;
           while (j < end && s.charCodeAt(j) !== 44 && s.charCodeAt(j) !== 93) j++;
-          v = plain(s.slice(i, j), true);
+          v = plain(this.cut(i, j), true);
           if (v === null) bail(); // `[a, , b]` and friends: leave to the real parser
           i = j;
         }
@@ -201,7 +241,7 @@ class Reader {
     const headerLines: string[] = [];
     while (pos < n && s.charCodeAt(pos) === 35) {
       const end = this.lineEnd(pos);
-      headerLines.push(s.slice(pos, end));
+      headerLines.push(this.cut(pos, end));
       pos = this.nextLine(end);
     }
     if (headerLines.length && pos < n && this.lineEnd(pos) === pos) {
@@ -316,11 +356,14 @@ class Reader {
 
 /**
  * Parses the plain subset; `undefined` when the text is outside it (the caller then uses the
- * `yaml` package, which also reports errors with lines).
+ * `yaml` package, which also reports errors with lines). With `bytes` (valid UTF-8), `text` is
+ * those bytes read as Latin-1, one character per byte: half the memory of the decoded text for a
+ * sidecar with any non-Latin-1 character, and no decoding of the whole file; values with
+ * non-ASCII characters are decoded one by one.
  */
-export function fastParse(text: string): { data: Record<string, Value>; header: string } | undefined {
+export function fastParse(text: string, bytes?: Uint8Array): { data: Record<string, Value>; header: string } | undefined {
   try {
-    return new Reader(text).parse();
+    return new Reader(text, bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).parse();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;

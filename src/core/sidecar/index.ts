@@ -9,6 +9,7 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
+import { isUtf8 } from 'node:buffer';
 import { fastParse, fastStringify, writesPlain } from './fastyaml';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
@@ -70,21 +71,37 @@ function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** Parses and validates a sidecar; reports every problem found, with lines. Never throws. */
-export function parseSidecar(text: string, options: ParseOptions = {}): SidecarParseResult {
+/**
+ * Parses and validates a sidecar, given as text or as the bytes of its file (UTF-8; read without
+ * decoding the whole file when they are in the plain subset); reports every problem found, with
+ * lines. Never throws.
+ */
+export function parseSidecar(input: string | Uint8Array, options: ParseOptions = {}): SidecarParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
   // A UTF-16 length over the limit is already too many bytes (each unit is ≥ 1 byte).
-  const size = text.length > maxBytes ? text.length : utf8Length(text);
+  const size = typeof input !== 'string' || input.length > maxBytes ? input.length : utf8Length(input);
   if (size > maxBytes) {
-    return { ok: false, problems: [{ message: `Sidecar is ${text.length > maxBytes ? 'at least ' : ''}${size} bytes, more than the limit of ${maxBytes} bytes (setting articleAnnotator.maxSidecarSize); it is not read and never rewritten.`, line: 1 }] };
+    const atLeast = typeof input === 'string' && input.length > maxBytes ? 'at least ' : '';
+    return { ok: false, problems: [{ message: `Sidecar is ${atLeast}${size} bytes, more than the limit of ${maxBytes} bytes (setting articleAnnotator.maxSidecarSize); it is not read and never rewritten.`, line: 1 }] };
   }
-  const fast = fastParse(text);
+  if (typeof input !== 'string') {
+    // Valid UTF-8 without a byte-order mark: read as it is. Anything else is decoded first (invalid
+    // bytes become replacement characters, as a text editor shows them).
+    const hasBom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+    const fast = !hasBom && isUtf8(input) ? fastParse(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'), input) : undefined;
+    const decoded = () => new TextDecoder().decode(input);
+    return fast ? checked(fast, decoded) : parseSidecar(decoded(), options);
+  }
+  return checked(fastParse(input), () => input);
+}
+
+/** A sidecar the fast reader read (if it could), validated; otherwise, or with problems, parsed by the `yaml` package to report them with lines. */
+function checked(fast: ReturnType<typeof fastParse>, text: () => string): SidecarParseResult {
   if (fast) {
     const v = validateSidecarData(fast.data, () => undefined);
     if (v.problems.length === 0) return success(v, fast.data, { data: fast.data, header: fast.header });
-    // Problems: read again with the `yaml` package to report them with lines.
   }
-  return slowParse(text);
+  return slowParse(text());
 }
 
 function success(v: ReturnType<typeof validateSidecarData>, data: Record<string, unknown>, source: Source): SidecarParseResult {

@@ -56,11 +56,14 @@ function wellFormed(a: Record<string, unknown>, validDates: Set<string>): boolea
     if (!Array.isArray(tags)) return false;
     for (const t of tags) if (typeof t !== 'string') return false;
   }
-  for (const d of [a.created, a.modified]) {
-    if (d === undefined || (typeof d === 'string' && validDates.has(d))) continue;
-    if (typeof d !== 'string' || !ISO_8601.test(d) || Number.isNaN(Date.parse(d.replace(' ', 'T')))) return false;
-    validDates.add(d);
-  }
+  return dateOk(a.created, validDates) && dateOk(a.modified, validDates);
+}
+
+/** An absent or valid date; valid ones are remembered (annotations often share their dates). */
+function dateOk(d: unknown, validDates: Set<string>): boolean {
+  if (d === undefined || (typeof d === 'string' && validDates.has(d))) return true;
+  if (typeof d !== 'string' || !ISO_8601.test(d) || Number.isNaN(Date.parse(d.replace(' ', 'T')))) return false;
+  validDates.add(d);
   return true;
 }
 

@@ -39,6 +39,37 @@ function sourceOf(text: string): TextSource {
 
 const utf8Decoder = new TextDecoder();
 
+/**
+ * Keeps the decoded texts of the most recently used closed articles, up to a budget of UTF-16
+ * units: re-anchoring after a sidecar change, drawing ranges or closing an article then does not
+ * decode the kept bytes again (a 1 MB article costs 10–20 ms to decode here, most of it for the
+ * fresh memory). Texts beyond the budget are dropped, oldest first; the bytes stay.
+ */
+class RecentTexts {
+  private readonly lengths = new Map<Entry, number>();
+  private total = 0;
+  constructor(private readonly budget: number) {}
+  /** `entry` has just decoded a text of `length` units. */
+  used(entry: Entry, length: number): void {
+    this.forget(entry);
+    if (length > this.budget) return entry.dropText();
+    this.lengths.set(entry, length);
+    this.total += length;
+    for (const [oldest, n] of this.lengths) {
+      if (this.total <= this.budget) break;
+      this.lengths.delete(oldest);
+      this.total -= n;
+      oldest.dropText();
+    }
+  }
+  forget(entry: Entry): void {
+    const n = this.lengths.get(entry);
+    if (n === undefined) return;
+    this.lengths.delete(entry);
+    this.total -= n;
+  }
+}
+
 /** One annotation with live UTF-16 offsets; `range` is computed on demand. */
 class Item implements AnchoredAnnotation {
   constructor(
@@ -80,6 +111,7 @@ class Entry implements ArticleAnnotations {
     readonly article: vscode.Uri,
     public sidecar: vscode.Uri,
     private readonly trusted: () => boolean,
+    private readonly recent: RecentTexts,
   ) {
     this.openDocument = this.findDocument();
   }
@@ -108,14 +140,32 @@ class Entry implements ArticleAnnotations {
     const key = this.article.toString();
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   }
+  /** `fileBytes` decoded, while the store's budget of recent texts keeps it. */
+  private decoded: string | undefined;
   get fileText(): string {
-    return this.fileBytes ? utf8Decoder.decode(this.fileBytes) : '';
+    if (!this.fileBytes) return '';
+    if (this.decoded === undefined) this.keepText(utf8Decoder.decode(this.fileBytes));
+    return this.decoded!;
   }
-  /** The article's text as the bytes read from its file at `version` (kept as they are: no second encoding). */
-  setFile(bytes: Uint8Array | undefined, version?: FileVersion): void {
+  private keepText(text: string): void {
+    this.decoded = text;
+    this.recent.used(this, text.length);
+  }
+  /** Called by the budget: the text is decoded again from the bytes when next needed. */
+  dropText(): void {
+    this.decoded = undefined;
+  }
+  /**
+   * The article's text as the bytes read from its file at `version` (kept as they are: no second
+   * encoding), and `text`, those bytes decoded when the caller has them.
+   */
+  setFile(bytes: Uint8Array | undefined, version?: FileVersion, text?: string): void {
     this.fileBytes = bytes;
     this.fileVersion = version;
     this.fileSource = undefined;
+    this.decoded = undefined;
+    this.recent.forget(this);
+    if (bytes && text !== undefined) this.keepText(text);
   }
   source(): TextSource {
     const doc = this.document();
@@ -137,6 +187,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private readonly quotesEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChangeQuotes = this.quotesEmitter.event;
   private readonly entries = new Map<string, Entry>();
+  /** Decoded texts of recently used closed articles (8 million UTF-16 units at most, about 16 MB). */
+  private readonly recentTexts = new RecentTexts(8_000_000);
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly disposables: vscode.Disposable[] = [];
   readonly diagnostics = vscode.languages.createDiagnosticCollection('articleAnnotator.sidecar');
@@ -222,7 +274,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
   /** Reads and anchors an article's sidecar; `sidecarRead`: the sidecar as just read by the caller (not read again). */
   private async load(article: vscode.Uri, into?: Entry, sidecarRead?: ReadResult): Promise<Entry> {
     const t0 = performance.now();
-    const entry = into ?? new Entry(article, sidecarUriOf(article), () => vscode.workspace.isTrusted);
+    const entry = into ?? new Entry(article, sidecarUriOf(article), () => vscode.workspace.isTrusted, this.recentTexts);
     // Both files at once (each read is a round trip to the workbench's file service). The
     // article text is taken after the last await, so that no edit can slip between reading it and
     // anchoring against it.
@@ -240,7 +292,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
       entry.setFile(undefined);
       text = doc.getText();
     } else if (fileRead?.kind === 'ok') {
-      entry.setFile(fileRead.bytes, fileRead.version);
+      entry.setFile(fileRead.bytes, fileRead.version, fileRead.text);
       text = fileRead.text;
     } else if (fileRead?.kind === 'unchanged') {
       text = entry.fileText;
@@ -264,7 +316,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     } else {
       entry.diskHash = sha256(sc.bytes);
       const tp = performance.now();
-      const parsed = parseSidecar(sc.text, { maxBytes: this.maxSidecarBytes() });
+      const parsed = parseSidecar(sc.bytes, { maxBytes: this.maxSidecarBytes() });
       parseMs = performance.now() - tp;
       if (!parsed.ok) {
         entry.state = { kind: 'error', message: parsed.problems.map((p) => p.message).join('; '), line: parsed.problems[0]?.line };
@@ -289,6 +341,15 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.loadTimings.set(article.toString(), { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
     return entry;
+  }
+
+  /** Forgets an article's entry (renamed or deleted), and its decoded text. */
+  private dropEntry(article: vscode.Uri): void {
+    const entry = this.entries.get(article.toString());
+    if (!entry) return;
+    this.entries.delete(article.toString());
+    this.recentTexts.forget(entry);
+    entry.dropText(); // work still in flight decodes it again from the bytes
   }
 
   /** Reads an entry's sidecar, remembering its size: a sidecar read before is read with one round trip less. */
@@ -513,7 +574,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const sidecar: Sidecar = { version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations };
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
-    const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
+    const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.maxSidecarBytes() }) : undefined;
     const out = new TextEncoder().encode(serializeSidecar(sidecar, previous));
     const outHash = sha256(out);
     entry.pending = false;
@@ -570,7 +631,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
           entry.conflict = false;
           const text = this.currentText(entry);
           const disk = await this.readSidecar(entry);
-          const previous = disk.kind === 'ok' ? parseSidecar(disk.text, { maxBytes: this.maxSidecarBytes() }) : undefined;
+          const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.maxSidecarBytes() }) : undefined;
           const mine = serializeSidecar({ version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i)) }, previous);
           const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: mine });
           await vscode.commands.executeCommand('vscode.diff', entry.sidecar, doc.uri, `${name}: on disk ↔ yours (unsaved)`);
@@ -709,7 +770,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const reanchor = (entry.pending || entry.shifted) && !entry.conflict;
     void (async () => {
       const r = await readText(entry.article, this.maxArticleBytes());
-      entry.setFile(r.kind === 'ok' ? r.bytes : undefined, r.kind === 'ok' ? r.version : undefined);
+      if (r.kind === 'ok') entry.setFile(r.bytes, r.version, r.text);
+      else entry.setFile(undefined);
       if (reanchor) await this.reload(entry);
     })();
   }
@@ -723,7 +785,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
         const entry = this.entries.get(oldUri.toString());
         if (entry) {
           clearTimeout(this.writeTimers.get(oldUri.toString()));
-          this.entries.delete(oldUri.toString());
+          this.dropEntry(oldUri);
         }
         const sc = await readText(oldSidecar, this.maxSidecarBytes());
         if (sc.kind === 'missing') continue;
@@ -737,7 +799,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
         this.diagnostics.delete(oldUri);
         // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
         if (sc.kind === 'ok') {
-          const parsed = parseSidecar(sc.text, { maxBytes: this.maxSidecarBytes() });
+          const parsed = parseSidecar(sc.bytes, { maxBytes: this.maxSidecarBytes() });
           if (parsed.ok && parsed.sidecar.article !== baseName(newUri)) {
             this.ownWrites.add(newSidecar.toString());
             await writeTextAtomic(newSidecar, serializeSidecar({ ...parsed.sidecar, article: baseName(newUri) }, parsed));
@@ -756,7 +818,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
         if (uri.path.endsWith('.annotations.yaml')) continue;
         const sidecar = sidecarUriOf(uri);
         const sc = await readText(sidecar, this.maxSidecarBytes());
-        this.entries.delete(uri.toString());
+        this.dropEntry(uri);
         if (sc.kind !== 'missing') {
           void vscode.window.showWarningMessage(`${baseName(uri)} was deleted; its annotations were kept in ${baseName(sidecar)}.`, 'Reveal Sidecar').then((c) => {
             if (c) void vscode.window.showTextDocument(sidecar);

@@ -48,7 +48,13 @@ if (vs.actorsColdMs !== undefined) {
   rows.push({ name: 'tree by actor, whole workspace, cold (in VS Code, with progress)', target: '< 60 s', value: `${(vs.actorsColdMs / 1000).toFixed(1)} s (${vs.actors} actors)`, pass: vs.actorsColdMs < 60000 });
   rows.push({ name: 'tree by actor, whole workspace, detections cached (in VS Code)', target: '< 3 s', value: `${(vs.actorsCachedMs / 1000).toFixed(2)} s`, pass: vs.actorsCachedMs < 3000 });
 }
-if (vs.activationMs !== undefined) rows.push({ name: 'activation time (in VS Code)', target: '< 30 ms', value: `${vs.activationMs.toFixed(1)} ms`, pass: vs.activationMs < 30 });
+if (vs.activationSamples?.length) {
+  const a = [...vs.activationSamples].sort((x, y) => x - y);
+  const median = a[Math.floor(a.length / 2)];
+  const p95 = a[Math.min(a.length - 1, Math.floor(a.length * 0.95))];
+  // Once per window: the median of the windows opened (a window's start competes with the browser drawing it).
+  rows.push({ name: `activation time (in VS Code, ${a.length} windows)`, target: '< 30 ms', value: `${median.toFixed(1)} ms (p95 ${p95.toFixed(1)}; ${a.map((x) => x.toFixed(0)).join(', ')})`, pass: median < 30, samples: { median, p95 } });
+}
 else pendingRow('activation time (in VS Code)', '< 30 ms');
 if (vs.heapGrowthMB !== undefined) rows.push({ name: 'extension-host heap growth, 5,000-article workspace open (in VS Code)', target: '< 300 MB', value: `${vs.heapGrowthMB.toFixed(0)} MB (heap + array buffers; all sidecars loaded, workspace actors grouped)`, pass: vs.heapGrowthMB < 300 });
 else pendingRow('extension-host heap growth (in VS Code)', '< 300 MB');

@@ -48,7 +48,7 @@ export class WorkspaceArticleIndex implements ArticleIndex {
   private cache: Promise<vscode.Uri[]> | undefined;
 
   constructor() {
-    this.readSetting();
+    this.readSetting(); // also starts the watchers and gives open documents the article language
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('articleAnnotator.articleGlob')) {
@@ -62,8 +62,6 @@ export class WorkspaceArticleIndex implements ArticleIndex {
       }),
       vscode.workspace.onDidOpenTextDocument((doc) => this.assignLanguage(doc)),
     );
-    this.watch();
-    for (const doc of vscode.workspace.textDocuments) this.assignLanguage(doc);
   }
 
   private readSetting(): void {

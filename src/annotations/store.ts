@@ -144,8 +144,10 @@ class Entry implements ArticleAnnotations {
   private decoded: string | undefined;
   get fileText(): string {
     if (!this.fileBytes) return '';
-    if (this.decoded === undefined) this.keepText(utf8Decoder.decode(this.fileBytes));
-    return this.decoded!;
+    if (this.decoded !== undefined) return this.decoded;
+    const text = utf8Decoder.decode(this.fileBytes);
+    this.keepText(text); // not kept when longer than the whole budget
+    return text;
   }
   private keepText(text: string): void {
     this.decoded = text;
@@ -583,13 +585,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.ownWrites.add(entry.sidecar.toString());
     await writeTextAtomic(entry.sidecar, out);
     entry.diskHash = outHash;
-    let shown = entry.state.kind !== 'ok';
+    // Only a sidecar that could not be read before changes what the editors show. Moved and fuzzy
+    // annotations become exact below: only hovers, made when shown, tell that; their ranges stay.
+    const shown = entry.state.kind !== 'ok';
     let quotes = false;
     entry.state = { kind: 'ok' };
     // Items now carry the written annotation (fresh quote/context) and refer to the saved text.
     entry.items.forEach((item, i) => {
       const next = annotations[i]!;
-      if (item.status !== 'orphan' && item.status !== 'exact') shown = true;
       if (item.annotation.quote !== next.quote) quotes = true;
       item.annotation = next;
       if (item.status !== 'orphan') item.status = 'exact';

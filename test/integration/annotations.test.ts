@@ -133,6 +133,34 @@ describe('annotations and sidecars', () => {
     }
   });
 
+  it('settles annotations found moved as exact when it writes them, without redrawing the editors', async () => {
+    const quote = 'Zakiur Rehman Lakhvi';
+    const created = await annotateFirst(quote, { label: 'actor' });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const store = (await api()).services.annotations;
+    // Another tool writes the sidecar with offsets five code points off: it is anchored as moved.
+    const disk = fs.readFileSync(sidecarOf(uri).fsPath, 'utf8');
+    fs.writeFileSync(sidecarOf(uri).fsPath, disk.replace(`start: ${created.start}\n`, `start: ${created.start + 5}\n`).replace(`end: ${created.end}\n`, `end: ${created.end + 5}\n`));
+    await waitFor(() => store.peek(uri)?.items.find((i) => i.annotation.id === created.id && i.status === 'moved'), 'reloaded as moved');
+    const editor = await vscode.window.showTextDocument(uri);
+    await sleep(500);
+    const seen: string[] = [];
+    const probe = store.onDidChange((u) => seen.push(u.toString()));
+    try {
+      const added = 'A first line.\n';
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), added));
+      await editor.document.save();
+      await waitFor(() => (tryReadSidecar(uri)?.annotations[0]?.start === created.start + added.length ? true : undefined), 'offsets written');
+      await sleep(1000);
+      const item = store.peek(uri)!.items.find((i) => i.annotation.id === created.id)!;
+      assert.equal(item.status, 'exact');
+      assert.equal(editor.document.getText(item.range), quote);
+      assert.deepEqual(seen, [], 'settling moved annotations as exact changes nothing the editors show: no redraw');
+    } finally {
+      probe.dispose();
+    }
+  });
+
   it('makes an annotation an orphan when its whole text is deleted, and keeps it', async () => {
     const quote = 'Hizbul Mujahideen';
     const created = await annotateFirst(quote, { label: 'actor' });
@@ -208,6 +236,31 @@ describe('annotations and sidecars', () => {
     }, 'anchored on the new article text');
     assert.equal(second.range!.start.line, original.slice(0, original.indexOf(quote)).split('\n').length - 1 + 2);
   });
+  it('anchors and draws the annotations of a closed article too long for the store to keep its decoded text', async () => {
+    // Over the store's budget of decoded texts (8 million UTF-16 units): decoded again from its bytes each time.
+    const long = seedUri('zz-long-article.txt');
+    const line = 'A filler sentence about nothing in particular, repeated to make a long article.\n';
+    const body = line.repeat(Math.ceil(8_200_000 / line.length)) + 'The closing words of a long article.\n';
+    const quote = 'closing words';
+    const start = body.indexOf(quote);
+    fs.writeFileSync(long.fsPath, body);
+    fs.writeFileSync(sidecarOf(long).fsPath, `version: 1\narticle: zz-long-article.txt\nannotations:\n  - id: a-1\n    label: note\n    start: ${start}\n    end: ${start + quote.length}\n    quote: ${quote}\n`);
+    try {
+      const loaded = await (await api()).services.annotations.get(long);
+      assert.equal(loaded.items.length, 1);
+      assert.equal(loaded.items[0]!.status, 'exact');
+      for (let i = 0; i < 2; i++) {
+        const r = loaded.items[0]!.range!;
+        assert.equal(r.start.line, body.split('\n').length - 2);
+        assert.equal(r.start.character, 'The '.length);
+        assert.equal(r.end.character, 'The '.length + quote.length);
+      }
+    } finally {
+      fs.rmSync(long.fsPath, { force: true });
+      fs.rmSync(sidecarOf(long).fsPath, { force: true });
+    }
+  });
+
   it('shows a diagnostic for a corrupt sidecar and never rewrites it', async () => {
     const bad = 'version: 1\narticle: x.txt\nannotations:\n  - id: a-1\n    label: claim\n    start: [oops\n';
     fs.writeFileSync(sidecarOf(uri).fsPath, bad);

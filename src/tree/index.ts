@@ -129,7 +129,9 @@ export class TreeFeature implements vscode.Disposable {
     if (!anns || !pos) return;
     const hit = anns.items.find((i) => i.range?.contains(pos));
     if (!hit) return;
-    void this.revealAnnotation(e.textEditor.document.uri, hit.annotation.id);
+    // Best effort: the article's rows can be rebuilt between finding the row and revealing it (a
+    // sidecar write refreshes them), and VS Code then rejects the reveal of the old row.
+    this.revealAnnotation(e.textEditor.document.uri, hit.annotation.id).catch(() => undefined);
   }
 
   /** Reveals and selects an annotation's row (by-article grouping). */

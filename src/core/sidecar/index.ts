@@ -6,10 +6,10 @@
  * everything else (comments, anchors, odd styles, errors) goes through the `yaml` package, which
  * also gives the lines of problems and keeps comments for the next write.
  */
+import { isUtf8 } from 'node:buffer';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
-import { isUtf8 } from 'node:buffer';
 import { fastParse, fastStringify, writesPlain } from './fastyaml';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 

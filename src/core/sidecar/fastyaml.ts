@@ -69,7 +69,7 @@ class Reader {
 
   constructor(
     private readonly s: string,
-    /** The UTF-8 bytes `s` holds one per character (see `fastParse`), or undefined when `s` is text. */
+    /** The UTF-8 bytes `s` holds one per character (read as Latin-1), or undefined when `s` is text. */
     private readonly bytes: Buffer | undefined,
   ) {
     this.n = s.length;
@@ -356,14 +356,16 @@ class Reader {
 
 /**
  * Parses the plain subset; `undefined` when the text is outside it (the caller then uses the
- * `yaml` package, which also reports errors with lines). With `bytes` (valid UTF-8), `text` is
- * those bytes read as Latin-1, one character per byte: half the memory of the decoded text for a
- * sidecar with any non-Latin-1 character, and no decoding of the whole file; values with
- * non-ASCII characters are decoded one by one.
+ * `yaml` package, which also reports errors with lines). Bytes (valid UTF-8, no byte-order mark)
+ * are read as Latin-1, one character per byte: half the memory of the decoded text for a sidecar
+ * with any non-Latin-1 character, and no decoding of the whole file; values with non-ASCII
+ * characters are decoded one by one.
  */
-export function fastParse(text: string, bytes?: Uint8Array): { data: Record<string, Value>; header: string } | undefined {
+export function fastParse(input: string | Uint8Array): { data: Record<string, Value>; header: string } | undefined {
   try {
-    return new Reader(text, bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).parse();
+    if (typeof input === 'string') return new Reader(input, undefined).parse();
+    const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    return new Reader(bytes.toString('latin1'), bytes).parse();
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;

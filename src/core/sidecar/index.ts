@@ -88,7 +88,7 @@ export function parseSidecar(input: string | Uint8Array, options: ParseOptions =
     // Valid UTF-8 without a byte-order mark: read as it is. Anything else is decoded first (invalid
     // bytes become replacement characters, as a text editor shows them).
     const hasBom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
-    const fast = !hasBom && isUtf8(input) ? fastParse(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1'), input) : undefined;
+    const fast = !hasBom && isUtf8(input) ? fastParse(input) : undefined;
     const decoded = () => new TextDecoder().decode(input);
     return fast ? checked(fast, decoded) : parseSidecar(decoded(), options);
   }

@@ -21,7 +21,7 @@ export interface Row {
   samples?: { median: number; p95: number };
 }
 
-function stats(xs: number[]): { median: number; p95: number } {
+export function stats(xs: number[]): { median: number; p95: number } {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)]!, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnchorStatus, Annotation, LabelDef } from '../core/model';
 import { DEFAULT_LABELS } from '../core/model';
-import { anchorAnnotations, shiftRanges } from '../core/anchor';
+import { anchorAnnotations, shiftOffsets } from '../core/anchor';
 import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
@@ -688,6 +688,9 @@ export class SidecarAnnotationStore implements AnnotationStore {
     void this.reload(entry);
   }
 
+  /** Offsets of an entry's items while an edit shifts them (reused: typing allocates nothing per annotation). */
+  private shiftBuffers: { starts: Int32Array; ends: Int32Array; orphans: Uint8Array } | undefined;
+
   /** Milliseconds spent following each recent edit (the benchmark reads them). */
   readonly editTimings: number[] = [];
   /** Recent load times per article (for the benchmark): waiting for the reads, and the work after them (of which parsing and anchoring). */
@@ -715,24 +718,36 @@ export class SidecarAnnotationStore implements AnnotationStore {
         return;
       }
     }
-    const shifted = shiftRanges(
-      entry.items.map((i) => ({ start: i.start16, end: i.end16, orphan: i.status === 'orphan' })),
-      e.contentChanges,
-    );
+    // Shifted in arrays kept between keystrokes: nothing allocated per annotation.
+    const items = entry.items;
+    const n = items.length;
+    let b = this.shiftBuffers;
+    if (!b || b.starts.length < n) {
+      const size = Math.max(n, 2 * (b?.starts.length ?? 0));
+      b = this.shiftBuffers = { starts: new Int32Array(size), ends: new Int32Array(size), orphans: new Uint8Array(size) };
+    }
+    const { starts, ends, orphans } = b;
+    for (let i = 0; i < n; i++) {
+      const item = items[i]!;
+      starts[i] = item.start16;
+      ends[i] = item.end16;
+      orphans[i] = item.status === 'orphan' ? 1 : 0;
+    }
+    shiftOffsets(starts, ends, orphans, n, e.contentChanges);
     let changed = false;
     let orphaned = false;
-    shifted.forEach((r, idx) => {
-      const item = entry.items[idx]!;
-      if (r.start !== item.start16 || r.end !== item.end16) {
+    for (let i = 0; i < n; i++) {
+      const item = items[i]!;
+      if (starts[i] !== item.start16 || ends[i] !== item.end16) {
         changed = true;
-        item.start16 = r.start;
-        item.end16 = r.end;
+        item.start16 = starts[i]!;
+        item.end16 = ends[i]!;
       }
-      if (r.orphan && item.status !== 'orphan') {
+      if (orphans[i] === 1 && item.status !== 'orphan') {
         item.status = 'orphan';
         orphaned = true;
       }
-    });
+    }
     if (changed || orphaned) entry.shifted = true;
     // Ranges that only moved with the text need no event: VS Code moves the decorations itself
     // (same open-open behaviour) and ranges are computed on demand. An orphan changes what is shown.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { shiftRanges } from '../../src/core/anchor';
+import { shiftOffsets, shiftRanges } from '../../src/core/anchor';
 
 const r = (start: number, end: number) => ({ start, end });
 const ins = (at: number, text: string) => ({ rangeOffset: at, rangeLength: 0, text });
@@ -99,5 +99,18 @@ describe('live range shifting, more cases', () => {
         else assert.ok(out[i]!.start <= out[i]!.end && out[i]!.end <= edited.length);
       });
     }
+  });
+});
+
+describe('in-place range shifting (shiftOffsets)', () => {
+  it('shifts the first `count` ranges of parallel arrays in place, and leaves the rest of the arrays alone', () => {
+    const starts = Int32Array.of(10, 30, 50, 99);
+    const ends = Int32Array.of(20, 40, 50, 99);
+    const orphans = Uint8Array.of(0, 0, 1, 0);
+    // Delete [28, 45) (all of the second range) and insert "ab" at 0.
+    shiftOffsets(starts, ends, orphans, 3, [{ rangeOffset: 0, rangeLength: 0, text: 'ab' }, { rangeOffset: 28, rangeLength: 17, text: '' }]);
+    assert.deepEqual([...starts], [12, 30, 35, 99]);
+    assert.deepEqual([...ends], [22, 30, 35, 99]);
+    assert.deepEqual([...orphans], [0, 1, 1, 0]);
   });
 });

@@ -17,7 +17,7 @@ import search from 'approx-string-match';
 import type { AnchorStatus, Annotation } from '../model';
 import { OffsetMap } from '../offsets';
 
-export { shiftRanges, type ContentChange, type ShiftedRange } from './shift';
+export { shiftOffsets, shiftRanges, type ContentChange, type ShiftedRange } from './shift';
 
 export interface AnchorResult {
   /** The annotation as given (never modified). */

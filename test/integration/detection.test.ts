@@ -164,6 +164,50 @@ describe('detection in the editor', () => {
     }
   });
 
+  it("keeps the detections of a long article in the extension's storage and reads them back, but not those of a short one", async () => {
+    const services = (await api()).services;
+    const service = services.detections as unknown as { byHash: Map<string, unknown>; snapshots: Map<string, unknown> };
+    const storage = services.context.storageUri ?? services.context.globalStorageUri;
+    const dir = vscode.Uri.joinPath(storage, 'detections').fsPath;
+    const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+    const folder = vscode.Uri.joinPath(seedUri(ARTICLE), '..');
+    const long = vscode.Uri.joinPath(folder, 'zz-persisted-long.txt');
+    const short = vscode.Uri.joinPath(folder, 'zz-persisted-short.txt');
+    // Text no earlier run has seen: its content hash is new.
+    let body = `Run ${Date.now()}.\n\n`;
+    while (body.length < 100_000) body += original + '\n\n';
+    fs.writeFileSync(long.fsPath, body);
+    fs.writeFileSync(short.fsPath, `Run ${Date.now()}.\n\n${original}`);
+    try {
+      const before = files();
+      const first = await services.detections.get(long);
+      assert.ok(first && first.detection.actors.length > 10);
+      const added = await waitFor(() => {
+        const now = files().filter((f) => !before.includes(f));
+        return now.length ? now : undefined;
+      }, 'a detection file in the storage');
+      assert.equal(added.length, 1);
+      // Read back from the file once the memory no longer holds it: the stored content is what comes back.
+      const file = `${dir}/${added[0]}`;
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { actors: { name: string }[] };
+      stored.actors = stored.actors.slice(0, 1);
+      fs.writeFileSync(file, JSON.stringify(stored));
+      service.byHash.clear();
+      service.snapshots.clear();
+      const again = await services.detections.get(long);
+      assert.equal(again!.detection.actors.length, 1, 'read from the storage, not detected again');
+      // A short article is detected again each time: nothing stored for it.
+      const count = files().length;
+      const small = await services.detections.get(short);
+      assert.ok(small && small.detection.actors.length > 3);
+      await sleep(300);
+      assert.equal(files().length, count);
+    } finally {
+      fs.rmSync(long.fsPath, { force: true });
+      fs.rmSync(short.fsPath, { force: true });
+    }
+  });
+
   it('hides a rejected detection until reset', async () => {
     const editor = await openArticle();
     await applied(editor);

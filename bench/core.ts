@@ -73,16 +73,16 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
   const yamlBytes = Buffer.from(serializeSidecar(sidecar), 'utf8');
   const loads: number[] = [];
   const saves: number[] = [];
-  // One warm-up run (compilation), then nine measured.
-  for (let i = 0; i < 10; i++) {
+  // One warm-up run (compilation), then forty measured: with nine, the p95 was the slowest sample.
+  for (let i = 0; i < 41; i++) {
     const load = time(() => { const r = parseSidecar(yamlBytes); if (!r.ok) throw new Error('parse'); return anchorAnnotations(one, r.sidecar.annotations); })[1];
     const save = time(() => serializeSidecar(sidecar))[1];
     if (i === 0) continue;
     loads.push(load);
     saves.push(save);
   }
-  rows.push({ name: 'load + anchor sidecar, 10,000 annotations, 1 MB article (after a warm-up run)', target: '< 200 ms', value: `${stats(loads).median.toFixed(0)} ms (p95 ${stats(loads).p95.toFixed(0)})`, pass: stats(loads).p95 < 200, samples: stats(loads) });
-  rows.push({ name: 'save sidecar, 10,000 annotations (after a warm-up run)', target: '< 100 ms', value: `${stats(saves).median.toFixed(0)} ms (p95 ${stats(saves).p95.toFixed(0)})`, pass: stats(saves).p95 < 100, samples: stats(saves) });
+  rows.push({ name: 'load + anchor sidecar, 10,000 annotations, 1 MB article (40 runs after a warm-up run)', target: '< 200 ms', value: `${stats(loads).median.toFixed(0)} ms (p95 ${stats(loads).p95.toFixed(0)})`, pass: stats(loads).p95 < 200, samples: stats(loads) });
+  rows.push({ name: 'save sidecar, 10,000 annotations (40 runs after a warm-up run)', target: '< 100 ms', value: `${stats(saves).median.toFixed(0)} ms (p95 ${stats(saves).p95.toFixed(0)})`, pass: stats(saves).p95 < 100, samples: stats(saves) });
 
   // 3. Range shifting per keystroke (the core part of the extension-host work).
   // In place on parallel arrays, as the extension's store shifts them.

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AnchorStatus, Annotation, LabelDef } from '../core/model';
 import { DEFAULT_LABELS } from '../core/model';
 import { anchorAnnotations, shiftOffsets } from '../core/anchor';
-import { makeAnnotation, parseSidecar, serializeSidecar, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
+import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
 import type { AnchoredAnnotation, AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation, SidecarState } from '../services';
@@ -577,7 +577,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.maxSidecarBytes() }) : undefined;
-    const out = new TextEncoder().encode(serializeSidecar(sidecar, previous));
+    const out = serializeSidecarBytes(sidecar, previous);
     const outHash = sha256(out);
     entry.pending = false;
     entry.shifted = false;

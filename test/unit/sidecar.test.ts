@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { contextOf, makeAnnotation, parseSidecar, serializeSidecar, type Sidecar } from '../../src/core/sidecar';
+import { contextOf, makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, type Sidecar } from '../../src/core/sidecar';
 import { OffsetMap, sliceCodePoints } from '../../src/core/offsets';
 import { sha256 } from '../../src/core/hash';
 import type { Annotation } from '../../src/core/model';
@@ -206,6 +206,29 @@ describe('sidecar parse/serialise, more cases', () => {
       const back = parseSidecar(fast);
       assert.ok(back.ok);
       assert.deepEqual(back.sidecar.annotations[0], JSON.parse(JSON.stringify(ann)), JSON.stringify(s));
+    }
+  });
+
+  it('writes as bytes exactly the UTF-8 of the text it writes, across pieces, with a header or comments', () => {
+    const values = ['plain', 'é à', 'O’Brien said “no”', '😀 emoji', 'a\u00a0b', 'x: y', 'line\nbreak', 'ascii only'];
+    const many = (n: number): Sidecar => ({
+      version: 1,
+      article: 'a.txt',
+      annotations: Array.from({ length: n }, (_, i) => ({ id: `a-${i}`, label: values[i % 3]!.split(' ')[0]!, start: i, end: i + 4, quote: values[i % values.length]!, prefix: values[(i + 3) % values.length]!, suffix: values[(i + 5) % values.length]!, created: '2026-11-24T00:00:00Z', ...(i % 5 ? {} : { extra: values[i % values.length]! }) }) as unknown as Annotation),
+    });
+    // 0, 1, one piece, a piece and one more, several pieces (the writer joins 64 annotations per piece).
+    for (const n of [0, 1, 64, 65, 200]) {
+      const sidecar = many(n);
+      const text = serializeSidecar(sidecar);
+      assert.deepEqual(Buffer.from(serializeSidecarBytes(sidecar)), Buffer.from(text, 'utf8'), `${n} annotations`);
+      assert.ok(parseSidecar(text).ok);
+      for (const previousText of ['# header\n' + text, text + '# end\n']) {
+        const previous = parseSidecar(previousText);
+        assert.ok(previous.ok);
+        const kept = serializeSidecar(sidecar, previous);
+        assert.ok(kept.includes('# '), 'comment kept');
+        assert.deepEqual(Buffer.from(serializeSidecarBytes(sidecar, previous)), Buffer.from(kept, 'utf8'), `${n} annotations after ${JSON.stringify(previousText.slice(0, 8))}`);
+      }
     }
   });
 

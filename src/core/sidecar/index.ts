@@ -10,7 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
-import { fastParse, fastStringify, writesPlain } from './fastyaml';
+import { fastParse, fastStringifyPieces, writesPlain } from './fastyaml';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
 export { SIDECAR_VERSION, SUPPORTED_VERSIONS, ANNOTATION_KEYS, ISO_8601 } from './validate';
@@ -274,13 +274,32 @@ function mapNode(doc: Document, entries: [string, unknown][], previous: YAMLMap 
  * unknown keys a person wrote by hand are kept.
  */
 export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult): string {
+  return serializedPieces(sidecar, previous).join('');
+}
+
+/**
+ * `serializeSidecar` as the UTF-8 bytes of the file, encoded piece by piece: no string of the
+ * whole file is built (for 10,000 annotations that was 2.5 million characters, twice the bytes
+ * when any is outside Latin-1, in fresh memory), nor encoded in a second pass.
+ */
+export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseResult): Uint8Array {
+  const pieces = serializedPieces(sidecar, previous);
+  let size = 0;
+  for (const p of pieces) size += Buffer.byteLength(p, 'utf8');
+  const out = Buffer.allocUnsafeSlow(size); // its own memory, never a slice of the shared pool
+  let at = 0;
+  for (const p of pieces) at += out.write(p, at, 'utf8');
+  return out;
+}
+
+function serializedPieces(sidecar: Sidecar, previous: SidecarParseResult | undefined): string[] {
   const prev = previous && previous.ok ? (previous.source as Source | undefined) : undefined;
   const top = topEntries(sidecar, prev);
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
-  if (prev?.doc) return documentStringify(top, sorted, sorted.map(annotationEntries), prev.doc);
+  if (prev?.doc) return [documentStringify(top, sorted, sorted.map(annotationEntries), prev.doc)];
   // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
-  const body = fastStringify(top, sorted, ANNOTATION_KEYS, ANNOTATION_KEY_SET) ?? documentStringify(top, sorted, sorted.map(annotationEntries), undefined);
-  return (prev?.header ?? '') + body;
+  const body = fastStringifyPieces(top, sorted, ANNOTATION_KEYS, ANNOTATION_KEY_SET) ?? [documentStringify(top, sorted, sorted.map(annotationEntries), undefined)];
+  return prev?.header ? [prev.header, ...body] : body;
 }
 
 function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {

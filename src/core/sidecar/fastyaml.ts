@@ -431,12 +431,10 @@ export function fastStringifyPieces(top: [string, unknown][], annotations: reado
   }
   if (annotations.length === 0) return [out + 'annotations: []\n'];
   out += 'annotations:\n';
-  // Each annotation's lines are one string, and the strings of 64 annotations at a time are
-  // joined into one flat piece: their many small strings die young, and a piece (about 16,000
-  // characters) is small enough for the young generation's memory, which is reused. One long
-  // concatenation kept every piece alive, as a rope, until the end, and the garbage collector
-  // took most of the time copying them; pieces of 256 annotations were often over the size V8
-  // puts into fresh memory of its own.
+  // Each annotation's lines are one string, and the strings of 64 annotations at a time (about
+  // 16,000 characters) are joined into one flat piece: their many small strings die young. One
+  // long concatenation kept every piece alive, as a rope, until the end, and the garbage
+  // collector took most of the time copying them.
   const done: string[] = [out];
   const batch: string[] = [];
   // The known keys are checked once; per known key, its last value and how it was written

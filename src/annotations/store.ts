@@ -93,6 +93,8 @@ class Entry implements ArticleAnnotations {
   diskHash: string | undefined;
   /** Annotation changes made by the user, not yet written. */
   pending = false;
+  /** Counts the user's annotation changes: a reload whose reads were overtaken by one does not replace it. */
+  edits = 0;
   /** Offsets moved with edits of the article since the sidecar was written (written on save). */
   shifted = false;
   /** Waiting for the user to resolve a conflict with a sidecar changed on disk. */
@@ -273,9 +275,15 @@ export class SidecarAnnotationStore implements AnnotationStore {
     return p;
   }
 
-  /** Reads and anchors an article's sidecar; `sidecarRead`: the sidecar as just read by the caller (not read again). */
-  private async load(article: vscode.Uri, into?: Entry, sidecarRead?: ReadResult): Promise<Entry> {
+  /**
+   * Reads and anchors an article's sidecar; `sidecarRead`: the sidecar as just read by the caller
+   * (not read again). Reloading an entry: when the user changed its annotations while the files
+   * were being read, and `keepNewerEdits`, their changes stay and the reload is dropped (the disk
+   * hash stays too, so writing them later finds the file changed and asks).
+   */
+  private async load(article: vscode.Uri, into?: Entry, sidecarRead?: ReadResult, keepNewerEdits = true): Promise<Entry> {
     const t0 = performance.now();
+    const editsBefore = into?.edits;
     const entry = into ?? new Entry(article, sidecarUriOf(article), () => vscode.workspace.isTrusted, this.recentTexts);
     // Both files at once (each read is a round trip to the workbench's file service). The
     // article text is taken after the last await, so that no edit can slip between reading it and
@@ -285,6 +293,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
       // A closed article unchanged since it was last read (reloading after its sidecar changed) is not read again.
       entry.document() ? undefined : readText(article, this.maxArticleBytes(), { unlessAt: entry.fileVersion }),
     ]);
+    if (into && keepNewerEdits && into.edits !== editsBefore) return into;
     const t1 = performance.now();
     let parseMs = 0;
     let anchorMs = 0;
@@ -510,6 +519,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private changed(entry: Entry, write = true): void {
     if (write) {
       entry.pending = true;
+      entry.edits++;
       this.scheduleWrite(entry);
     }
     this.emitter.fire(entry.article);
@@ -643,8 +653,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
       });
   }
 
-  private async reload(entry: Entry, sidecarRead?: ReadResult): Promise<void> {
-    await this.load(entry.article, entry, sidecarRead);
+  private async reload(entry: Entry, sidecarRead?: ReadResult, keepNewerEdits = true): Promise<void> {
+    await this.load(entry.article, entry, sidecarRead, keepNewerEdits);
     this.emitter.fire(entry.article);
   }
 
@@ -653,7 +663,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     if (!entry) return;
     clearTimeout(this.writeTimers.get(article.toString()));
     entry.conflict = false;
-    await this.reload(entry);
+    await this.reload(entry, undefined, false); // asked for: the file on disk wins
   }
 
   private onSidecarChangedOnDisk(uri: vscode.Uri): void {

@@ -326,6 +326,20 @@ describe('annotations and sidecars', () => {
     assert.equal(readSidecar(uri).annotations[0]!.label, 'note');
   });
 
+  it('keeps a change made while a reload is still reading the files, and writes it', async () => {
+    const created = await annotateFirst('al-Qaida', { label: 'actor' });
+    const store = (await api()).services.annotations;
+    await store.flushAll();
+    // A reload (as after the file changed on disk) waits for the files; the user deletes meanwhile.
+    const internals = store as unknown as { entries: Map<string, object>; reload(entry: object): Promise<void> };
+    const reloading = internals.reload(internals.entries.get(uri.toString())!);
+    await store.remove(uri, created.id);
+    await reloading;
+    assert.equal(store.peek(uri)!.items.some((i) => i.annotation.id === created.id), false, 'the deletion stays');
+    await store.flushAll();
+    assert.equal(readSidecar(uri).annotations.some((a) => a.id === created.id), false, 'and is written');
+  });
+
   it('keeps hover text from comments untrusted: a comment cannot run a command', async () => {
     await annotateFirst('Islamic State', { label: 'note', comment: 'click [here](command:workbench.action.quit) <img src=x>' });
     const editor = vscode.window.activeTextEditor!;

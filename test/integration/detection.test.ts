@@ -182,9 +182,14 @@ describe('detection in the editor', () => {
       const before = files();
       const first = await services.detections.get(long);
       assert.ok(first && first.detection.actors.length > 10);
+      // Written in the background: waited for until complete.
       const added = await waitFor(() => {
         const now = files().filter((f) => !before.includes(f));
-        return now.length ? now : undefined;
+        try {
+          return now.length && JSON.parse(fs.readFileSync(`${dir}/${now[0]}`, 'utf8')) ? now : undefined;
+        } catch {
+          return undefined; // still being written
+        }
       }, 'a detection file in the storage');
       assert.equal(added.length, 1);
       // Read back from the file once the memory no longer holds it: the stored content is what comes back.

@@ -19,7 +19,7 @@ const WORKER_THRESHOLD = 200_000;
  * written (each a round trip to the workbench through workspace.fs, and a disk write): with the
  * 5,000 short articles of the bench workspace persisted, grouping it by actor took 48 s, not 29.
  */
-export const PERSIST_THRESHOLD = 64 * 1024;
+const PERSIST_THRESHOLD = 64 * 1024;
 
 /** Detections kept in memory by content hash, and snapshots of articles not open in an editor. */
 const MEMORY_CACHE = 200;

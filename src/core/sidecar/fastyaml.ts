@@ -437,41 +437,29 @@ export function fastStringifyPieces(top: [string, unknown][], annotations: reado
   // collector took most of the time copying them.
   const done: string[] = [out];
   const batch: string[] = [];
-  // The known keys are checked once; per known key, its last value and how it was written
-  // (annotations repeat labels, dates, authors).
-  for (const k of keyOrder) if (!keyOk(k)) return undefined;
-  const lastValue: unknown[] = [];
-  const lastText: string[] = [];
+  let lines = '';
+  /** Adds `key: value` to the current annotation's lines; false when the `yaml` writer is needed. */
+  const entry = (k: string, v: unknown): boolean => {
+    const t = valueText(v);
+    if (t === undefined || !keyOk(k)) return false;
+    lines += (lines === '' ? '  - ' : '    ') + k + ': ' + t + '\n';
+    return true;
+  };
   for (let i = 0; i < annotations.length; i++) {
     if (batch.length === 64) {
       done.push(batch.join(''));
       batch.length = 0;
     }
     const record = annotations[i] as Record<string, unknown>;
-    let lines = '';
-    for (let j = 0; j < keyOrder.length; j++) {
-      const k = keyOrder[j]!;
+    lines = '';
+    for (const k of keyOrder) {
       const v = record[k];
-      if (v === undefined || v === null) continue;
-      let t: string | undefined;
-      if (v === lastValue[j]) t = lastText[j]!;
-      else {
-        t = valueText(v);
-        if (t === undefined) return undefined;
-        if (typeof v === 'string') {
-          lastValue[j] = v;
-          lastText[j] = t;
-        }
-      }
-      lines += (lines === '' ? '  - ' : '    ') + k + ': ' + t + '\n';
+      if (v !== undefined && v !== null && !entry(k, v)) return undefined;
     }
     for (const k in record) {
       if (known.has(k) || !Object.prototype.hasOwnProperty.call(record, k)) continue;
       const v = record[k];
-      if (v === undefined) continue;
-      const t = valueText(v);
-      if (t === undefined || !keyOk(k)) return undefined;
-      lines += (lines === '' ? '  - ' : '    ') + k + ': ' + t + '\n';
+      if (v !== undefined && !entry(k, v)) return undefined;
     }
     if (lines === '') return undefined;
     batch.push(lines);

@@ -138,15 +138,15 @@ function orgHeadOf(tokens: string[]): number {
  * "<head> of"), "Caribbean Shelter and Resilience Network" (before a head noun), "Jammu and
  * Kashmir" (a known place). `candidateEnd` is where the scan's match ended.
  */
-function andContinuation(norm: string, start: number, surface: string, tokens: string[], candidateEnd: number): number | undefined {
-  if (orgHeadOf(tokens) > 0) {
+function andContinuation(norm: string, start: number, surface: string, c: Candidate, candidateEnd: number): number | undefined {
+  if (c.orgHeadOf) {
     const tail = ORG_AND_TAIL.exec(norm.slice(candidateEnd, candidateEnd + 120));
     const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
     if (tail && !tailTokens.some((t) => isKnownPlace(t) || FIRST_NAMES.has(t) || isAcronym(t) || isOrgHead(t))) return candidateEnd + tail[0].length;
   }
   const end = start + surface.length;
   if (!norm.startsWith(' and ', end)) return undefined;
-  if (!isOrgHead(tokens[tokens.length - 1]!) && !isKnownPlace(surface) && !FIRST_NAMES.has(tokens[0]!)) {
+  if (!c.lastIsOrgHead && !c.knownPlace && !c.firstIsFirstName) {
     ORG_AND_NEXT.lastIndex = end + 5;
     if (ORG_AND_NEXT.test(norm) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(end + 5, ORG_AND_NEXT.lastIndex))![1]!)) return ORG_AND_NEXT.lastIndex;
   }
@@ -203,64 +203,259 @@ function isDateline(text: string, start: number, end: number): boolean {
   return /^\s*[-–—:]\s/.test(text.slice(end, end + 4)) || /^,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-–—:]/.test(text.slice(end, end + 20));
 }
 
-/** Types one candidate (already stripped of titles and stopwords). */
-function typeCandidate(text: string, surface: string, start: number, end: number, titled: boolean): Vote | undefined {
+/** What typing needs to know about a surface form by itself, worked out once per distinct form in a text. */
+interface Form {
+  surface: string;
+  tokens: string[];
+  first: string;
+  last: string;
+  regionAdjective: boolean;
+  knownPlace: boolean;
+  /** "Gulf of Aden", "Central Asia": a place by its head or first word. */
+  geoName: boolean;
+  upper: boolean;
+  /** A demonym ("West African") or a non-actor head noun: an adjective or a thing, not an actor. */
+  notActor: boolean;
+  /** A title without a name: "UN Secretary General", "EU Foreign Affairs". */
+  titleOnly: boolean;
+  orgHeadLast: boolean;
+  acronym: boolean;
+  notAlone: boolean;
+  /** A head noun or an Arabic linking particle marks an organisation ("Lashkar-e-Taiba"). */
+  orgName: boolean;
+  alPrefix: boolean;
+  /** A head noun before "of"/"for": "Press Trust of India", "Bank of Ghana". */
+  headOf: boolean;
+  compassPlace: boolean;
+  brand: boolean;
+  firstName: boolean;
+  surfaceIsFirstName: boolean;
+  personShape: boolean;
+}
+
+function formOf(surface: string): Form {
   const tokens = surface.split(' ');
   const last = tokens[tokens.length - 1]!;
   const first = tokens[0]!;
-  if (REGION_ADJECTIVES.has(surface) && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
-  if (isKnownPlace(surface)) return { type: 'place', strength: 3 };
-  if (tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead)) return { type: 'place', strength: 2 };
-  const upper = surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface);
-  if (upper && isDateline(text, start, end)) return { type: 'place', strength: 3 };
-  if (DEMONYMS.has(surface) || DEMONYMS.has(last)) return undefined; // an adjective ("West African"), not an actor
-  if (NON_ACTOR_HEADS.has(last)) return undefined;
+  const of = tokens.findIndex((t) => t === 'of' || t === 'for');
+  return {
+    surface,
+    tokens,
+    first,
+    last,
+    regionAdjective: REGION_ADJECTIVES.has(surface),
+    knownPlace: isKnownPlace(surface),
+    geoName: tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead),
+    upper: surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface),
+    notActor: DEMONYMS.has(surface) || DEMONYMS.has(last) || NON_ACTOR_HEADS.has(last),
+    titleOnly: tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t)),
+    orgHeadLast: isOrgHead(last),
+    acronym: isAcronym(surface),
+    notAlone: tokens.length === 1 && NOT_ALONE.has(surface),
+    orgName: isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface),
+    alPrefix: /^(?:al|el)-/.test(first),
+    headOf: of > 0 && tokens.slice(0, of).some(isOrgHead),
+    compassPlace: tokens.length >= 2 && COMPASS.has(first) && (isKnownPlace(tokens.slice(1).join(' ')) || GEO_HEADS.has(last)),
+    brand: tokens.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(surface),
+    firstName: FIRST_NAMES.has(first),
+    surfaceIsFirstName: FIRST_NAMES.has(surface),
+    personShape: tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first),
+  };
+}
+
+// Votes are shared: nothing changes a vote in place (a list gives a mention a new one).
+const PLACE_3: Vote = { type: 'place', strength: 3 };
+const PLACE_2: Vote = { type: 'place', strength: 2 };
+const PLACE_1: Vote = { type: 'place', strength: 1 };
+const PERSON_3: Vote = { type: 'person', strength: 3 };
+const PERSON_2: Vote = { type: 'person', strength: 2 };
+const PERSON_1: Vote = { type: 'person', strength: 1 };
+const ORG_2: Vote = { type: 'organization', strength: 2 };
+const ORG_1: Vote = { type: 'organization', strength: 1 };
+const ORG_HALF: Vote = { type: 'organization', strength: 0.5 };
+const OTHER: Vote = { type: 'other', strength: 0 };
+const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
+
+/** Whether `text` before `at` ends with "of " or "of the " (any case): the only way PLACE_OF can match. */
+function endsWithOf(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 1) !== 32) return false;
+  const lower = (i: number) => text.charCodeAt(i) | 0x20;
+  if (lower(at - 2) === 0x66 && lower(at - 3) === 0x6f) return true; // "of "
+  return lower(at - 2) === 0x65 && lower(at - 3) === 0x68 && lower(at - 4) === 0x74 && text.charCodeAt(at - 5) === 32 && lower(at - 6) === 0x66 && lower(at - 7) === 0x6f; // "of the "
+}
+
+/** Types one candidate (already stripped of titles and stopwords). */
+function typeCandidate(text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
+  const { tokens } = f;
+  if (f.regionAdjective && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
+  if (f.knownPlace) return PLACE_3;
+  if (f.geoName) return PLACE_2;
+  if (f.upper && isDateline(text, start, end)) return PLACE_3;
+  if (f.notActor) return undefined; // an adjective ("West African") or a thing, not an actor
   NEXT_WORD.lastIndex = end;
   const after = NEXT_WORD.exec(text)?.[1];
   if (after && CURRENCIES.has(after)) return undefined; // "CFA franc"
-  // A title without a name: "UN Secretary General", "EU Foreign Affairs".
-  if (tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t))) return undefined;
-  if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return { type: 'person', strength: 3 };
+  if (f.titleOnly) return undefined;
+  if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return PERSON_3;
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
-  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !isOrgHead(last)) return { type: 'person', strength: 2 };
+  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !f.orgHeadLast) return PERSON_2;
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
-  if (after && MEMBER_NOUNS.has(after) && !isAcronym(surface)) return { type: 'organization', strength: 2 };
-  if (tokens.length === 1 && NOT_ALONE.has(surface)) return undefined; // "International donors", "News of the deal"
-  if (isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface)) return { type: 'organization', strength: 2 };
+  if (after && MEMBER_NOUNS.has(after) && !f.acronym) return ORG_2;
+  if (f.notAlone) return undefined; // "International donors", "News of the deal"
+  if (f.orgName) return ORG_2;
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
-  if (/^(?:al|el)-/.test(first)) return { type: 'organization', strength: tokens.length > 1 ? 2 : 1 };
+  if (f.alPrefix) return tokens.length > 1 ? ORG_2 : ORG_1;
   // "Press Trust of India", "Bank of Ghana", "Ministry of Commerce and Industry": a head noun before "of"/"for".
-  const of = tokens.findIndex((t) => t === 'of' || t === 'for');
-  if (of > 0 && tokens.slice(0, of).some(isOrgHead)) return { type: 'organization', strength: 2 };
-  if (tokens.length === 1 && isAcronym(surface)) return { type: 'organization', strength: 1 };
+  if (f.headOf) return ORG_2;
+  if (tokens.length === 1 && f.acronym) return ORG_1;
   const before = wordBefore(text, start);
-  if (ROLE_NOUNS.has(before)) return { type: 'person', strength: 2 };
+  if (ROLE_NOUNS.has(before)) return PERSON_2;
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
-  if (ORG_ROLE_NOUNS.has(before)) return { type: 'organization', strength: 2 };
+  if (ORG_ROLE_NOUNS.has(before)) return ORG_2;
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
-  if (PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return { type: 'place', strength: 2 };
+  if (endsWithOf(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
   // "Eastern Caribbean", "Northern Kenya".
-  if (tokens.length >= 2 && COMPASS.has(first) && (isKnownPlace(tokens.slice(1).join(' ')) || GEO_HEADS.has(last))) return { type: 'place', strength: 2 };
+  if (f.compassPlace) return PLACE_2;
   // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.
-  if (tokens.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(surface)) return { type: 'organization', strength: 1 };
-  if (FIRST_NAMES.has(first) && tokens.length >= 2) return { type: 'person', strength: 2 };
+  if (f.brand) return ORG_1;
+  if (f.firstName && tokens.length >= 2) return PERSON_2;
   if (before === 'the') {
     // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
-    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return { type: 'place', strength: 1 };
-    if (tokens.length >= 2 || !after || /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/.test(after)) return { type: 'organization', strength: 1 };
+    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return PLACE_1;
+    if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return ORG_1;
   }
   if (tokens.length === 1) {
-    if (PLACE_PREPOSITIONS.has(before)) return { type: 'place', strength: 1 };
+    if (PLACE_PREPOSITIONS.has(before)) return PLACE_1;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
-    if (after && SPEAKING.has(after) && !FIRST_NAMES.has(surface)) return { type: 'organization', strength: 0.5 };
+    if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return ORG_HALF;
     // "the 2016 Pathankot attack": a place named before an event noun.
-    if (after && EVENT_NOUNS.has(after)) return { type: 'place', strength: 1 };
-    return { type: 'other', strength: 0 };
+    if (after && EVENT_NOUNS.has(after)) return PLACE_1;
+    return OTHER;
   }
-  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !FIRST_NAMES.has(first)) return { type: 'place', strength: 1 };
-  if (tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first)) return { type: 'person', strength: 1 };
-  return { type: 'other', strength: 0 };
+  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return PLACE_1;
+  if (f.personShape) return PERSON_1;
+  return OTHER;
+}
+
+/** One piece of a candidate, at `rel` code units from the candidate's start, with what is known of its form. */
+interface Piece {
+  rel: number;
+  form: Form;
+  titled: boolean;
+  canonical: string | undefined;
+  /** Never a mention, wherever it stands (only title words or stopwords, too short, ignored by the lexicon). */
+  skip: boolean;
+}
+
+/** What a candidate's surface alone decides: its tokens, and (worked out on first need) its pieces. */
+interface Candidate {
+  tokens: string[];
+  orgHeadOf: boolean;
+  lastIsOrgHead: boolean;
+  knownPlace: boolean;
+  firstIsFirstName: boolean;
+  /** "Paris-based": places at these offsets, from the leading words dropped. */
+  based: { rel: number; length: number }[];
+  /** Offset and tokens after the leading function words. */
+  rel: number;
+  rest: string[];
+  /** Whether the first remaining word would be a sentence-initial participle or adverb, should the sentence start there. */
+  participle: boolean;
+  pieces?: Piece[];
+  piecesAfterParticiple?: Piece[];
+}
+
+function candidateOf(surface: string): Candidate {
+  const tokens = surface.split(' ');
+  const based: { rel: number; length: number }[] = [];
+  let rel = 0;
+  let rest = tokens;
+  // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
+  while (rest.length && isStopToken(rest[0]!) && !isKnownPlace(rest.join(' '))) {
+    const b = /^(.+)-(?:based|headquartered)$/.exec(rest[0]!);
+    if (b && /^\p{Lu}/u.test(b[1]!) && b[1]!.length > 1) based.push({ rel, length: b[1]!.length });
+    rel += rest[0]!.length + 1;
+    rest = rest.slice(1);
+  }
+  // A participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X" (only at a sentence's start).
+  const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (TITLE_WORDS.has(rest[1]!) || FIRST_NAMES.has(rest[1]!)))) && !FIRST_NAMES.has(rest[0]!) && !isKnownPlace(rest.join(' ')) && !isOrgHead(rest[rest.length - 1]!);
+  return { tokens, orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle };
+}
+
+/**
+ * Splits a candidate's tokens (starting `start` code units into it) into the pieces that may be
+ * mentions: at possessives and after a leading place, then at a title ("United Nations
+ * Secretary-General Antonio Guterres" → org + person).
+ */
+function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: Map<string, Form>): Piece[] {
+  while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || STOP_CAPS.has(tokens[tokens.length - 1]!))) tokens = tokens.slice(0, -1);
+  if (tokens.length === 0) return [];
+  const pieces: { start: number; tokens: string[]; titled: boolean }[] = [];
+  for (const part of splitPieces(tokens, start)) {
+    const ptoks = part.tokens;
+    let i = 0;
+    let pos = part.start;
+    let pieceStart = part.start;
+    let current: string[] = [];
+    while (i < ptoks.length) {
+      const t = ptoks[i]!;
+      if (TITLE_WORDS.has(t)) {
+        let j = i;
+        while (j < ptoks.length && (TITLE_WORDS.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
+        // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".
+        const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && TITLE_HEADS.has(ptoks[i + idx - 1]!));
+        while (j > i && !TITLE_HEADS.has(ptoks[j - 1]!) && !(TITLE_WORDS.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
+        const nameToks = ptoks.slice(j);
+        const nameCut = nameToks.findIndex((w) => w === 'of' || w === 'for');
+        const personLast = nameCut > 0 ? nameToks[nameCut - 1] : nameToks[nameToks.length - 1];
+        if (j > i && j < ptoks.length && !STOP_CAPS.has(ptoks[j]!) && !(personLast && isOrgHead(personLast))) {
+          if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
+          let nameStart = pos;
+          for (let k = i; k < j; k++) nameStart += ptoks[k]!.length + 1;
+          let name = ptoks.slice(j);
+          // "Senator Marta Insfrán of the Authentic Radical Liberal Party": the name ends at "of"/"for".
+          const cut = name.findIndex((w) => w === 'of' || w === 'for');
+          if (cut > 0) {
+            let restStart = nameStart;
+            for (let k = 0; k <= cut; k++) restStart += name[k]!.length + 1;
+            let rest = name.slice(cut + 1);
+            if (rest[0] === 'the') {
+              restStart += 4;
+              rest = rest.slice(1);
+            }
+            name = name.slice(0, cut);
+            if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false });
+          }
+          // A name has no connector words ("Secretary of State for South" is a title, not a name).
+          if (!name.some((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
+          current = [];
+          break;
+        }
+      }
+      if (current.length === 0) pieceStart = pos;
+      current.push(t);
+      pos += t.length + 1;
+      i++;
+    }
+    if (current.length) pieces.push(...splitPersonOf(pieceStart, current));
+  }
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    // Drop pieces that are only title words or stopwords.
+    const toks = p.tokens.filter((t) => !(TITLE_WORDS.has(t) && p.tokens.length === 1));
+    while (toks.length && /^[a-z]/.test(toks[toks.length - 1]!) && !/^(?:al|el|ul|ud|bin|ibn)-/.test(toks[toks.length - 1]!)) toks.pop();
+    while (toks.length && /^[a-z]/.test(toks[0]!) && !/^(?:al|el)-/.test(toks[0]!)) toks.shift();
+    if (toks.length === 0) continue;
+    const sur = toks.join(' ');
+    let form = forms.get(sur);
+    if (!form) forms.set(sur, (form = formOf(sur)));
+    let canonical: string | undefined = COUNTRY_ALIASES[sur];
+    if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
+    const skip = toks.every((t) => TITLE_WORDS.has(t) || STOP_CAPS.has(t)) || ignore.has(sur) || sur.length < 2;
+    out.push({ rel: p.start, form, titled: p.titled, canonical, skip });
+  }
+  return out;
 }
 
 /** Finds raw mentions in the normalised text `norm` (same offsets as `text`). */
@@ -269,110 +464,48 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   const ignore = new Set(lexicon.ignore.map((s) => s.trim()));
   const lexSpans: RawMention[] = findLexiconMentions(text, norm, lexicon, ignore);
   const covered = (s: number, e: number) => lexSpans.some((m) => m.start < e && s < m.end);
+  // Names recur: what a surface alone decides is worked out once per distinct surface in this text.
+  const candidates = new Map<string, Candidate>();
+  const forms = new Map<string, Form>();
+  const candidate = (surface: string): Candidate => {
+    let c = candidates.get(surface);
+    if (!c) candidates.set(surface, (c = candidateOf(surface)));
+    return c;
+  };
 
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(norm))) {
     // Most candidates are one capitalised function word ("The", "In", "He"): drop them first.
     if (STOP_CAPS.has(m[0]) && !norm.startsWith(' and ', m.index + m[0].length)) continue;
-    let start = m.index;
+    const start = m.index;
     let surface = m[0];
     // Trailing possessive and abbreviation dots.
     if (/'s$/.test(surface)) surface = surface.slice(0, -2);
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
-    let tokens = surface.split(' ');
+    let c = candidate(surface);
     // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
-    const joinedEnd = andContinuation(norm, start, surface, tokens, CANDIDATE.lastIndex);
+    const joinedEnd = andContinuation(norm, start, surface, c, CANDIDATE.lastIndex);
     if (joinedEnd !== undefined) {
       surface = norm.slice(start, joinedEnd);
       CANDIDATE.lastIndex = joinedEnd;
-      tokens = surface.split(' ');
+      c = candidate(surface);
     }
-    // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
-    while (tokens.length && isStopToken(tokens[0]!) && !isKnownPlace(tokens.join(' '))) {
-      const based = /^(.+)-(?:based|headquartered)$/.exec(tokens[0]!);
-      if (based && /^\p{Lu}/u.test(based[1]!) && based[1]!.length > 1) out.push({ start, end: start + based[1]!.length, text: text.slice(start, start + based[1]!.length), vote: { type: 'place', strength: 1 } });
-      start += tokens[0]!.length + 1;
-      tokens = tokens.slice(1);
-    }
-    // A sentence-initial participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X".
-    if (tokens.length >= 2 && /(?:ing|ly|ed)$/.test(tokens[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(tokens[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(tokens[0]!) && (TITLE_WORDS.has(tokens[1]!) || FIRST_NAMES.has(tokens[1]!)))) && !FIRST_NAMES.has(tokens[0]!) && !isKnownPlace(tokens.join(' ')) && !isOrgHead(tokens[tokens.length - 1]!) && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, start - 3), start))) {
-      start += tokens[0]!.length + 1;
-      tokens = tokens.slice(1);
-    }
-    while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || STOP_CAPS.has(tokens[tokens.length - 1]!))) tokens = tokens.slice(0, -1);
-    if (tokens.length === 0) continue;
-    // Split at possessives and after a leading place, then at a title:
-    // "United Nations Secretary-General Antonio Guterres" → org + person.
-    const pieces: { start: number; tokens: string[]; titled: boolean }[] = [];
-    for (const part of splitPieces(tokens, start)) {
-      const ptoks = part.tokens;
-      let i = 0;
-      let pos = part.start;
-      let pieceStart = part.start;
-      let current: string[] = [];
-      while (i < ptoks.length) {
-        const t = ptoks[i]!;
-        if (TITLE_WORDS.has(t)) {
-          let j = i;
-          while (j < ptoks.length && (TITLE_WORDS.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
-          // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".
-          const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && TITLE_HEADS.has(ptoks[i + idx - 1]!));
-          while (j > i && !TITLE_HEADS.has(ptoks[j - 1]!) && !(TITLE_WORDS.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
-          const nameToks = ptoks.slice(j);
-          const nameCut = nameToks.findIndex((w) => w === 'of' || w === 'for');
-          const personLast = nameCut > 0 ? nameToks[nameCut - 1] : nameToks[nameToks.length - 1];
-          if (j > i && j < ptoks.length && !STOP_CAPS.has(ptoks[j]!) && !(personLast && isOrgHead(personLast))) {
-            if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
-            let nameStart = pos;
-            for (let k = i; k < j; k++) nameStart += ptoks[k]!.length + 1;
-            let name = ptoks.slice(j);
-            // "Senator Marta Insfrán of the Authentic Radical Liberal Party": the name ends at "of"/"for".
-            const cut = name.findIndex((w) => w === 'of' || w === 'for');
-            if (cut > 0) {
-              let restStart = nameStart;
-              for (let k = 0; k <= cut; k++) restStart += name[k]!.length + 1;
-              let rest = name.slice(cut + 1);
-              if (rest[0] === 'the') {
-                restStart += 4;
-                rest = rest.slice(1);
-              }
-              name = name.slice(0, cut);
-              if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false });
-            }
-            // A name has no connector words ("Secretary of State for South" is a title, not a name).
-            if (!name.some((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
-            current = [];
-            break;
-          }
-        }
-        if (current.length === 0) pieceStart = pos;
-        current.push(t);
-        pos += t.length + 1;
-        i++;
-      }
-      if (current.length) pieces.push(...splitPersonOf(pieceStart, current));
-    }
+    for (const b of c.based) out.push({ start: start + b.rel, end: start + b.rel + b.length, text: text.slice(start + b.rel, start + b.rel + b.length), vote: PLACE_1 });
+    const restStart = start + c.rel;
+    const pieces = c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
+      ? (c.piecesAfterParticiple ??= piecesOf(c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
+      : (c.pieces ??= piecesOf(c.rest, c.rel, ignore, forms));
     for (const p of pieces) {
-      // Drop pieces that are only title words or stopwords.
-      const toks = p.tokens.filter((t) => !(TITLE_WORDS.has(t) && p.tokens.length === 1));
-      while (toks.length && /^[a-z]/.test(toks[toks.length - 1]!) && !/^(?:al|el|ul|ud|bin|ibn)-/.test(toks[toks.length - 1]!)) toks.pop();
-      while (toks.length && /^[a-z]/.test(toks[0]!) && !/^(?:al|el)-/.test(toks[0]!)) toks.shift();
-      if (toks.length === 0) continue;
-      let sur = toks.join(' ');
-      if (toks.every((t) => TITLE_WORDS.has(t) || STOP_CAPS.has(t))) continue;
-      const s = p.start;
-      const e = s + sur.length;
-      if (ignore.has(sur) || covered(s, e)) continue;
-      const vote = typeCandidate(norm, sur, s, e, p.titled);
+      if (p.skip) continue;
+      const s = start + p.rel;
+      const e = s + p.form.surface.length;
+      if (covered(s, e)) continue;
+      const vote = typeCandidate(norm, p.form, s, e, p.titled);
       if (!vote) continue;
-      let canonical: string | undefined = COUNTRY_ALIASES[sur];
-      if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
-      if (sur.length < 2) continue;
-      sur = text.slice(s, e);
-      const raw: RawMention = { start: s, end: e, text: sur, vote };
-      if (canonical) raw.canonical = canonical;
+      const raw: RawMention = { start: s, end: e, text: text.slice(s, e), vote };
+      if (p.canonical) raw.canonical = p.canonical;
       out.push(raw);
     }
   }

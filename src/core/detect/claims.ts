@@ -44,7 +44,10 @@ function lowerBound(n: number, keyAt: (i: number) => number, pos: number): numbe
 }
 
 class Context {
-  readonly mentions: MentionRef[] = [];
+  /** Every mention of every actor, sorted by start, as parallel arrays (no object per mention). */
+  private readonly mStart: Int32Array;
+  private readonly mEnd: Int32Array;
+  private readonly mActor: Actor[];
   readonly starts: number[];
   /** Quotation spans [open, close) in text order. */
   readonly quotes: [number, number][] = [];
@@ -53,18 +56,39 @@ class Context {
     readonly norm: string,
     actors: Actor[],
   ) {
-    // Sorted by start through one typed array of (start, index) keys: much faster than a comparator
-    // sort of objects on long texts.
-    const all: MentionRef[] = [];
-    for (const a of actors) for (const m of a.mentions) all.push({ start: m.start, end: m.end, actor: a });
-    if (all.length < 2 ** 21) {
-      const keys = new Float64Array(all.length);
-      for (let i = 0; i < all.length; i++) keys[i] = all[i]!.start * 2 ** 21 + i;
+    let n = 0;
+    for (const a of actors) n += a.mentions.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const owner = new Int32Array(n);
+    let i = 0;
+    for (let k = 0; k < actors.length; k++) {
+      for (const m of actors[k]!.mentions) {
+        starts[i] = m.start;
+        ends[i] = m.end;
+        owner[i++] = k;
+      }
+    }
+    // Sorted by start (stable) through one typed array of (start, index) keys: much faster than a
+    // comparator sort on long texts.
+    let order: ArrayLike<number>;
+    if (n < 2 ** 21) {
+      const keys = new Float64Array(n);
+      for (let j = 0; j < n; j++) keys[j] = starts[j]! * 2 ** 21 + j;
       keys.sort();
-      for (let i = 0; i < keys.length; i++) this.mentions.push(all[keys[i]! % 2 ** 21]!);
+      for (let j = 0; j < n; j++) keys[j] = keys[j]! % 2 ** 21;
+      order = keys;
     } else {
-      all.sort((x, y) => x.start - y.start);
-      for (const m of all) this.mentions.push(m);
+      order = Array.from({ length: n }, (_, j) => j).sort((x, y) => starts[x]! - starts[y]! || x - y);
+    }
+    this.mStart = new Int32Array(n);
+    this.mEnd = new Int32Array(n);
+    this.mActor = new Array<Actor>(n);
+    for (let j = 0; j < n; j++) {
+      const at = order[j]!;
+      this.mStart[j] = starts[at]!;
+      this.mEnd[j] = ends[at]!;
+      this.mActor[j] = actors[owner[at]!]!;
     }
     this.starts = sentenceStarts(norm);
     QUOTE.lastIndex = 0;
@@ -91,13 +115,13 @@ class Context {
 
   /** Index of the first mention starting at or after `pos`. */
   private firstAtOrAfter(pos: number): number {
-    return lowerBound(this.mentions.length, (i) => this.mentions[i]!.start, pos);
+    return lowerBound(this.mStart.length, (i) => this.mStart[i]!, pos);
   }
 
   mentionsIn(start: number, end: number): MentionRef[] {
     const out: MentionRef[] = [];
-    for (let i = this.firstAtOrAfter(start); i < this.mentions.length && this.mentions[i]!.start < end; i++) {
-      if (this.mentions[i]!.end <= end) out.push(this.mentions[i]!);
+    for (let i = this.firstAtOrAfter(start); i < this.mStart.length && this.mStart[i]! < end; i++) {
+      if (this.mEnd[i]! <= end) out.push({ start: this.mStart[i]!, end: this.mEnd[i]!, actor: this.mActor[i]! });
     }
     return out;
   }
@@ -105,11 +129,11 @@ class Context {
   lastBefore(pos: number, types: ActorType[], nameHas?: string): Actor | null {
     let fallback: Actor | null = null;
     for (let i = this.firstAtOrAfter(pos) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
-      const m = this.mentions[i]!;
-      if (m.end > pos || !types.includes(m.actor.type) || this.inQuote(m.start)) continue;
-      if (!nameHas) return m.actor;
-      if ([m.actor.name, ...m.actor.aliases].some((n) => n.toLowerCase().includes(nameHas))) return m.actor;
-      fallback ??= m.actor;
+      const actor = this.mActor[i]!;
+      if (this.mEnd[i]! > pos || !types.includes(actor.type) || this.inQuote(this.mStart[i]!)) continue;
+      if (!nameHas) return actor;
+      if ([actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes(nameHas))) return actor;
+      fallback ??= actor;
     }
     return fallback;
   }
@@ -132,8 +156,8 @@ class Context {
   /** The actor of a type mentioned most often before `pos` (ties: the earliest). */
   mostMentionedBefore(pos: number, type: ActorType): Actor | null {
     const counts = new Map<Actor, number>();
-    for (let i = 0; i < this.mentions.length && this.mentions[i]!.start < pos; i++) {
-      const a = this.mentions[i]!.actor;
+    for (let i = 0; i < this.mStart.length && this.mStart[i]! < pos; i++) {
+      const a = this.mActor[i]!;
       if (a.type === type) counts.set(a, (counts.get(a) ?? 0) + 1);
     }
     let best: Actor | null = null;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { detect, mergeWorkspaceActors } from '../../src/core/detect';
+import { editDistance, withinOneEdit } from '../../src/core/detect/text';
 import type { Actor } from '../../src/core/model';
 
 function actor(actors: Actor[], name: string): Actor {
@@ -192,5 +193,49 @@ describe('claim detection', () => {
   it('ignores scare quotes', () => {
     const { claims } = detect('The report called the region a “safe haven” for smugglers.');
     assert.equal(claims.length, 0);
+  });
+});
+
+describe('detection internals', () => {
+  it('withinOneEdit agrees with the edit distance on random strings', () => {
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
+    const word = () => Array.from({ length: 3 + rand(9) }, () => 'abcde'[rand(5)]).join('');
+    const edit = (w: string) => {
+      const at = rand(w.length + 1);
+      const c = 'abcde'[rand(5)]!;
+      return [w.slice(0, at) + c + w.slice(at), w.slice(0, at) + w.slice(at + 1), w.slice(0, at) + c + w.slice(at + 1)][rand(3)]!;
+    };
+    let near = 0;
+    for (let i = 0; i < 20000; i++) {
+      const a = word();
+      const b = rand(2) ? edit(a) : rand(2) ? edit(edit(a)) : word();
+      const expected = editDistance(a, b, 1) <= 1;
+      if (expected) near++;
+      assert.equal(withinOneEdit(a, b), expected, `${a} / ${b}`);
+    }
+    assert.ok(near > 5000, 'many pairs are one edit apart');
+  });
+
+  it('types a name that recurs by the context of each occurrence', () => {
+    // The same surface, worked out once, still gets each occurrence's context.
+    const text = 'Talks were held in Korvath on Monday. Korvath said the talks went well. The ministers met again in Korvath.';
+    const { actors } = detect(text);
+    const korvath = actor(actors, 'Korvath');
+    assert.equal(korvath.type, 'place', 'two "in" cues outvote one speaking cue');
+    assert.equal(korvath.mentions.length, 3);
+    const { actors: other } = detect('Korvath said the talks went well. Korvath added that more were planned.');
+    assert.equal(actor(other, 'Korvath').type, 'organization', 'a single unknown name speaking is an institution');
+  });
+
+  it('finds an acronym by the initials of the first actor that has them, and a surname by its full name', () => {
+    const text = 'The Northern Relief Council met the National Reform Committee. Officials of the NRC declined to comment. Ayodele Banjoko chaired it; Banjoko said little.';
+    const { actors } = detect(text);
+    assert.ok(actor(actors, 'Northern Relief Council').aliases.includes('NRC'), 'the first actor with the initials');
+    assert.ok(!actor(actors, 'National Reform Committee').aliases.includes('NRC'));
+    assert.equal(actor(actors, 'Ayodele Banjoko').mentions.length, 2);
   });
 });

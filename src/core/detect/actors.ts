@@ -8,7 +8,7 @@ import type { Actor, ActorType, Lexicon, Mention } from '../model';
 import {
   CITIES, COUNTRIES, COUNTRY_ALIASES, FIRST_NAMES, GEO_HEADS, NON_ACTOR_HEADS, ORG_HEADS, REGIONS, ROLE_NOUNS, STOP_CAPS, TITLE_HEADS, TITLE_WORDS,
 } from './gazetteer';
-import { editDistance, initialsOf, keyOf } from './text';
+import { initialsOf, keyOf, withinOneEdit } from './text';
 
 /** Evidence for a type, with a strength. */
 interface Vote {
@@ -362,8 +362,8 @@ interface Candidate {
   rest: string[];
   /** Whether the first remaining word would be a sentence-initial participle or adverb, should the sentence start there. */
   participle: boolean;
-  pieces?: Piece[];
-  piecesAfterParticiple?: Piece[];
+  pieces: Piece[] | undefined;
+  piecesAfterParticiple: Piece[] | undefined;
 }
 
 function candidateOf(surface: string): Candidate {
@@ -380,7 +380,7 @@ function candidateOf(surface: string): Candidate {
   }
   // A participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X" (only at a sentence's start).
   const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (TITLE_WORDS.has(rest[1]!) || FIRST_NAMES.has(rest[1]!)))) && !FIRST_NAMES.has(rest[0]!) && !isKnownPlace(rest.join(' ')) && !isOrgHead(rest[rest.length - 1]!);
-  return { tokens, orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle };
+  return { tokens, orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
 }
 
 /**
@@ -645,6 +645,8 @@ interface Builder {
   index: number;
   /** Keys of the last n tokens, by n (cleared when the tokens change). */
   tailKeys?: Map<number, string>;
+  /** Initials of the tokens, upper-cased (set when the tokens change). */
+  initials: string[];
 }
 
 /** Merges raw mentions into actors. */
@@ -654,6 +656,21 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const assigned = new Map<RawMention, Builder>();
   /** Keys of 8 or more characters by length, with their builder: fuzzy matching looks only at lengths one apart. */
   const longKeys = new Map<number, { key: string; builder: number }[]>();
+  // Builders by each of their tokens and by their initials, in the order they were listed (a builder
+  // is listed again when its tokens change; entries are checked against its current tokens).
+  const byToken = new Map<string, number[]>();
+  const byInitials = new Map<string, number[]>();
+  const list = (index: Map<string, number[]>, k: string, b: number) => {
+    const l = index.get(k);
+    if (l) l.push(b);
+    else index.set(k, [b]);
+  };
+  /** Builders listed under `k`, each once, in creation order. */
+  const listed = (index: Map<string, number[]>, k: string): Builder[] => {
+    const l = index.get(k);
+    if (!l) return [];
+    return [...new Set(l)].sort((x, y) => x - y).map((i) => builders[i]!);
+  };
   const addKey = (b: Builder, k: string) => {
     if (b.keys.has(k)) return;
     b.keys.add(k);
@@ -700,10 +717,13 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     if (toks.length > b.tokens.length && !isAcronym(surface)) {
       b.tokens = toks;
       b.tailKeys = undefined;
+      b.initials = toks.length >= 2 ? initialsOf(surface).map((ini) => ini.toUpperCase()) : [];
+      for (const t of toks) list(byToken, t, b.index);
+      for (const ini of b.initials) list(byInitials, ini, b.index);
     }
   };
   const create = (m: RawMention) => {
-    const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false, index: builders.length };
+    const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false, index: builders.length, initials: [] };
     builders.push(b);
     add(b, m);
     return b;
@@ -715,7 +735,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     for (let length = k.length - 1; length <= k.length + 1; length++) {
       for (const e of longKeys.get(length) ?? []) {
         if ((first !== -1 && e.builder >= first) || e.key.startsWith(k) || k.startsWith(e.key)) continue;
-        if (editDistance(k, e.key, 1) <= 1) first = e.builder;
+        if (withinOneEdit(k, e.key)) first = e.builder;
       }
     }
     return first === -1 ? undefined : builders[first];
@@ -730,7 +750,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) return false;
       let tail = x.tailKeys?.get(toks.length);
       if (tail === undefined) (x.tailKeys ??= new Map()).set(toks.length, (tail = keyOf(x.tokens.slice(-toks.length).join(' '))));
-      return tail === k || (k.length >= 6 && editDistance(tail, k, 1) <= 1);
+      return tail === k || (k.length >= 6 && withinOneEdit(tail, k));
     });
   };
   // Pass 1: names of several words, lexicon and gazetteer hits, and strongly typed single words.
@@ -753,7 +773,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const k = key(surface);
     if (GENERIC_ORG_HEADS.has(surface) && !m.fromLexicon && m.canonical === undefined) {
       // "the Commission", "the Tribunal": the nearest organisation named with that word, or nothing.
-      const heads = builders.filter((x) => x.tokens.length >= 2 && x.tokens.includes(surface) && (x.votes.get('organization') ?? 0) > 0);
+      const heads = listed(byToken, surface).filter((x) => x.tokens.length >= 2 && x.tokens.includes(surface) && (x.votes.get('organization') ?? 0) > 0);
       heads.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
       if (heads[0]) add(heads[0], m);
       continue;
@@ -761,13 +781,13 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     let b = byKey.get(k);
     if (!b && m.expands) b = assigned.get(m.expands);
     if (!b && isAcronym(surface)) {
-      const plain = surface.replace(/\./g, '');
-      b = builders.find((x) => x.tokens.length >= 2 && initialsOf(x.tokens.join(' ')).some((ini) => ini === plain || ini.toUpperCase() === plain.toUpperCase()));
+      const plain = surface.replace(/\./g, '').toUpperCase();
+      b = listed(byInitials, plain).find((x) => x.tokens.length >= 2 && x.initials.includes(plain));
     }
     if (!b) {
       // Surname (or first name) of a person named in full, the nearest one before the mention.
       // (Any later part of a longer name: "Villalba" for "Santiago Villalba Ortiz".)
-      const candidates = isKnownPlace(surface) ? [] : builders.filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface || (x.tokens.length >= 3 && x.tokens.indexOf(surface) > 0 && (x.votes.get('person') ?? 0) > 0)) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
+      const candidates = isKnownPlace(surface) ? [] : listed(byToken, surface).filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface || (x.tokens.length >= 3 && x.tokens.indexOf(surface) > 0 && (x.votes.get('person') ?? 0) > 0)) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
       if (candidates.length) {
         candidates.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
         b = candidates[0];

@@ -32,6 +32,23 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/**
+ * Whether `a` and `b` are at most one edit apart. One edit leaves the first three or the last three
+ * characters alike when both strings have six or more, which rules most pairs out at once.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (n >= 6) {
+    const la = a.length;
+    const lb = b.length;
+    const headAlike = a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1) && a.charCodeAt(2) === b.charCodeAt(2);
+    const tailAlike = a.charCodeAt(la - 1) === b.charCodeAt(lb - 1) && a.charCodeAt(la - 2) === b.charCodeAt(lb - 2) && a.charCodeAt(la - 3) === b.charCodeAt(lb - 3);
+    if (!headAlike && !tailAlike) return false;
+  }
+  return editDistance(a, b, 1) <= 1;
+}
+
 /** Sentence boundaries: start offsets of sentences (after . ! ? followed by space and a capital or quote, or a newline). */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];

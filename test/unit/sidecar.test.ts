@@ -216,9 +216,20 @@ describe('sidecar parse/serialise, more cases', () => {
       article: 'a.txt',
       annotations: Array.from({ length: n }, (_, i) => ({ id: `a-${i}`, label: values[i % 3]!.split(' ')[0]!, start: i, end: i + 4, quote: values[i % values.length]!, prefix: values[(i + 3) % values.length]!, suffix: values[(i + 5) % values.length]!, created: '2026-11-24T00:00:00Z', ...(i % 5 ? {} : { extra: values[i % values.length]! }) }) as unknown as Annotation),
     });
-    // 0, 1, one piece, a piece and one more, several pieces (the writer joins 64 annotations per piece).
-    for (const n of [0, 1, 64, 65, 200]) {
-      const sidecar = many(n);
+    // The bytes go into a block sized from the first 32 annotations: 0, 1, 32, 33, 200 annotations;
+    // later annotations far longer than the first (more blocks); a value only the `yaml` writer
+    // writes, late in the list (the fast writer gives up after writing part of the file).
+    const longer = (n: number): Sidecar => {
+      const s = many(n);
+      s.annotations.forEach((a, i) => i >= 40 && (a.quote = 'é'.repeat(5000)));
+      return s;
+    };
+    const nested = (n: number): Sidecar => {
+      const s = many(n);
+      (s.annotations[n - 1] as unknown as Record<string, unknown>).extra = { nested: ['value'] };
+      return s;
+    };
+    for (const [n, sidecar] of [[0, many(0)], [1, many(1)], [32, many(32)], [33, many(33)], [200, many(200)], [400, longer(400)], [150, nested(150)]] as const) {
       const text = serializeSidecar(sidecar);
       assert.deepEqual(Buffer.from(serializeSidecarBytes(sidecar)), Buffer.from(text, 'utf8'), `${n} annotations`);
       assert.ok(parseSidecar(text).ok);

@@ -410,12 +410,13 @@ function valueText(v: unknown): string | undefined {
 }
 
 /**
- * Writes the sidecar in the one block style the `yaml` writer would use, or returns undefined when
- * some value needs that writer. Annotation keys come first in `keyOrder` (the keys of `known`: absent
- * and null values left out), then any other own key of the object (absent values left out). In
- * pieces, to be joined or encoded one by one: the top keys, then the lines of 64 annotations each.
+ * Writes the sidecar in the one block style the `yaml` writer would use, or returns false when
+ * some value needs that writer (`add` may then have had part of the text: drop it). Annotation keys
+ * come first in `keyOrder` (the keys of `known`: absent and null values left out), then any other
+ * own key of the object (absent values left out). The text goes to `add` in pieces: the top keys,
+ * then one piece per annotation, so that a caller can encode each as it comes and let it die young.
  */
-export function fastStringifyPieces(top: [string, unknown][], annotations: readonly object[], keyOrder: readonly string[], known: ReadonlySet<string>): string[] | undefined {
+export function fastStringifyPieces(top: [string, unknown][], annotations: readonly object[], keyOrder: readonly string[], known: ReadonlySet<string>, add: (piece: string) => void): boolean {
   let out = '';
   const plainKeys = new Set<string>();
   const keyOk = (k: string): boolean => {
@@ -426,17 +427,14 @@ export function fastStringifyPieces(top: [string, unknown][], annotations: reado
   };
   for (const [k, v] of top) {
     const t = valueText(v);
-    if (t === undefined || !keyOk(k)) return undefined;
+    if (t === undefined || !keyOk(k)) return false;
     out += `${k}: ${t}\n`;
   }
-  if (annotations.length === 0) return [out + 'annotations: []\n'];
-  out += 'annotations:\n';
-  // Each annotation's lines are one string, and the strings of 64 annotations at a time (about
-  // 16,000 characters) are joined into one flat piece: their many small strings die young. One
-  // long concatenation kept every piece alive, as a rope, until the end, and the garbage
-  // collector took most of the time copying them.
-  const done: string[] = [out];
-  const batch: string[] = [];
+  if (annotations.length === 0) {
+    add(out + 'annotations: []\n');
+    return true;
+  }
+  add(out + 'annotations:\n');
   let lines = '';
   /** Adds `key: value` to the current annotation's lines; false when the `yaml` writer is needed. */
   const entry = (k: string, v: unknown): boolean => {
@@ -446,24 +444,19 @@ export function fastStringifyPieces(top: [string, unknown][], annotations: reado
     return true;
   };
   for (let i = 0; i < annotations.length; i++) {
-    if (batch.length === 64) {
-      done.push(batch.join(''));
-      batch.length = 0;
-    }
     const record = annotations[i] as Record<string, unknown>;
     lines = '';
     for (const k of keyOrder) {
       const v = record[k];
-      if (v !== undefined && v !== null && !entry(k, v)) return undefined;
+      if (v !== undefined && v !== null && !entry(k, v)) return false;
     }
     for (const k in record) {
       if (known.has(k) || !Object.prototype.hasOwnProperty.call(record, k)) continue;
       const v = record[k];
-      if (v !== undefined && !entry(k, v)) return undefined;
+      if (v !== undefined && !entry(k, v)) return false;
     }
-    if (lines === '') return undefined;
-    batch.push(lines);
+    if (lines === '') return false;
+    add(lines);
   }
-  done.push(batch.join(''));
-  return done;
+  return true;
 }

@@ -654,8 +654,12 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const builders: Builder[] = [];
   const byKey = new Map<string, Builder>();
   const assigned = new Map<RawMention, Builder>();
-  /** Keys of 8 or more characters by length, with their builder: fuzzy matching looks only at lengths one apart. */
-  const longKeys = new Map<number, { key: string; builder: number }[]>();
+  /**
+   * Keys of 8 or more characters with their builder, listed under the key and under each form of it
+   * with one character deleted: two keys one edit apart share one of these forms, so fuzzy matching
+   * looks only at the keys listed under the forms of the key it matches.
+   */
+  const nearKeys = new Map<string, { key: string; builder: number }[]>();
   // Builders by each of their tokens and by their initials, in the order they were listed (a builder
   // is listed again when its tokens change; entries are checked against its current tokens).
   const byToken = new Map<string, number[]>();
@@ -675,9 +679,12 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     if (b.keys.has(k)) return;
     b.keys.add(k);
     if (k.length < 8) return;
-    let list = longKeys.get(k.length);
-    if (!list) longKeys.set(k.length, (list = []));
-    list.push({ key: k, builder: b.index });
+    const e = { key: k, builder: b.index };
+    for (const form of new Set(deletionsOf(k))) {
+      const l = nearKeys.get(form);
+      if (l) l.push(e);
+      else nearKeys.set(form, [e]);
+    }
   };
 
   const keys = new Map<string, string>();
@@ -732,8 +739,8 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const findFuzzy = (k: string): Builder | undefined => {
     if (k.length < 8) return undefined;
     let first = -1;
-    for (let length = k.length - 1; length <= k.length + 1; length++) {
-      for (const e of longKeys.get(length) ?? []) {
+    for (const form of deletionsOf(k)) {
+      for (const e of nearKeys.get(form) ?? []) {
         if ((first !== -1 && e.builder >= first) || e.key.startsWith(k) || k.startsWith(e.key)) continue;
         if (withinOneEdit(k, e.key)) first = e.builder;
       }
@@ -819,6 +826,13 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   }
   actors.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return actors;
+}
+
+/** `k` and every form of it with one character deleted. */
+function deletionsOf(k: string): string[] {
+  const out = [k];
+  for (let i = 0; i < k.length; i++) out.push(k.slice(0, i) + k.slice(i + 1));
+  return out;
 }
 
 function nearestBefore(b: Builder, at: number): number {

@@ -664,6 +664,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   // is listed again when its tokens change; entries are checked against its current tokens).
   const byToken = new Map<string, number[]>();
   const byInitials = new Map<string, number[]>();
+  const byTail = new Map<string, number[]>();
   const list = (index: Map<string, number[]>, k: string, b: number) => {
     const l = index.get(k);
     if (l) l.push(b);
@@ -727,6 +728,11 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       b.initials = toks.length >= 2 ? initialsOf(surface).map((ini) => ini.toUpperCase()) : [];
       for (const t of toks) list(byToken, t, b.index);
       for (const ini of b.initials) list(byInitials, ini, b.index);
+      // The keys of its last words (all but the first), for a shorter name spelled alike.
+      for (let n = 2; n < toks.length; n++) {
+        const tail = keyOf(toks.slice(-n).join(' '));
+        for (const form of new Set(tail.length >= 5 ? deletionsOf(tail) : [tail])) list(byTail, `${n} ${form}`, b.index);
+      }
     }
   };
   const create = (m: RawMention) => {
@@ -753,7 +759,9 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const toks = surface.split(' ');
     if (toks.length < 2) return undefined;
     const k = key(surface);
-    return builders.find((x) => {
+    // Only builders listed under a form of this key can have a tail equal to it or one edit away.
+    const listedTails = [...new Set((k.length >= 6 ? deletionsOf(k) : [k]).flatMap((form) => byTail.get(`${toks.length} ${form}`) ?? []))].sort((x, y) => x - y);
+    return listedTails.map((i) => builders[i]!).find((x) => {
       if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) return false;
       let tail = x.tailKeys?.get(toks.length);
       if (tail === undefined) (x.tailKeys ??= new Map()).set(toks.length, (tail = keyOf(x.tokens.slice(-toks.length).join(' '))));

@@ -207,8 +207,6 @@ function isDateline(text: string, start: number, end: number): boolean {
 interface Form {
   surface: string;
   tokens: string[];
-  first: string;
-  last: string;
   regionAdjective: boolean;
   knownPlace: boolean;
   /** "Gulf of Aden", "Central Asia": a place by its head or first word. */
@@ -241,8 +239,6 @@ function formOf(surface: string): Form {
   return {
     surface,
     tokens,
-    first,
-    last,
     regionAdjective: REGION_ADJECTIVES.has(surface),
     knownPlace: isKnownPlace(surface),
     geoName: tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead),
@@ -348,9 +344,8 @@ interface Piece {
   skip: boolean;
 }
 
-/** What a candidate's surface alone decides: its tokens, and (worked out on first need) its pieces. */
+/** What a candidate's surface alone decides: facts about its words, and (worked out on first need) its pieces. */
 interface Candidate {
-  tokens: string[];
   orgHeadOf: boolean;
   lastIsOrgHead: boolean;
   knownPlace: boolean;
@@ -380,7 +375,7 @@ function candidateOf(surface: string): Candidate {
   }
   // A participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X" (only at a sentence's start).
   const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (TITLE_WORDS.has(rest[1]!) || FIRST_NAMES.has(rest[1]!)))) && !FIRST_NAMES.has(rest[0]!) && !isKnownPlace(rest.join(' ')) && !isOrgHead(rest[rest.length - 1]!);
-  return { tokens, orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
+  return { orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
 }
 
 /**

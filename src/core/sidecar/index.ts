@@ -284,7 +284,8 @@ export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult
  * as soon as it is made: no string of the whole file is built (for 10,000 annotations that was 2.5
  * million characters, twice the bytes when any is outside Latin-1), and the pieces die young
  * instead of being copied by the garbage collector. The bytes go into one block sized from the
- * first pieces (fresh memory is slow to touch: a second block and a copy would double it).
+ * first pieces (fresh memory is slow to touch: a second block and a copy would double it). The
+ * result is usually a view on the start of that block: use its bytes, not its `.buffer`.
  */
 export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseResult): Uint8Array {
   const SAMPLE = 32;

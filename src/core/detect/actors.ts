@@ -272,14 +272,6 @@ const ORG_HALF: Vote = { type: 'organization', strength: 0.5 };
 const OTHER: Vote = { type: 'other', strength: 0 };
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
-/** Whether `text` before `at` ends with "of " or "of the " (any case): the only way PLACE_OF can match. */
-function endsWithOf(text: string, at: number): boolean {
-  if (text.charCodeAt(at - 1) !== 32) return false;
-  const lower = (i: number) => text.charCodeAt(i) | 0x20;
-  if (lower(at - 2) === 0x66 && lower(at - 3) === 0x6f) return true; // "of "
-  return lower(at - 2) === 0x65 && lower(at - 3) === 0x68 && lower(at - 4) === 0x74 && text.charCodeAt(at - 5) === 32 && lower(at - 6) === 0x66 && lower(at - 7) === 0x6f; // "of the "
-}
-
 /** Types one candidate (already stripped of titles and stopwords). */
 function typeCandidate(text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
   const { tokens } = f;
@@ -310,7 +302,7 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
   if (ORG_ROLE_NOUNS.has(before)) return ORG_2;
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
-  if (endsWithOf(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
+  if (PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
   // "Eastern Caribbean", "Northern Kenya".
   if (f.compassPlace) return PLACE_2;
   // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.

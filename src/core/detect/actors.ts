@@ -652,11 +652,6 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const byToken = new Map<string, number[]>();
   const byInitials = new Map<string, number[]>();
   const byTail = new Map<string, number[]>();
-  const list = (index: Map<string, number[]>, k: string, b: number) => {
-    const l = index.get(k);
-    if (l) l.push(b);
-    else index.set(k, [b]);
-  };
   /** Builders listed under `k`, each once, in creation order. */
   const listed = (index: Map<string, number[]>, k: string): Builder[] => {
     const l = index.get(k);
@@ -668,11 +663,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     b.keys.add(k);
     if (k.length < 8) return;
     const e = { key: k, builder: b.index };
-    for (const form of new Set(deletionsOf(k))) {
-      const l = nearKeys.get(form);
-      if (l) l.push(e);
-      else nearKeys.set(form, [e]);
-    }
+    for (const form of new Set(deletionsOf(k))) list(nearKeys, form, e);
   };
 
   const keys = new Map<string, string>();
@@ -821,6 +812,13 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   }
   actors.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return actors;
+}
+
+/** Adds `value` to the list under `k`. */
+function list<T>(index: Map<string, T[]>, k: string, value: T): void {
+  const l = index.get(k);
+  if (l) l.push(value);
+  else index.set(k, [value]);
 }
 
 /** `k` and every form of it with one character deleted. */

@@ -201,6 +201,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private readonly ownWrites = new Set<string>();
   /** Our flushes in progress, by sidecar: the watcher and the next flush wait for them. */
   private readonly writing = new Map<string, Promise<void>>();
+  /** Sidecars being moved or rewritten after their article was renamed or deleted. */
+  private readonly fileOps = new Set<Promise<void>>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -347,11 +349,28 @@ export class SidecarAnnotationStore implements AnnotationStore {
         entry.sortItems();
       }
     }
-    this.entries.set(article.toString(), entry);
-    this.loadTimings.delete(article.toString());
-    this.loadTimings.set(article.toString(), { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
+    const key = article.toString();
+    this.loadTimings.delete(key);
+    this.loadTimings.set(key, { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
-    return entry;
+    // One entry per article: an entry dropped while its files were read (its article was renamed or
+    // deleted) is not registered again, and a fresh load yields to an entry registered meanwhile.
+    const registered = this.entries.get(key);
+    if (!registered && !into) {
+      this.entries.set(key, entry);
+      return entry;
+    }
+    if (registered !== entry) this.recentTexts.forget(entry); // dropped, or another entry registered meanwhile
+    return registered ?? entry;
+  }
+
+  /** Reads an article's files anew (its sidecar has just arrived with a rename): the disk wins. */
+  private async loadAnew(article: vscode.Uri): Promise<Entry> {
+    const key = article.toString();
+    await this.loading.get(key)?.catch(() => undefined);
+    const existing = this.entries.get(key);
+    if (!existing) return this.entry(article);
+    return this.load(article, existing, undefined, false);
   }
 
   /** Forgets an article's entry (renamed or deleted), and its decoded text. */
@@ -615,8 +634,9 @@ export class SidecarAnnotationStore implements AnnotationStore {
     return true;
   }
 
-  /** Writes every pending sidecar now (tests, deactivation). */
+  /** Writes every pending sidecar now, after any sidecar move in progress (tests, deactivation). */
   async flushAll(): Promise<void> {
+    while (this.fileOps.size) await Promise.all(this.fileOps);
     for (const [key, timer] of this.writeTimers) {
       clearTimeout(timer);
       this.writeTimers.delete(key);
@@ -804,8 +824,16 @@ export class SidecarAnnotationStore implements AnnotationStore {
     })();
   }
 
+  /** Runs `work` (a sidecar move after a rename or delete) so that `flushAll` can wait for it. */
+  private track(work: () => Promise<void>): void {
+    const op = work()
+      .catch((err: unknown) => void vscode.window.showErrorMessage(`Article Annotator: could not update annotations after a file operation: ${(err as Error).message}`))
+      .finally(() => this.fileOps.delete(op));
+    this.fileOps.add(op);
+  }
+
   private onRenamed(e: vscode.FileRenameEvent): void {
-    void (async () => {
+    this.track(async () => {
       for (const { oldUri, newUri } of e.files) {
         if (oldUri.path.endsWith('.annotations.yaml')) continue;
         const oldSidecar = sidecarUriOf(oldUri);
@@ -833,15 +861,15 @@ export class SidecarAnnotationStore implements AnnotationStore {
             await writeTextAtomic(newSidecar, serializeSidecar({ ...parsed.sidecar, article: baseName(newUri) }, parsed));
           }
         }
-        const fresh = await this.load(newUri);
+        const fresh = await this.loadAnew(newUri);
         this.emitter.fire(oldUri);
         this.emitter.fire(fresh.article);
       }
-    })();
+    });
   }
 
   private onDeleted(e: vscode.FileDeleteEvent): void {
-    void (async () => {
+    this.track(async () => {
       for (const uri of e.files) {
         if (uri.path.endsWith('.annotations.yaml')) continue;
         const sidecar = sidecarUriOf(uri);
@@ -854,7 +882,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
         }
         this.emitter.fire(uri);
       }
-    })();
+    });
   }
 
   /** All loaded articles (for the tree and export). */

@@ -58,6 +58,8 @@ export async function selectText(uri: vscode.Uri, text: string, occurrence = 0):
 /** Restores an article's bytes and removes its sidecar, closing its editors without saving. */
 export async function resetArticle(uri: vscode.Uri, original: string): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Let sidecar moves and writes still running (after a rename, say) finish before the files are reset.
+  await (await api()).services.annotations.flushAll();
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (doc?.isDirty) {
     await vscode.window.showTextDocument(doc);

@@ -190,6 +190,12 @@ describe('claim detection', () => {
     assert.equal(claims.find((c) => c.text.startsWith('aid would'))?.speaker, 'Eastern Caribbean Currency Union');
   });
 
+  it('reads a reporting verb used as an adjective ("of alleged abuses") as no claim, but keeps "X alleged that …"', () => {
+    const text = 'The Interior Ministry of Veloria has rejected reports of alleged abuses by border guards. Critics of the stated policy remain. The Human Rights Council alleged that detainees had been beaten.';
+    const { claims } = detect(text);
+    assert.deepEqual(claims.map((c) => [c.text, c.speaker]), [['detainees had been beaten', 'Human Rights Council']]);
+  });
+
   it('ignores scare quotes', () => {
     const { claims } = detect('The report called the region a “safe haven” for smugglers.');
     assert.equal(claims.length, 0);

@@ -261,6 +261,8 @@ const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
 /** Reporting verbs that introduce content without "that": "X said the talks failed". */
 const BARE_VERBS = /^(?:said|says|told|tells|added|adds|noted|notes|stated|states|warned|warns|stressed|stresses|argued|argues|insisted|insists|maintained|maintains|claimed|claims|asserted|asserts|reiterated|reiterates|acknowledged|acknowledges|alleged|alleges|explained|explains|wrote|writes|contended|contends|countered|counters|conceded|concedes|admitted|admits|recalled|recalls|say|argue|warn|insist|note|claim|contend|maintain|stress|explain|acknowledge|admit|allege)$/;
+/** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
+const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
 const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
@@ -416,6 +418,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const w = verbs.words[k]!;
       const at = verbs.at[k]!;
       if (inQuote(at)) continue;
+      if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
       const vEnd = at + w.length;
       // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
       if (directVerbs.has(at)) {

@@ -350,6 +350,19 @@ describe('annotations and sidecars', () => {
     assert.equal(readSidecar(uri).annotations.some((a) => a.id === created.id), false, 'and is written');
   });
 
+  it('keeps one entry per article when a second load of it finishes later (as after a rename)', async () => {
+    const created = await annotateFirst('al-Qaida', { label: 'actor' });
+    const store = (await api()).services.annotations;
+    const internals = store as unknown as { load(article: vscode.Uri): Promise<object> };
+    const registered = store.peek(uri)!;
+    // A load of the article started before the entry above was registered, finishing now.
+    const late = await internals.load(uri);
+    assert.equal(store.peek(uri), registered, 'the registered entry stays');
+    assert.equal(late, registered, 'the late load yields it');
+    await store.remove(uri, created.id);
+    assert.equal(store.peek(uri)!.items.length, 0, 'a deletion is seen by every caller');
+  });
+
   it('keeps hover text from comments untrusted: a comment cannot run a command', async () => {
     await annotateFirst('Islamic State', { label: 'note', comment: 'click [here](command:workbench.action.quit) <img src=x>' });
     const editor = vscode.window.activeTextEditor!;

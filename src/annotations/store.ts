@@ -209,7 +209,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
     private readonly articles: ArticleIndex,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
-    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*.txt', true, false, true);
+    // (Creations too: a file replaced by a rename, as git and many tools write, is created anew.)
+    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*.txt', false, false, true);
     this.disposables.push(
       this.diagnostics,
       watcher,
@@ -218,6 +219,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
       watcher.onDidCreate((u) => this.onSidecarChangedOnDisk(u)),
       watcher.onDidDelete((u) => this.onSidecarChangedOnDisk(u)),
       articleWatcher.onDidChange((u) => this.onArticleChangedOnDisk(u)),
+      articleWatcher.onDidCreate((u) => this.onArticleChangedOnDisk(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onDocumentSaved(d)),
       vscode.workspace.onDidOpenTextDocument((d) => this.entries.get(d.uri.toString())?.documentOpened(d)),

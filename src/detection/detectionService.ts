@@ -32,6 +32,8 @@ export class CachedDetectionService implements DetectionService {
   private readonly byHash = new Map<string, Detection>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly inflight = new Map<string, Promise<DetectionSnapshot | undefined>>();
+  /** Closed articles rewritten on disk while being detected: detected again from the new file. */
+  private readonly rewrittenWhileDetecting = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private rejected: Record<string, string[]>;
   /** Milliseconds of detection work of the last run per article (for the benchmark). */
@@ -48,7 +50,14 @@ export class CachedDetectionService implements DetectionService {
   ) {
     this.worker = new DetectionWorker(context.extensionUri.fsPath);
     this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
+    // Every file: articles match a configurable glob, and only those with a snapshot count. A
+    // file replaced by a rename (as git and many tools write) is created anew; a change right after
+    // a creation may be reported as the creation alone.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
     this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
+      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.isArticleDoc(e.document)) this.schedule(e.document.uri);
       }),
@@ -61,6 +70,19 @@ export class CachedDetectionService implements DetectionService {
         }
       }),
     );
+  }
+
+  /**
+   * A closed article rewritten on disk (git checkout, another tool): its snapshot is dropped and
+   * the views are told, so that it is detected again when next asked for (from the cache by
+   * content hash when the text is one seen before). An open article follows its document instead.
+   */
+  private changedOnDisk(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.inflight.has(key)) this.rewrittenWhileDetecting.add(key);
+    if (!this.snapshots.has(key) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+    this.snapshots.delete(key);
+    this.emitter.fire(uri);
   }
 
   private isArticleDoc(doc: vscode.TextDocument): boolean {
@@ -100,6 +122,7 @@ export class CachedDetectionService implements DetectionService {
 
   private async compute(article: vscode.Uri, token?: vscode.CancellationToken): Promise<DetectionSnapshot | undefined> {
     const key = article.toString();
+    this.rewrittenWhileDetecting.delete(key);
     const maxBytes = vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxArticleSize', 20_000_000);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     let text: string;
@@ -139,6 +162,7 @@ export class CachedDetectionService implements DetectionService {
     // A newer edit made this result stale: the scheduled run will replace it.
     const now = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (now && now.version !== version) return undefined;
+    if (this.rewrittenWhileDetecting.delete(key) && !doc && !now) return this.compute(article, token);
     const snapshot: DetectionSnapshot = { article, version, detection };
     this.snapshots.delete(key);
     this.snapshots.set(key, snapshot);

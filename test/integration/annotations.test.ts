@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Annotation } from '../../src/core/model';
-import { api, resetArticle, seedUri, selectText, sidecarOf, sleep, waitFor } from './util';
+import { api, resetArticle, seedUri, selectText, sidecarOf, sleep, waitFor, writeSidecar } from './util';
 
 const ARTICLE = '001_f449809abfeeccdc.txt';
 
@@ -236,6 +236,31 @@ describe('annotations and sidecars', () => {
     }, 'anchored on the new article text');
     assert.equal(second.range!.start.line, original.slice(0, original.indexOf(quote)).split('\n').length - 1 + 2);
   });
+  it('re-anchors a closed article replaced on disk by a rename, as git writes it', async () => {
+    // An article never opened in this window: the store reads its file.
+    const closed = seedUri('zz-checked-out.txt');
+    const quote = 'Pathankot';
+    fs.writeFileSync(closed.fsPath, original);
+    writeSidecar(closed, [{ id: 'git-1', label: 'actor', quote }]);
+    try {
+      const store = (await api()).services.annotations;
+      const first = await waitFor(async () => (await store.get(closed)).items.find((x) => x.annotation.id === 'git-1' && x.status === 'exact'), 'the annotation anchored');
+      const line = first.range!.start.line;
+      const added = 'A paragraph checked out from another branch.\n\n';
+      fs.writeFileSync(`${closed.fsPath}.git-tmp`, added + original);
+      fs.renameSync(`${closed.fsPath}.git-tmp`, closed.fsPath);
+      const item = await waitFor(() => {
+        const i = store.peek(closed)?.items.find((x) => x.annotation.id === 'git-1');
+        return i?.range?.start.line === line + 2 ? i : undefined;
+      }, 'anchored on the new article text');
+      assert.notEqual(item.status, 'orphan');
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'without opening it');
+    } finally {
+      fs.rmSync(closed.fsPath, { force: true });
+      fs.rmSync(sidecarOf(closed).fsPath, { force: true });
+    }
+  });
+
   it('anchors and draws the annotations of a closed article too long for the store to keep its decoded text', async () => {
     // Over the store's budget of decoded texts (8 million UTF-16 units): decoded again from its bytes each time.
     const long = seedUri('zz-long-article.txt');

@@ -145,6 +145,24 @@ describe('detection in the editor', () => {
     }, 'detection without the lexicon');
   });
 
+  it('detects a closed article again after another tool rewrote it', async () => {
+    const extra = seedUri('zz-rewritten-on-disk.txt');
+    fs.writeFileSync(extra.fsPath, 'Talks stalled on Monday. Finance Minister Ana Kovač said the budget would be cut.\n');
+    try {
+      const { detections } = (await api()).services;
+      const first = await detections.get(extra);
+      assert.ok(first?.detection.claims.some((c) => c.speaker === 'Ana Kovač'), 'the first text detected');
+      fs.writeFileSync(extra.fsPath, 'Talks resumed on Friday. Trade Commissioner Lena Brandt said the quota would stay.\n');
+      const second = await waitFor(async () => {
+        const s = await detections.get(extra);
+        return s?.detection.claims.some((c) => c.speaker === 'Lena Brandt') ? s : undefined;
+      }, 'the detections of the new text');
+      assert.ok(!second.detection.actors.some((a) => a.name === 'Ana Kovač'), 'nothing of the old text');
+    } finally {
+      fs.rmSync(extra.fsPath, { force: true });
+    }
+  });
+
   it('analyses a long article in a worker thread and decorates it', async () => {
     const services = (await api()).services;
     const service = services.detections as unknown as { workerRuns: number };

@@ -66,7 +66,11 @@ export async function resetArticle(uri: vscode.Uri, original: string): Promise<v
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   const hadSidecar = fs.existsSync(sidecarOf(uri).fsPath);
-  fs.writeFileSync(uri.fsPath, original);
+  // Rewritten only when changed, and atomically: a reader never sees it truncated.
+  if (!fs.existsSync(uri.fsPath) || fs.readFileSync(uri.fsPath, 'utf8') !== original) {
+    fs.writeFileSync(`${uri.fsPath}.reset-tmp`, original);
+    fs.renameSync(`${uri.fsPath}.reset-tmp`, uri.fsPath);
+  }
   fs.rmSync(sidecarOf(uri).fsPath, { force: true });
   // Make the store read the restored files now (file-watcher events for a file that was created
   // and deleted quickly may be coalesced away), so tests stay independent.

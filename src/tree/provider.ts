@@ -22,10 +22,7 @@ function baseName(uri: vscode.Uri): string {
 export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  /** The rows last handed out, by id (for `getParent` and targeted refreshes). */
   private readonly nodes = new Map<string, TreeNode>();
-  /** The ids of each row's children as last handed out ('' for the roots): rows gone since are forgotten. */
-  private readonly childIds = new Map<string, string[]>();
   private readonly disposables: vscode.Disposable[] = [];
   grouping: Grouping = 'article';
   filter: TreeFilter | undefined;
@@ -105,7 +102,6 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return v;
   };
 
-  /** A row handed out and not gone since (rows of deleted annotations, moved detections or another grouping are forgotten). */
   node(id: string): TreeNode | undefined {
     return this.nodes.get(id);
   }
@@ -115,24 +111,6 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    const children = await this.computeChildren(node);
-    const parent = node?.id ?? '';
-    const ids = children.map((c) => c.id);
-    const kept = new Set(ids);
-    for (const id of this.childIds.get(parent) ?? []) if (!kept.has(id)) this.forget(id);
-    this.childIds.set(parent, ids);
-    return children;
-  }
-
-  /** Forgets a row that is gone, and the rows under it. */
-  private forget(id: string): void {
-    this.nodes.delete(id);
-    const below = this.childIds.get(id);
-    this.childIds.delete(id);
-    for (const c of below ?? []) this.forget(c);
-  }
-
-  private async computeChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.roots();
     switch (node.kind) {
       case 'folder':

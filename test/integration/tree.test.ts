@@ -159,29 +159,6 @@ describe('annotations tree', () => {
     }
   });
 
-  it('forgets the rows of a deleted annotation and of another grouping', async () => {
-    const tree = (await api()).tree;
-    const article = await child(undefined, '003_f2cdae8a492d10f5.txt');
-    const claims = await child(article, 'claim');
-    const row = (await tree.provider.getChildren(claims)).find((n) => n.kind === 'annotation' && n.ref.id === 'b-claim1');
-    assert.ok(row && tree.provider.node(row.id)?.id === row.id, 'the row is known');
-    writeSidecar(B, [{ id: 'b-other', label: 'claim', quote: 'terrible attacks' }]);
-    await waitFor(async () => (await tree.provider.getChildren(claims)).some((n) => n.kind === 'annotation' && n.ref.id === 'b-other'), 'the new annotation listed');
-    assert.equal(tree.provider.node(row.id), undefined, 'the deleted annotation’s row is forgotten');
-    // The group stays (the view may have asked for the article's rows again meanwhile: the same row, made anew).
-    assert.equal(tree.provider.node(claims.id)?.id, claims.id, 'the group row is still known');
-    await tree.setGrouping('label');
-    try {
-      await tree.provider.getChildren();
-      assert.equal(tree.provider.node(article.id), undefined, 'the article rows of the other grouping are forgotten');
-      assert.equal(tree.provider.node(claims.id), undefined, 'and the rows under them');
-      const label = await child(undefined, 'claim');
-      assert.equal(tree.provider.node(label.id)?.id, label.id);
-    } finally {
-      await tree.setGrouping('article');
-    }
-  });
-
   it('reveals the annotation under the cursor', async () => {
     const tree = (await api()).tree;
     await vscode.commands.executeCommand('articleAnnotator.annotations.focus');

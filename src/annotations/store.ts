@@ -733,14 +733,6 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.followEdit(e);
     this.editTimings.push(performance.now() - t0);
     if (this.editTimings.length > 1000) this.editTimings.shift();
-    // Its text changed back to the saved one (reverted, or undone to it): annotation changes kept
-    // for the save are written now. (Not on a change of the dirty state alone, with no change of
-    // text: a renamed article's old document turns clean so, and the rename takes its annotations.)
-    if (e.contentChanges.length > 0 && !e.document.isDirty) {
-      const key = e.document.uri.toString();
-      const entry = this.entries.get(key);
-      if (entry?.pending && !entry.conflict && !this.writeTimers.has(key)) this.scheduleWrite(entry);
-    }
   }
 
   private followEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -823,20 +815,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
   private onDocumentClosed(doc: vscode.TextDocument): void {
     const entry = this.entries.get(doc.uri.toString());
     if (!entry) return;
-    // Closed without saving: the file on disk is the truth again. The user's annotation changes not
-    // yet written stay: anchored anew on the saved text, and written. Offsets only moved by the
-    // unsaved edits are read again from the sidecar.
-    const unwritten = entry.pending && !entry.conflict;
-    const reanchor = entry.shifted && !entry.conflict;
+    // Closed without saving: the file on disk is the truth again (and, with offsets moved by the
+    // unsaved edits, the annotations are anchored on it anew).
+    const reanchor = (entry.pending || entry.shifted) && !entry.conflict;
     void (async () => {
       const r = await readText(entry.article, this.maxArticleBytes());
-      // Gone (renamed, with its unsaved edits moving to the new name, or deleted): the rename and
-      // delete handlers take the annotations from here.
-      if (r.kind === 'missing') return;
       if (r.kind === 'ok') entry.setFile(r.bytes, r.version, r.text);
       else entry.setFile(undefined);
-      if (unwritten && r.kind === 'ok') this.keepUnwritten(entry, entry.fileText);
-      else if (unwritten || reanchor) await this.reload(entry);
+      if (reanchor) await this.reload(entry);
     })();
   }
 
@@ -859,64 +845,29 @@ export class SidecarAnnotationStore implements AnnotationStore {
           clearTimeout(this.writeTimers.get(oldUri.toString()));
           this.dropEntry(oldUri);
         }
-        // A write of ours in flight lands first (and its sidecar then moves with the article); changes
-        // not yet written (the article has unsaved edits, or the write was still debounced) go with it.
-        await this.writing.get(oldSidecar.toString());
-        const unwritten = entry?.pending ? entry : undefined;
         const sc = await readText(oldSidecar, this.maxSidecarBytes());
-        if (sc.kind === 'missing' && !unwritten) continue;
-        if (sc.kind !== 'missing') {
-          try {
-            await vscode.workspace.fs.rename(oldSidecar, newSidecar, { overwrite: false });
-          } catch (err) {
-            void vscode.window.showWarningMessage(`Article Annotator: could not move ${baseName(oldSidecar)} with its article: ${(err as Error).message}`);
-            continue;
-          }
-          this.diagnostics.delete(oldSidecar);
-          this.diagnostics.delete(oldUri);
-          // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
-          if (sc.kind === 'ok') {
-            const parsed = parseSidecar(sc.bytes, { maxBytes: this.maxSidecarBytes() });
-            if (parsed.ok && parsed.sidecar.article !== baseName(newUri)) {
-              this.ownWrites.add(newSidecar.toString());
-              await writeTextAtomic(newSidecar, serializeSidecar({ ...parsed.sidecar, article: baseName(newUri) }, parsed));
-            }
+        if (sc.kind === 'missing') continue;
+        try {
+          await vscode.workspace.fs.rename(oldSidecar, newSidecar, { overwrite: false });
+        } catch (err) {
+          void vscode.window.showWarningMessage(`Article Annotator: could not move ${baseName(oldSidecar)} with its article: ${(err as Error).message}`);
+          continue;
+        }
+        this.diagnostics.delete(oldSidecar);
+        this.diagnostics.delete(oldUri);
+        // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
+        if (sc.kind === 'ok') {
+          const parsed = parseSidecar(sc.bytes, { maxBytes: this.maxSidecarBytes() });
+          if (parsed.ok && parsed.sidecar.article !== baseName(newUri)) {
+            this.ownWrites.add(newSidecar.toString());
+            await writeTextAtomic(newSidecar, serializeSidecar({ ...parsed.sidecar, article: baseName(newUri) }, parsed));
           }
         }
         const fresh = await this.loadAnew(newUri);
-        // (With no sidecar of its own, the old entry's annotations are all unwritten ones: they join
-        // any the new name already had.)
-        if (unwritten) this.carryOver(unwritten, fresh, sc.kind === 'missing');
         this.emitter.fire(oldUri);
         this.emitter.fire(fresh.article);
       }
     });
-  }
-
-  /**
-   * Gives a renamed article's new entry the annotations of its old one, with changes not yet
-   * written (an open document moves with its unsaved edits). They are written as any change is (on
-   * save, when the article has unsaved edits).
-   */
-  private carryOver(from: Entry, to: Entry, join: boolean): void {
-    if (to.state.kind === 'error') {
-      void vscode.window.showErrorMessage(
-        `Article Annotator: ${baseName(to.article)} was renamed with annotation changes not yet written, but its sidecar ${baseName(to.sidecar)} cannot be read (${to.state.message}); it is not overwritten. Fix it, then annotate again.`,
-      );
-      return;
-    }
-    // (The offsets they carry may refer to the text before the unsaved edits: they are anchored anew.)
-    const carried = from.items.map((i) => new Item(i.annotation, i.status, i.start16, i.end16, to));
-    const ids = new Set(carried.map((i) => i.annotation.id));
-    to.items = join ? [...to.items.filter((i) => !ids.has(i.annotation.id)), ...carried] : carried;
-    this.keepUnwritten(to, this.currentText(to));
-  }
-
-  /** Anchors an entry's annotations, with changes not yet written, on `text` by their quotes and contexts, and writes them (when the article has no unsaved edits). */
-  private keepUnwritten(entry: Entry, text: string): void {
-    this.reanchorInMemory(entry, text);
-    entry.shifted = true;
-    this.changed(entry);
   }
 
   private onDeleted(e: vscode.FileDeleteEvent): void {

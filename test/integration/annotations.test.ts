@@ -345,62 +345,6 @@ describe('annotations and sidecars', () => {
     }
   });
 
-  it('keeps an annotation not yet written when its article is renamed with unsaved edits', async () => {
-    const editor = await selectText(uri, 'al-Qaida');
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Draft. '));
-    await selectText(uri, 'al-Qaida');
-    const created = await vscode.commands.executeCommand<StoredAnnotation>('articleAnnotator.annotateSelection', { label: 'actor', comment: 'made while the article had unsaved edits' });
-    const store = (await api()).services.annotations;
-    await store.flushAll();
-    assert.ok(!fs.existsSync(sidecarOf(uri).fsPath), 'not written while the article has unsaved edits');
-    const renamed = seedUri('renamed-dirty.txt');
-    // A sidecar left at the new name (its article was deleted earlier): its annotation is kept too.
-    fs.writeFileSync(sidecarOf(renamed).fsPath, 'version: 1\narticle: renamed-dirty.txt\nannotations:\n  - id: left-over\n    label: note\n    start: 0\n    end: 5\n    quote: "Draft"\n');
-    const edit = new vscode.WorkspaceEdit();
-    edit.renameFile(uri, renamed);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-    try {
-      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === renamed.toString()), 'the renamed document');
-      assert.ok(doc.isDirty, 'the unsaved edits moved with the file');
-      const item = await waitFor(() => store.peek(renamed)?.items.find((i) => i.annotation.id === created.id), 'the annotation to move with its article');
-      assert.equal(doc.getText(item.range), 'al-Qaida');
-      await store.flushAll();
-      assert.equal(tryReadSidecar(renamed)?.annotations.length, 1, 'still not written while the renamed article has unsaved edits');
-      await doc.save();
-      await store.flushAll();
-      const disk = await waitFor(() => (tryReadSidecar(renamed)?.annotations.length === 2 ? tryReadSidecar(renamed) : undefined), 'the sidecar written on save');
-      assert.ok(disk.annotations.some((x) => x.id === 'left-over'), 'the annotation already there is kept');
-      const a = disk.annotations.find((x) => x.id === created.id);
-      assert.ok(a, 'and is written beside the renamed article');
-      assert.equal(a.quote, 'al-Qaida');
-      assert.equal(disk.article, 'renamed-dirty.txt');
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      const back = new vscode.WorkspaceEdit();
-      back.renameFile(renamed, uri, { overwrite: true });
-      await vscode.workspace.applyEdit(back);
-      await store.flushAll();
-      fs.rmSync(sidecarOf(renamed).fsPath, { force: true });
-    }
-  });
-
-  it('keeps an annotation not yet written when its article is closed without saving, anchored on the saved text', async () => {
-    const editor = await selectText(uri, 'Lashkar-e-Taiba');
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'A paragraph that will be discarded.\n\n'));
-    await selectText(uri, 'Lashkar-e-Taiba');
-    const created = await vscode.commands.executeCommand<StoredAnnotation>('articleAnnotator.annotateSelection', { label: 'actor' });
-    const store = (await api()).services.annotations;
-    await store.flushAll();
-    assert.ok(!fs.existsSync(sidecarOf(uri).fsPath), 'not written while the article has unsaved edits');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    const disk = await waitFor(() => tryReadSidecar(uri), 'the annotation written against the saved text');
-    const a = disk.annotations.find((x) => x.id === created.id);
-    assert.ok(a, 'the annotation is kept');
-    assert.equal(a.quote, 'Lashkar-e-Taiba');
-    assert.equal(codePointSlice(original, a.start, a.end), 'Lashkar-e-Taiba', 'its offsets are those of the saved text');
-    assert.equal(store.peek(uri)!.items.find((i) => i.annotation.id === created.id)?.status, 'exact');
-  });
-
   it('deletes with Undo, and edits with arguments', async () => {
     const created = await annotateFirst('al-Qaida', { label: 'actor', comment: 'first' });
     const ref = { kind: 'annotation', article: uri.toString(), id: created.id };

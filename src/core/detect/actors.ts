@@ -706,10 +706,12 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       b.initials = toks.length >= 2 ? initialsOf(surface).map((ini) => ini.toUpperCase()) : [];
       for (const t of toks) list(byToken, t, b.index);
       for (const ini of b.initials) list(byInitials, ini, b.index);
-      // The keys of its last words (all but the first), for a shorter name spelled alike.
+      // The keys of its last words (all but the first), for a shorter name spelled alike. Only tails
+      // of 6 or more characters need their one-deletion forms listed: tailOfPerson matches one edit
+      // away only for keys of 6 or more, and a shorter tail that near is itself one of the key's forms.
       for (let n = 2; n < toks.length; n++) {
         const tail = keyOf(toks.slice(-n).join(' '));
-        for (const form of new Set(tail.length >= 5 ? deletionsOf(tail) : [tail])) list(byTail, `${n} ${form}`, b.index);
+        for (const form of new Set(tail.length >= 6 ? deletionsOf(tail) : [tail])) list(byTail, `${n} ${form}`, b.index);
       }
     }
   };

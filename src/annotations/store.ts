@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnchorStatus, Annotation, LabelDef } from '../core/model';
 import { DEFAULT_LABELS } from '../core/model';
-import { anchorAnnotations, shiftOffsets } from '../core/anchor';
+import { anchorAnnotations, EditFollower } from '../core/anchor';
 import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
@@ -720,8 +720,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
     void this.reload(entry);
   }
 
-  /** Offsets of an entry's items while an edit shifts them (reused: typing allocates nothing per annotation). */
-  private shiftBuffers: { starts: Int32Array; ends: Int32Array; orphans: Uint8Array } | undefined;
+  /** Follows edits with the items' offsets (its buffers are reused: typing allocates nothing per annotation). */
+  private readonly follower = new EditFollower();
 
   /** Milliseconds spent following each recent edit (the benchmark reads them). */
   readonly editTimings: number[] = [];
@@ -750,40 +750,13 @@ export class SidecarAnnotationStore implements AnnotationStore {
         return;
       }
     }
-    // Shifted in arrays kept between keystrokes: nothing allocated per annotation.
-    const items = entry.items;
-    const n = items.length;
-    let b = this.shiftBuffers;
-    if (!b || b.starts.length < n) {
-      const size = Math.max(n, 2 * (b?.starts.length ?? 0));
-      b = this.shiftBuffers = { starts: new Int32Array(size), ends: new Int32Array(size), orphans: new Uint8Array(size) };
-    }
-    const { starts, ends, orphans } = b;
-    for (let i = 0; i < n; i++) {
-      const item = items[i]!;
-      starts[i] = item.start16;
-      ends[i] = item.end16;
-      orphans[i] = item.status === 'orphan' ? 1 : 0;
-    }
-    shiftOffsets(starts, ends, orphans, n, e.contentChanges);
-    let changed = false;
-    let orphaned = false;
-    for (let i = 0; i < n; i++) {
-      const item = items[i]!;
-      if (starts[i] !== item.start16 || ends[i] !== item.end16) {
-        changed = true;
-        item.start16 = starts[i]!;
-        item.end16 = ends[i]!;
-      }
-      if (orphans[i] === 1 && item.status !== 'orphan') {
-        item.status = 'orphan';
-        orphaned = true;
-      }
-    }
-    if (changed || orphaned) entry.shifted = true;
+    // Shifted in buffers kept between keystrokes; touched annotations found again or orphaned.
+    const { moved, statusChanged } = this.follower.follow(entry.items, e.contentChanges, () => e.document.getText());
+    if (moved || statusChanged) entry.shifted = true;
     // Ranges that only moved with the text need no event: VS Code moves the decorations itself
-    // (same open-open behaviour) and ranges are computed on demand. An orphan changes what is shown.
-    if (orphaned) {
+    // (same open-open behaviour) and ranges are computed on demand. A change of status (orphaned,
+    // found again) changes what is shown.
+    if (statusChanged) {
       entry.sortItems();
       this.emitter.fire(entry.article);
     }

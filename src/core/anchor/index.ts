@@ -18,6 +18,7 @@ import type { AnchorStatus, Annotation } from '../model';
 import { OffsetMap } from '../offsets';
 
 export { shiftOffsets, shiftRanges, type ContentChange, type ShiftedRange } from './shift';
+export { EditFollower, type FollowResult, type LiveRange } from './follow';
 
 export interface AnchorResult {
   /** The annotation as given (never modified). */
@@ -130,6 +131,30 @@ export class Anchorer {
     return { annotation: a, status: 'orphan' };
   }
 
+  /**
+   * Finds an annotation again after a change touched its text (typing in it, or a reload that
+   * replaced the block of lines around it), near `hint16` (UTF-16, where the change left it).
+   * Unlike `anchor`, another occurrence of the quote is taken only in full context on at least
+   * one side, so typing that really deletes the text orphans it rather than moving it to a
+   * neighbouring occurrence; then the approximate search (`fuzzy`), then `orphan`.
+   * Offsets in and out are UTF-16; `alt16` is a second place to look (e.g. where it was before).
+   */
+  relocate(a: Pick<Annotation, 'quote' | 'prefix' | 'suffix'>, hint16: number, alt16 = hint16): { status: AnchorStatus; start16: number; end16: number } {
+    const quote = a.quote;
+    const at = Math.max(0, Math.min(this.text.length, hint16));
+    const alt = Math.max(0, Math.min(this.text.length, alt16));
+    const orphan = { status: 'orphan' as const, start16: at, end16: at };
+    if (typeof quote !== 'string' || quote.length === 0) return orphan;
+    const ann = a as Annotation;
+    if (this.quoteAt(ann, at) && this.contextMatches(ann, at)) return { status: 'moved', start16: at, end16: at + quote.length };
+    if (alt !== at && this.quoteAt(ann, alt) && this.contextMatches(ann, alt)) return { status: 'moved', start16: alt, end16: alt + quote.length };
+    const exact = this.exactNearest(ann, at, alt, true);
+    if (exact !== undefined) return { status: 'moved', start16: exact, end16: exact + quote.length };
+    const fuzzy = this.fuzzy(ann, at, alt);
+    if (fuzzy) return { status: 'fuzzy', start16: fuzzy.start, end16: fuzzy.end };
+    return orphan;
+  }
+
   private result(a: Annotation, status: AnchorStatus, s16: number, e16: number, score: number): AnchorResult {
     const start = this.map.toCodePoint(s16);
     const end = this.map.toCodePoint(e16);
@@ -151,7 +176,12 @@ export class Anchorer {
     return (prefix === '' || text.startsWith(prefix, at - prefix.length)) && (suffix === '' || text.startsWith(suffix, end));
   }
 
-  /** Context agreement 0..1 of an exact occurrence at `i`, measured outward from the quote. */
+  /**
+   * Context agreement of an exact occurrence at `i`, measured outward from the quote: 0..1 for
+   * how much of the prefix and suffix agree, plus 2 for each side that agrees in full, so that an
+   * occurrence whose whole suffix (or prefix) is still there wins over one that only shares more
+   * of a partial context (issue 17: a short quote such as `of` went to the wrong occurrence).
+   */
   private exactContextScore(a: Annotation, i: number): number {
     const { text } = this;
     const prefix = a.prefix ?? '';
@@ -159,7 +189,7 @@ export class Anchorer {
     const end = i + a.quote.length;
     const pre = prefix ? commonSuffixLength(prefix, text.slice(Math.max(0, i - prefix.length), i)) / prefix.length : i === 0 ? 1 : 0.5;
     const suf = suffix ? commonPrefixLength(suffix, text.slice(end, end + suffix.length)) / suffix.length : end === text.length ? 1 : 0.5;
-    return (pre + suf) / 2;
+    return (pre + suf) / 2 + (pre === 1 ? 2 : 0) + (suf === 1 ? 2 : 0);
   }
 
   /** 0 near the expected position, up to 0.5 far away: distance only outweighs a clearly better context. */
@@ -168,7 +198,8 @@ export class Anchorer {
     return 0.5 * Math.min(1, d / Math.max(WINDOW, this.text.length));
   }
 
-  private exactNearest(a: Annotation, old16: number, hint16: number): number | undefined {
+  /** With `fullSideOnly`, only occurrences whose prefix or suffix agrees in full are taken. */
+  private exactNearest(a: Annotation, old16: number, hint16: number, fullSideOnly = false): number | undefined {
     const { text } = this;
     const quote = a.quote;
     let best: number | undefined;
@@ -176,11 +207,12 @@ export class Anchorer {
     let bestPerfect = false;
     const consider = (i: number) => {
       const ctx = this.exactContextScore(a, i);
+      if (fullSideOnly && ctx < 2) return;
       const score = ctx - this.distancePenalty(i, old16, hint16);
       if (score > bestScore || (score === bestScore && best !== undefined && i < best)) {
         bestScore = score;
         best = i;
-        bestPerfect = ctx === 1;
+        bestPerfect = ctx === 5;
       }
     };
     // Near the expected position first: an occurrence there in its full context is the answer.

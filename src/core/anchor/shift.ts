@@ -40,7 +40,15 @@ export function shiftRanges(ranges: readonly { start: number; end: number; orpha
  * `starts[i]`–`ends[i]`, an orphan when `orphans[i]` is 1): nothing is allocated per range, so a
  * keystroke in an article with thousands of annotations leaves no garbage.
  */
-export function shiftOffsets(starts: Int32Array, ends: Int32Array, orphans: Uint8Array, count: number, changes: readonly ContentChange[]): void {
+export function shiftOffsets(
+  starts: Int32Array,
+  ends: Int32Array,
+  orphans: Uint8Array,
+  count: number,
+  changes: readonly ContentChange[],
+  /** Set to 1 for each range a change overlaps, grows or orphans, and each orphan a change reaches (left alone otherwise). */
+  touched?: Uint8Array,
+): void {
   // Last first; at the same offset the change reaching further first (an insertion there comes after it).
   const sorted = changes.length === 1 ? changes : [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset || b.rangeLength - a.rangeLength);
   for (const c of sorted) {
@@ -61,6 +69,7 @@ export function shiftOffsets(starts: Int32Array, ends: Int32Array, orphans: Uint
           starts[i] = off;
           ends[i] = off;
         }
+        if (touched && start >= off && start <= delEnd) touched[i] = 1;
         continue;
       }
       if (end < off || (end === off && delLength === 0) || (end === off && start < end)) continue; // before
@@ -75,9 +84,11 @@ export function shiftOffsets(starts: Int32Array, ends: Int32Array, orphans: Uint
         starts[i] = off;
         ends[i] = off;
         orphans[i] = 1;
+        if (touched) touched[i] = 1;
         continue;
       }
       // overlap: clip or grow
+      if (touched) touched[i] = 1;
       starts[i] = start < off ? start : off;
       ends[i] = end >= delEnd ? end + delta : off + insLength;
     }

@@ -165,3 +165,18 @@ describe('following edits over Wikinews articles (property)', () => {
     );
   });
 });
+
+describe('following a block replacement of annotations written without context', () => {
+  it('finds each again at its nearest occurrence, and orphans the one whose text is gone', () => {
+    const text = 'Headline about Berlin.\nObama met Merkel.\nLater Merkel left.\n';
+    const after = 'A new headline.\nObama, the former president, met Merkel.\nLater Merkel left.\n';
+    const bare = (q: string): LiveRange => ({ annotation: { quote: q, prefix: '', suffix: '' }, status: 'exact', start16: text.indexOf(q), end16: text.indexOf(q) + q.length });
+    const items = [bare('Berlin'), bare('Obama'), bare('Merkel')];
+    new EditFollower().follow(items, asBlock(text, after), () => after);
+    assert.deepEqual(
+      items.map((i) => [i.status, after.slice(i.start16, i.end16)]),
+      [['orphan', ''], ['moved', 'Obama'], ['moved', 'Merkel']],
+    );
+    assert.equal(items[2]!.start16, after.indexOf('Merkel'));
+  });
+});

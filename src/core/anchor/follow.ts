@@ -24,7 +24,11 @@ export interface LiveRange {
 export interface FollowResult {
   /** Some offsets changed. */
   moved: boolean;
-  /** Some status changed (orphaned, found again, now fuzzy): what is shown changes. */
+  /**
+   * Some status changed (orphaned, found again, now fuzzy) or an annotation was found again
+   * elsewhere than the change left it: what is shown changes (an editor's own tracking of
+   * decorations does not follow a range through a replaced block).
+   */
   statusChanged: boolean;
 }
 
@@ -69,6 +73,7 @@ export class EditFollower {
           anchorer ??= new Anchorer(text);
           // Near where the change left it, or where it was before (inside a replaced block).
           const found = anchorer.relocate(item.annotation, start16, item.start16);
+          if (found.start16 !== start16 || found.end16 !== end16) statusChanged = true;
           status = found.status;
           start16 = found.start16;
           end16 = found.end16;

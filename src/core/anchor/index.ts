@@ -135,7 +135,7 @@ export class Anchorer {
    * Finds an annotation again after a change touched its text (typing in it, or a reload that
    * replaced the block of lines around it), near `hint16` (UTF-16, where the change left it).
    * Unlike `anchor`, another occurrence of the quote is taken only in full context on at least
-   * one side, so typing that really deletes the text orphans it rather than moving it to a
+   * one side (when it has context), so typing that really deletes the text orphans it rather than moving it to a
    * neighbouring occurrence; then the approximate search (`fuzzy`), then `orphan`.
    * Offsets in and out are UTF-16; `alt16` is a second place to look (e.g. where it was before).
    */
@@ -148,7 +148,8 @@ export class Anchorer {
     const ann = a as Annotation;
     if (this.quoteAt(ann, at) && this.contextMatches(ann, at)) return { status: 'moved', start16: at, end16: at + quote.length };
     if (alt !== at && this.quoteAt(ann, alt) && this.contextMatches(ann, alt)) return { status: 'moved', start16: alt, end16: alt + quote.length };
-    const exact = this.exactNearest(ann, at, alt, true);
+    // Without any stored context (a sidecar written by hand) there is nothing to compare: the nearest occurrence.
+    const exact = this.exactNearest(ann, at, alt, Boolean(a.prefix || a.suffix));
     if (exact !== undefined) return { status: 'moved', start16: exact, end16: exact + quote.length };
     const fuzzy = this.fuzzy(ann, at, alt);
     if (fuzzy) return { status: 'fuzzy', start16: fuzzy.start, end16: fuzzy.end };

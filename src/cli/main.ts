@@ -10,6 +10,7 @@ import { anchorAnnotations } from '../core/anchor';
 import { parseLexicon } from '../core/lexicon';
 import { EMPTY_LEXICON, type Lexicon } from '../core/model';
 import { parseSidecar } from '../core/sidecar';
+import { runMergeDriver } from './commands/mergeDriver';
 import { detectionToCodePoints, DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
 
 declare const __VERSION__: string;
@@ -27,6 +28,9 @@ Usage:
       -o OUT       output file (a folder for brat); text formats go to standard output without -o
       --detections include detections not yet accepted
       --bom        CSV: start with a UTF-8 byte-order mark (for Excel)
+  article-annotator merge-driver BASE OURS THEIRS [PATH]
+      git merge driver for sidecars (%O %A %B %P): three-way merge by annotation id into OURS;
+      exit 1 when conflicts were kept as annotations tagged merge-conflict, 2 when a side is unreadable.
   article-annotator --help | --version
 
 Folders are searched for *.txt articles. The lexicon defaults to .annotator/actors.yaml found in
@@ -142,6 +146,7 @@ function lexiconFor(file: string, explicit: string | undefined, problems: string
 }
 
 export function run(argv: string[], out: (s: string | Uint8Array) => void, err: (s: string) => void): number {
+  if (argv[0] === 'merge-driver' && !argv.includes('--help')) return runMergeDriver(argv.slice(1), err);
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);

@@ -10,6 +10,8 @@ import { anchorAnnotations } from '../core/anchor';
 import { parseLexicon } from '../core/lexicon';
 import { EMPTY_LEXICON, type Lexicon } from '../core/model';
 import { parseSidecar } from '../core/sidecar';
+import { runAgreement } from './commands/agreement';
+import { runMergeDriver } from './commands/mergeDriver';
 import { detectionToCodePoints, DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
 
 declare const __VERSION__: string;
@@ -29,6 +31,13 @@ Usage:
       --bom        CSV: start with a UTF-8 byte-order mark (for Excel)
       --raw        CSV: do not neutralise formulas (by default a field starting with = + - @,
                    tab or CR gets a leading ' so that spreadsheets show it as text)
+  article-annotator merge-driver BASE OURS THEIRS [PATH]
+      git merge driver for sidecars (%O %A %B %P): three-way merge by annotation id into OURS;
+      exit 1 when conflicts were kept as annotations tagged merge-conflict, 2 when a side is unreadable.
+  article-annotator agreement A B [--label L] [--json]
+  article-annotator agreement --by-author FOLDER [--authors X,Y] [--label L] [--json]
+      Agreement of two coders (folders with the same articles, or two authors in one folder):
+      Cohen's kappa over code points, Krippendorff's unitized alpha, span F1 (exact, overlapping), counts.
   article-annotator --help | --version
 
 Folders are searched for *.txt articles. The lexicon defaults to .annotator/actors.yaml found in
@@ -146,6 +155,8 @@ function lexiconFor(file: string, explicit: string | undefined, problems: string
 }
 
 export function run(argv: string[], out: (s: string | Uint8Array) => void, err: (s: string) => void): number {
+  if (argv[0] === 'merge-driver' && !argv.includes('--help')) return runMergeDriver(argv.slice(1), err);
+  if (argv[0] === 'agreement' && !argv.includes('--help')) return runAgreement(argv.slice(1), (s) => out(s), err);
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);

@@ -11,6 +11,10 @@
  * Claims: a detected claim matches a gold claim when their spans overlap by at least half of
  * the longer of the two (one-to-one, best overlap first). Speaker accuracy counts matched claims
  * whose speaker is the gold speaker (or one of its `also`), over all gold claims.
+ *
+ * The published way of counting (quotation attribution papers) is also kept: claims matched at
+ * 30 % and at 80 % span overlap (of the longer span, one-to-one), giving precision, recall and F1
+ * at each, and speaker accuracy over the claims matched at that overlap only.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -49,6 +53,12 @@ export interface Counts {
   detectedClaims: number;
   claimsMatched: number;
   speakerCorrect: number;
+  /** Claims matched at 30 % span overlap, and those of them with the right speaker. */
+  claimsMatched30: number;
+  speakerCorrect30: number;
+  /** Claims matched at 80 % span overlap, and those of them with the right speaker. */
+  claimsMatched80: number;
+  speakerCorrect80: number;
 }
 
 export interface ArticleScore extends Counts {
@@ -71,7 +81,13 @@ export interface Rates {
 
 export function loadGold(file: string): GoldArticle[] {
   const doc = parse(fs.readFileSync(file, 'utf8')) as { articles: GoldArticle[] };
-  return doc.articles;
+  // YAML reads a bare 24 or true as a number or boolean: every form and text is a string here.
+  return doc.articles.map((a) => ({
+    ...a,
+    actors: a.actors.map((g) => ({ ...g, name: String(g.name), forms: g.forms.map(String) })),
+    others: a.others?.map(String),
+    claims: a.claims.map((c) => ({ ...c, text: String(c.text), speaker: c.speaker === null ? null : String(c.speaker) })),
+  }));
 }
 
 /** Folds a surface form for comparison: special spaces, curly apostrophes, possessive, case, a leading "the". */
@@ -143,23 +159,20 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
   }
   const missedActors = gold.actors.filter((g) => found.get(g) !== true).map((g) => `${g.name} (${g.type}${found.get(g) === false ? ', found with another type' : ''})`);
 
-  // Claims: best-overlap one-to-one matching.
+  // Claims: best-overlap one-to-one matching, at the scorer's 50 % and the published 30 % / 80 %.
   const goldSpans = gold.claims.map((c) => ({ claim: c, ...locate(text, c) }));
-  const pairs: { gi: number; di: number; overlap: number }[] = [];
-  goldSpans.forEach((g, gi) => {
-    det.claims.forEach((d, di) => {
-      const overlap = Math.min(g.end, d.end) - Math.max(g.start, d.start);
-      if (overlap > 0 && overlap >= 0.5 * Math.max(g.end - g.start, d.end - d.start)) pairs.push({ gi, di, overlap });
-    });
-  });
-  pairs.sort((x, y) => y.overlap - x.overlap);
-  const goldTaken = new Map<number, number>();
-  const detTaken = new Set<number>();
-  for (const p of pairs) {
-    if (goldTaken.has(p.gi) || detTaken.has(p.di)) continue;
-    goldTaken.set(p.gi, p.di);
-    detTaken.add(p.di);
-  }
+  const goldTaken = matchClaims(goldSpans, det.claims, 0.5);
+  const speakerOf = (gi: number, di: number): { right: boolean; got: string | null } => {
+    const g = goldSpans[gi]!;
+    const d = det.claims[di]!;
+    const want = [g.claim.speaker, ...(g.claim.also ?? [])];
+    let got: string | null = null;
+    if (d.speaker !== null) {
+      const direct = gold.actors.find((a) => a.name === d.speaker || a.forms.some((f) => mentionNames(d.speaker!, f)));
+      got = (direct ?? byDetected.get(d.speaker))?.name ?? `?${d.speaker}`;
+    }
+    return { right: want.includes(got), got };
+  };
   const missedClaims: string[] = [];
   const wrongSpeakers: string[] = [];
   let speakerCorrect = 0;
@@ -169,16 +182,13 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
       missedClaims.push(g.claim.text.slice(0, 70));
       return;
     }
-    const d = det.claims[di]!;
-    const want = [g.claim.speaker, ...(g.claim.also ?? [])];
-    let got: string | null = null;
-    if (d.speaker !== null) {
-      const direct = gold.actors.find((a) => a.name === d.speaker || a.forms.some((f) => mentionNames(d.speaker!, f)));
-      got = (direct ?? byDetected.get(d.speaker))?.name ?? `?${d.speaker}`;
-    }
-    if (want.includes(got)) speakerCorrect++;
+    const { right, got } = speakerOf(gi, di);
+    if (right) speakerCorrect++;
     else wrongSpeakers.push(`${g.claim.text.slice(0, 50)}… → ${got ?? 'null'} (gold: ${g.claim.speaker ?? 'null'})`);
   });
+  const rightAmong = (m: Map<number, number>): number => [...m].filter(([gi, di]) => speakerOf(gi, di).right).length;
+  const taken30 = matchClaims(goldSpans, det.claims, 0.3);
+  const taken80 = matchClaims(goldSpans, det.claims, 0.8);
 
   return {
     file: gold.file,
@@ -191,6 +201,10 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
     detectedClaims: det.claims.length,
     claimsMatched: goldTaken.size,
     speakerCorrect,
+    claimsMatched30: taken30.size,
+    speakerCorrect30: rightAmong(taken30),
+    claimsMatched80: taken80.size,
+    speakerCorrect80: rightAmong(taken80),
     missedActors,
     wrongActors,
     missedClaims,
@@ -198,8 +212,31 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
   };
 }
 
+/**
+ * Pairs gold and detected claims one-to-one, best overlap first, where the overlap is at least
+ * `threshold` of the longer of the two spans. Returns gold index → detected index.
+ */
+export function matchClaims(goldSpans: readonly { start: number; end: number }[], detected: readonly { start: number; end: number }[], threshold: number): Map<number, number> {
+  const pairs: { gi: number; di: number; overlap: number }[] = [];
+  goldSpans.forEach((g, gi) => {
+    detected.forEach((d, di) => {
+      const overlap = Math.min(g.end, d.end) - Math.max(g.start, d.start);
+      if (overlap > 0 && overlap >= threshold * Math.max(g.end - g.start, d.end - d.start)) pairs.push({ gi, di, overlap });
+    });
+  });
+  pairs.sort((x, y) => y.overlap - x.overlap);
+  const goldTaken = new Map<number, number>();
+  const detTaken = new Set<number>();
+  for (const p of pairs) {
+    if (goldTaken.has(p.gi) || detTaken.has(p.di)) continue;
+    goldTaken.set(p.gi, p.di);
+    detTaken.add(p.di);
+  }
+  return goldTaken;
+}
+
 export function sum(scores: Counts[]): Counts {
-  const total: Counts = { goldActors: 0, actorsFound: 0, actorsFoundAnyType: 0, detectedActors: 0, detectedCorrect: 0, goldClaims: 0, detectedClaims: 0, claimsMatched: 0, speakerCorrect: 0 };
+  const total: Counts = { goldActors: 0, actorsFound: 0, actorsFoundAnyType: 0, detectedActors: 0, detectedCorrect: 0, goldClaims: 0, detectedClaims: 0, claimsMatched: 0, speakerCorrect: 0, claimsMatched30: 0, speakerCorrect30: 0, claimsMatched80: 0, speakerCorrect80: 0 };
   for (const s of scores) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += s[k];
   return total;
 }
@@ -212,6 +249,28 @@ export function rates(c: Counts): Rates {
     claimRecall: r(c.claimsMatched, c.goldClaims),
     claimPrecision: r(c.claimsMatched, c.detectedClaims),
     speakerAccuracy: r(c.speakerCorrect, c.goldClaims),
+  };
+}
+
+/** Claims counted the published way at one span overlap (0.3 or 0.8). */
+export interface OverlapRates {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Right speaker over the claims matched at this overlap (not over all gold claims). */
+  speakerAccuracy: number;
+}
+
+export function overlapRates(c: Counts, overlap: 30 | 80): OverlapRates {
+  const r = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+  const matched = overlap === 30 ? c.claimsMatched30 : c.claimsMatched80;
+  const precision = r(matched, c.detectedClaims);
+  const recall = r(matched, c.goldClaims);
+  return {
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    speakerAccuracy: r(overlap === 30 ? c.speakerCorrect30 : c.speakerCorrect80, matched),
   };
 }
 

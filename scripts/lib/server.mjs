@@ -56,11 +56,16 @@ async function waitForHttp(url, timeoutMs, isAlive) {
   throw new Error(`VS Code server did not answer at ${url}: ${lastError}`);
 }
 
+/** The user-data folder's Machine/settings.json: where the server reads its machine settings. */
+export function machineSettingsPath(dataDir) {
+  return join(dataDir, 'user-data', 'Machine', 'settings.json');
+}
+
 /**
  * Starts the server. `dataDir` holds its server/user/extension folders. Returns
  * { port, url, process, stop() }.
  */
-export async function startServer({ dataDir, port, env = {}, log = () => {}, workspaceTrust = false }) {
+export async function startServer({ dataDir, port, env = {}, log = () => {}, workspaceTrust = false, smokeTestDriver = true }) {
   checkInstalled();
   port = port || (await freePort());
   for (const d of ['server-data', 'user-data', 'extensions']) mkdirSync(join(dataDir, d), { recursive: true });
@@ -70,12 +75,14 @@ export async function startServer({ dataDir, port, env = {}, log = () => {}, wor
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
     '--disable-telemetry',
     '--server-data-dir', join(dataDir, 'server-data'),
     '--user-data-dir', join(dataDir, 'user-data'),
     '--extensions-dir', join(dataDir, 'extensions'),
   ];
+  // The test runner needs the driver (it loads the extension from the URL's payload); VS Code
+  // shows no notification toasts with it, so npm start goes without.
+  if (smokeTestDriver) args.push('--enable-smoke-test-driver');
   // Tests and the demo run on a folder we made ourselves: no trust prompt unless asked for.
   if (!workspaceTrust) args.push('--disable-workspace-trust');
   const child = spawn(node24, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -97,10 +104,14 @@ export async function startServer({ dataDir, port, env = {}, log = () => {}, wor
   };
 }
 
-/** The workbench URL that opens `folder` with the extension in development mode and, optionally, runs tests. */
+/**
+ * The workbench URL that opens `folder`; with `extensionPath`, the extension in development mode
+ * (honoured only with the smoke-test driver) and, optionally, runs tests.
+ */
 export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['skipWelcome', 'true']];
+  const payload = [['skipWelcome', 'true']];
+  if (extensionPath) payload.unshift(['extensionDevelopmentPath', remote(extensionPath)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -45,6 +45,8 @@ export interface Claim extends Span {
   /** Reporting verb or phrase ("said", "according to", ...). */
   cue: string;
   kind: ClaimKind;
+  /** Which detector rule found it (an index into the detector's rule table); absent on user annotations. */
+  rule?: number;
 }
 
 /** Result of detection on one text; offsets in UTF-16 code units of the text given to `detect`. */

@@ -3,7 +3,7 @@
  * lists every miss of the development sets). Held-out sets print their totals only, even with
  * --verbose. The same sets and scorer back `test/unit/detectQuality.test.ts`.
  */
-import { overlapRates, rates, sum, type ArticleScore, type Counts } from './score';
+import { byRule, overlapRates, rates, sum, type ArticleScore, type Counts, type RuleCase } from './score';
 import { GOLD_SETS, scoreSet, type GoldSet } from './sets';
 
 const f2 = (x: number): string => x.toFixed(2);
@@ -30,8 +30,10 @@ export function reportLines(sets: readonly GoldSet[], verbose: boolean): string[
     published.push(`| ${name} | ${f2(a.precision)} | ${f2(a.recall)} | ${f2(a.f1)} | ${f2(a.speakerAccuracy)} | ${f2(b.precision)} | ${f2(b.recall)} | ${f2(b.f1)} | ${f2(b.speakerAccuracy)} |`);
   };
   const own: ArticleScore[] = [];
+  const scored = new Map<GoldSet, ArticleScore[]>();
   for (const set of sets) {
     const scores = scoreSet(set);
+    scored.set(set, scores);
     if (set.gold.some((g) => g.includes('unseen'))) own.push(...scores);
     addRows(`${set.heldout ? '**' + set.name + '**' : set.name} (${scores.length})`, sum(scores));
     if (verbose && !set.heldout) {
@@ -50,6 +52,19 @@ export function reportLines(sets: readonly GoldSet[], verbose: boolean): string[
   log('\nClaims, the published way: matched at 30 % / 80 % span overlap (of the longer span, one-to-one); speaker accuracy over the claims matched at that overlap.\n');
   log(published.join('\n'));
   log('\nSets in bold are held out: only their totals are ever printed.');
+  // Development sets only: false claims and wrong speakers by the rule that found the claim, misses by the gold cue.
+  for (const set of sets) {
+    if (set.heldout) continue;
+    const scores = scored.get(set)!;
+    log(`\n### ${set.name}: by rule`);
+    for (const [title, cases] of [['false claims', scores.flatMap((s) => s.falseClaims)], ['wrong speakers', scores.flatMap((s) => s.wrongSpeakersByRule)], ['missed claims', scores.flatMap((s) => s.missedByCue)]] as [string, RuleCase[]][]) {
+      const groups = byRule(cases);
+      const shown = verbose ? groups : groups.slice(0, 8);
+      const more = groups.length - shown.length;
+      log(`${title} (${cases.length}): ${shown.map(([r, l]) => `${r} ${l.length}`).join(', ') || 'none'}${more > 0 ? `, and ${more} more groups (--verbose)` : ''}`);
+      if (verbose) for (const [r, l] of groups) log(`  ${r}:\n    ${l.map((c) => c.text).join('\n    ')}`);
+    }
+  }
   return out;
 }
 

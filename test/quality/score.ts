@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { CLAIM_RULES } from '../../src/core/detect/claims';
 import type { ActorType, Detection } from '../../src/core/model';
 
 export interface GoldActor {
@@ -69,6 +70,42 @@ export interface ArticleScore extends Counts {
   wrongActors: string[];
   missedClaims: string[];
   wrongSpeakers: string[];
+  /** Detected claims matching no gold claim, each with the name of the rule that found it. */
+  falseClaims: RuleCase[];
+  /** Gold claims not found, each with the gold cue (a miss has no detector rule). */
+  missedByCue: RuleCase[];
+  /** Matched claims given a wrong speaker, with the rule that found them. */
+  wrongSpeakersByRule: RuleCase[];
+}
+
+export interface RuleCase {
+  rule: string;
+  text: string;
+}
+
+/** The name of the rule that found a detected claim. */
+export function ruleName(rule: number | undefined): string {
+  return rule === undefined ? '(no rule)' : (CLAIM_RULES[rule] ?? `rule ${rule}`);
+}
+
+/** A gold cue's reporting word, for grouping: "He also announced" → "announced", "according to NEOC data" → "according to". */
+export function cueWord(cue: string | undefined): string {
+  if (!cue) return '?';
+  const c = cue.toLowerCase();
+  if (c.includes('according to')) return 'according to';
+  const verb = /\b(?!(?:has|was|is|were|have|its|this|us|as)\b)(\w+(?:ed|ing|s)|said|says|told|wrote|found|read|reads|called|call|believe|suggest|estimate)\b/.exec(c);
+  return verb ? verb[1]! : c.split(/\s+/)[0]!;
+}
+
+/** Counts cases per rule, most first. */
+export function byRule(cases: readonly RuleCase[]): [string, RuleCase[]][] {
+  const m = new Map<string, RuleCase[]>();
+  for (const c of cases) {
+    const l = m.get(c.rule);
+    if (l) l.push(c);
+    else m.set(c.rule, [c]);
+  }
+  return [...m].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
 }
 
 export interface Rates {
@@ -174,18 +211,26 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
     return { right: want.includes(got), got };
   };
   const missedClaims: string[] = [];
+  const missedByCue: RuleCase[] = [];
   const wrongSpeakers: string[] = [];
+  const wrongSpeakersByRule: RuleCase[] = [];
   let speakerCorrect = 0;
   goldSpans.forEach((g, gi) => {
     const di = goldTaken.get(gi);
     if (di === undefined) {
       missedClaims.push(g.claim.text.slice(0, 70));
+      missedByCue.push({ rule: `cue: ${cueWord(g.claim.cue)}`, text: `${g.claim.text.slice(0, 70)} (cue: ${g.claim.cue ?? '?'})` });
       return;
     }
     const { right, got } = speakerOf(gi, di);
     if (right) speakerCorrect++;
-    else wrongSpeakers.push(`${g.claim.text.slice(0, 50)}… → ${got ?? 'null'} (gold: ${g.claim.speaker ?? 'null'})`);
+    else {
+      wrongSpeakers.push(`${g.claim.text.slice(0, 50)}… → ${got ?? 'null'} (gold: ${g.claim.speaker ?? 'null'})`);
+      wrongSpeakersByRule.push({ rule: ruleName(det.claims[di]!.rule), text: wrongSpeakers[wrongSpeakers.length - 1]! });
+    }
   });
+  const matchedDetections = new Set(goldTaken.values());
+  const falseClaims = det.claims.flatMap((d, di) => (matchedDetections.has(di) ? [] : [{ rule: ruleName(d.rule), text: d.text.slice(0, 70) }]));
   const rightAmong = (m: Map<number, number>): number => [...m].filter(([gi, di]) => speakerOf(gi, di).right).length;
   const taken30 = matchClaims(goldSpans, det.claims, 0.3);
   const taken80 = matchClaims(goldSpans, det.claims, 0.8);
@@ -209,6 +254,9 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
     wrongActors,
     missedClaims,
     wrongSpeakers,
+    falseClaims,
+    missedByCue,
+    wrongSpeakersByRule,
   };
 }
 

@@ -270,6 +270,30 @@ const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
+/**
+ * The rules that find claims; a claim's `rule` is the index of the one that found it (a small
+ * integer: free in the hot path). `CLAIM_RULES` names them for reports.
+ */
+export const ClaimRule = {
+  /** A quotation with its attribution beside it: “…,” X said / X said: “…”. */
+  Quote: 0,
+  /** A quotation opening a sentence, continuing the speaker before it. */
+  ContinuedQuote: 1,
+  /** "According to X, …" opening a sentence. */
+  AccordingToLead: 2,
+  /** "But, she said, …": an attribution set off by commas before the content. */
+  Parenthetical: 3,
+  /** "…, X said." / "…, according to X." after the content. */
+  Tail: 4,
+  /** "X urged / called on Y to …". */
+  Demand: 5,
+  /** "X said (that) …", "X told reporters …". */
+  ReportingVerb: 6,
+} as const;
+export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
+
+export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb'];
+
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
   const verbs = new VerbIndex(norm);
@@ -281,24 +305,24 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const pending: { open: number; close: number }[] = [];
   const inQuote = (pos: number) => ctx.inQuote(pos);
 
-  const push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect') => {
+  const push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect', rule: ClaimRule) => {
     [start, end] = trimSpan(text, start, end);
     if (end - start < 8) return;
-    claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind });
+    claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
   };
   /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
-  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string) => {
+  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule) => {
     const content = norm.slice(start, end);
     CONTENT_BREAK.lastIndex = 0;
     let b: RegExpExecArray | null;
     while ((b = CONTENT_BREAK.exec(content))) {
       const at = start + b.index;
       if (inQuote(at)) continue;
-      push(start, at, speaker, cue, 'indirect');
-      if (b[1] || b[2] || b[3]) push(at + b[0].length, end, speaker, cue, 'indirect');
+      push(start, at, speaker, cue, 'indirect', rule);
+      if (b[1] || b[2] || b[3]) push(at + b[0].length, end, speaker, cue, 'indirect', rule);
       return;
     }
-    push(start, end, speaker, cue, 'indirect');
+    push(start, end, speaker, cue, 'indirect', rule);
   };
 
   // Direct quotes.
@@ -364,7 +388,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (after && cue === after.verb) directVerbs.add(after.start);
     const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
     if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
-    push(cStart, cEnd, speaker.actor, cue, 'direct');
+    push(cStart, cEnd, speaker.actor, cue, 'direct', ClaimRule.Quote);
   }
 
   const quotesIn = (start: number, end: number) => {
@@ -388,7 +412,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
       const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
       const cStart = sStart + acc[0].length;
-      if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to');
+      if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to', ClaimRule.AccordingToLead);
       continue;
     }
     // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
@@ -397,7 +421,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const pStart = sStart + paren[0].indexOf(paren[1]!);
       const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
       if (speaker) {
-        pushReported(sStart + paren[0].length, sEnd, speaker.actor, paren[2]!.toLowerCase());
+        pushReported(sStart + paren[0].length, sEnd, speaker.actor, paren[2]!.toLowerCase(), ClaimRule.Parenthetical);
         continue;
       }
     }
@@ -409,7 +433,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true);
       const contentEnd = sStart + tail.index;
       if (speaker && !quoteFills(sStart, contentEnd)) {
-        push(sStart, contentEnd, speaker.actor, tail[1] ? 'according to' : tail[4]!.split(' ')[0]!, 'indirect');
+        push(sStart, contentEnd, speaker.actor, tail[1] ? 'according to' : tail[4]!.split(' ')[0]!, 'indirect', ClaimRule.Tail);
         continue;
       }
     }
@@ -441,7 +465,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         if (obj) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
-            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w);
+            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w, ClaimRule.Demand);
             break;
           }
         }
@@ -462,7 +486,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
       if (!speaker) continue;
       if (quoteFills(contentStart, sEnd)) break;
-      pushReported(contentStart, sEnd, speaker.actor, w);
+      pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
       break;
     }
   }
@@ -495,7 +519,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         }
       }
     }
-    if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct');
+    if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct', ClaimRule.ContinuedQuote);
   }
 
   claims.sort((a, b) => a.start - b.start || a.end - b.end);

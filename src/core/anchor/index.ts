@@ -96,7 +96,7 @@ interface Candidate {
 
 /** Re-anchors annotations against one text; reuse it for many annotations of the same text. */
 export class Anchorer {
-  readonly map: OffsetMap;
+  private offsetMap: OffsetMap | undefined;
   private readonly minScore: number;
   private readonly maxOccurrences: number;
 
@@ -105,9 +105,14 @@ export class Anchorer {
     options: AnchorOptions = {},
     map?: OffsetMap,
   ) {
-    this.map = map ?? new OffsetMap(text);
+    this.offsetMap = map;
     this.minScore = options.minScore ?? 0.65;
     this.maxOccurrences = options.maxOccurrences ?? 5000;
+  }
+
+  /** Code points ↔ UTF-16 for the text, built when first needed (`relocate` works in UTF-16 and needs none). */
+  get map(): OffsetMap {
+    return (this.offsetMap ??= new OffsetMap(this.text));
   }
 
   /** Anchors one annotation; `hint` is where it is expected (code points), e.g. shifted by earlier edits. */

@@ -7,6 +7,7 @@ import type { Annotation } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
+import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 
 export interface AnnotateArgs {
   label: string;
@@ -15,13 +16,14 @@ export interface AnnotateArgs {
   speaker?: string;
 }
 
-function isAnnotateArgs(arg: unknown): arg is AnnotateArgs {
-  return !!arg && typeof arg === 'object' && typeof (arg as AnnotateArgs).label === 'string';
-}
-
-function isPatch(arg: unknown): arg is AnnotationPatch {
-  return !!arg && typeof arg === 'object' && ['label', 'comment', 'tags', 'speaker'].some((k) => k in (arg as object));
-}
+const ANNOTATE_ARGS: ArgsSpec = {
+  label: { type: 'string', required: true },
+  comment: { type: 'string' },
+  tags: { type: 'strings' },
+  speaker: { type: 'string' },
+};
+/** An edit's patch: the same fields, none required. */
+const PATCH_ARGS: ArgsSpec = Object.fromEntries(Object.entries(ANNOTATE_ARGS).map(([k, f]) => [k, { ...f, required: false }]));
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
@@ -54,9 +56,7 @@ export class AnnotationCommands implements vscode.Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
-    let init: AnnotateArgs | undefined;
-    if (isAnnotateArgs(arg)) init = arg;
-    else init = await this.askAnnotation(article, editor.document.getText(selection));
+    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
     return this.services.annotations.add(article, { range: selection, ...init });
   }
@@ -135,7 +135,8 @@ export class AnnotationCommands implements vscode.Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
-    if (isPatch(patch)) return this.services.annotations.update(article, annotation.id, patch);
+    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
+    if (scripted) return this.services.annotations.update(article, annotation.id, scripted);
     const field = await vscode.window.showQuickPick(
       [
         { label: 'Label', description: annotation.label, key: 'label' as const },

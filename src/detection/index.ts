@@ -4,6 +4,7 @@ import { refOf, type Services } from '../services';
 import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
 import { registerCommand } from '../workspace/commands';
+import { parseScriptedArgs } from '../core/scriptArgs';
 
 interface AddActorArgs {
   name: string;
@@ -48,9 +49,9 @@ export class DetectionFeature implements vscode.Disposable {
   private async toggleType(arg: unknown): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('articleAnnotator');
     const current = { person: true, organization: true, place: true, other: true, ...cfg.get<Partial<Record<ActorType, boolean>>>('actorTypes', {}) };
-    if (arg && typeof arg === 'object' && ACTOR_TYPES.includes((arg as { type: ActorType }).type)) {
-      const t = (arg as { type: ActorType }).type;
-      current[t] = !current[t];
+    const scripted = parseScriptedArgs<{ type: ActorType }>('toggleActorType', arg, { type: { type: 'string', required: true, oneOf: ACTOR_TYPES } });
+    if (scripted) {
+      current[scripted.type] = !current[scripted.type];
     } else {
       const picks = await vscode.window.showQuickPick(
         ACTOR_TYPES.map((t) => ({ label: t, picked: current[t] })),

@@ -10,6 +10,7 @@ import { makeAnnotation } from '../core/sidecar';
 import type { Services } from '../services';
 import { readText } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
+import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -21,6 +22,14 @@ export interface ExportArgs {
   /** CSV: no formula neutralisation (default: the articleAnnotator.export.rawCsv setting). */
   rawCsv?: boolean;
 }
+
+const EXPORT_ARGS: ArgsSpec = {
+  format: { type: 'string', required: true, oneOf: EXPORT_FORMATS },
+  scope: { type: 'string', required: true, oneOf: ['article', 'workspace'] },
+  output: { type: 'string', required: true },
+  includeDetections: { type: 'boolean' },
+  bom: { type: 'boolean' },
+};
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   w3c: 'W3C Web Annotation (JSON-LD)',
@@ -62,9 +71,9 @@ export class ExportFeature implements vscode.Disposable {
 
   private async run(arg: unknown): Promise<vscode.Uri[] | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('exports are disabled in Restricted Mode.');
-    const args = arg && typeof arg === 'object' ? (arg as ExportArgs) : await this.ask();
+    const scripted = parseScriptedArgs<ExportArgs>('export', arg, EXPORT_ARGS);
+    const args = scripted ?? (await this.ask());
     if (!args) return undefined;
-    if (!EXPORT_FORMATS.includes(args.format)) throw new Error(`unknown format "${args.format}" (one of ${EXPORT_FORMATS.join(', ')})`);
     const output = /^[a-z][a-z0-9+.-]*:/i.test(args.output) && !/^[a-z]:\\/i.test(args.output) ? vscode.Uri.parse(args.output) : vscode.Uri.file(args.output);
     let uris: vscode.Uri[];
     if (args.scope === 'article') {
@@ -94,7 +103,7 @@ export class ExportFeature implements vscode.Disposable {
       },
     );
     if (!written) return undefined;
-    if (!(arg && typeof arg === 'object')) {
+    if (!scripted) {
       void vscode.window.showInformationMessage(`Exported ${args.format} to ${output.fsPath || output.toString()}.`, 'Open').then((c) => {
         if (c === 'Open') void vscode.commands.executeCommand(args.format === 'brat' || args.format === 'qdpx' ? 'revealFileInOS' : 'vscode.open', args.format === 'brat' ? written[0] : output);
       });

@@ -7,6 +7,9 @@ import { refOf, type ItemRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
 import { AnnotationTreeProvider, type Grouping } from './provider';
 import { registerCommand } from '../workspace/commands';
+import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+
+const FILTER_ARGS: ArgsSpec = { text: { type: 'string' }, label: { type: 'string' }, speaker: { type: 'string' } };
 
 export class TreeFeature implements vscode.Disposable {
   readonly provider: AnnotationTreeProvider;
@@ -58,8 +61,9 @@ export class TreeFeature implements vscode.Disposable {
   }
 
   private async askFilter(arg: unknown): Promise<void> {
-    if (arg && typeof arg === 'object' && !('ref' in arg)) {
-      await this.setFilter(arg as TreeFilter);
+    const scripted = parseScriptedArgs<TreeFilter>('filter', arg, FILTER_ARGS);
+    if (scripted) {
+      await this.setFilter(scripted);
       return;
     }
     const text = await vscode.window.showInputBox({ title: 'Filter annotations (1/3): text in quote, comment or tags', value: this.provider.filter?.text ?? '', prompt: 'Leave empty for any text' });

@@ -400,7 +400,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         item.iconPath = new vscode.ThemeIcon(ACTOR_ICONS[node.type], new vscode.ThemeColor(`articleAnnotator.${node.type}Border`));
         item.contextValue = 'actor';
         if (actor) {
-          item.description = `${node.type} · ${actor.mentionCount} mentions in ${actor.articles.size} article${actor.articles.size === 1 ? '' : 's'}`;
+          item.description = `${node.type} · ${actor.mentionCount} mention${actor.mentionCount === 1 ? '' : 's'} in ${actor.articles.size} article${actor.articles.size === 1 ? '' : 's'}`;
           if (actor.aliases.length) item.tooltip = `Also: ${actor.aliases.join(', ')}`;
         }
         return item;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isUiArgument } from '../core/scriptArgs';
 
 /**
  * Registers a command whose errors are shown to the user. Called from a script (the first
@@ -12,7 +13,7 @@ export function registerCommand(id: string, fn: (...args: unknown[]) => unknown)
     } catch (e) {
       void vscode.window.showErrorMessage(`Article Annotator: ${(e as Error).message}`);
       const first = args[0];
-      if (first && typeof first === 'object' && !('ref' in first) && !(first instanceof vscode.Uri)) throw e;
+      if (!isUiArgument(first)) throw e;
       return undefined;
     }
   });

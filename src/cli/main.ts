@@ -11,6 +11,7 @@ import { parseLexicon } from '../core/lexicon';
 import { EMPTY_LEXICON, type Lexicon } from '../core/model';
 import { parseSidecar } from '../core/sidecar';
 import { runAgreement } from './commands/agreement';
+import { runImport } from './commands/import';
 import { runMergeDriver } from './commands/mergeDriver';
 import { detectionToCodePoints, DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
 
@@ -38,6 +39,9 @@ Usage:
   article-annotator agreement --by-author FOLDER [--authors X,Y] [--label L] [--json]
       Agreement of two coders (folders with the same articles, or two authors in one folder):
       Cohen's kappa over code points, Krippendorff's unitized alpha, span F1 (exact, overlapping), counts.
+  article-annotator import --format w3c INPUT... --into FOLDER
+      Annotations from W3C Web Annotation JSON-LD (ours, Hypothesis) placed on FOLDER's articles
+      (matched by path or file name, re-anchored by quote and context) and added to their sidecars.
   article-annotator --help | --version
 
 Folders are searched for *.txt articles. The lexicon defaults to .annotator/actors.yaml found in
@@ -157,6 +161,7 @@ function lexiconFor(file: string, explicit: string | undefined, problems: string
 export function run(argv: string[], out: (s: string | Uint8Array) => void, err: (s: string) => void): number {
   if (argv[0] === 'merge-driver' && !argv.includes('--help')) return runMergeDriver(argv.slice(1), err);
   if (argv[0] === 'agreement' && !argv.includes('--help')) return runAgreement(argv.slice(1), (s) => out(s), err);
+  if (argv[0] === 'import' && !argv.includes('--help')) return runImport(argv.slice(1), err);
   let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);

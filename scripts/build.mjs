@@ -34,6 +34,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { detectWorker: 'src/detection/worker.ts' }, outdir: 'dist' },
+  // The network panel's script: browser code, loaded only when the panel opens.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { networkView: 'webview/network.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, define: { __VERSION__: JSON.stringify(version) } },
 ];
 if (!production) {

@@ -11,6 +11,7 @@ import { AnnotationFeature } from './annotations';
 import { DetectionFeature } from './detection';
 import { TreeFeature } from './tree';
 import { ExportFeature } from './export';
+import { NetworkFeature } from './network';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface ArticleAnnotatorApi {
@@ -18,6 +19,7 @@ export interface ArticleAnnotatorApi {
   readonly tree: TreeFeature;
   readonly annotationFeature: AnnotationFeature;
   readonly detectionFeature: DetectionFeature;
+  readonly networkFeature: NetworkFeature;
   /** Milliseconds `activate` took (the benchmark reads it). */
   readonly activationMs: number;
 }
@@ -32,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const tree = new TreeFeature(services);
   const annotationFeature = new AnnotationFeature(services);
   const detectionFeature = new DetectionFeature(services);
+  const networkFeature = new NetworkFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
@@ -42,8 +45,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     annotationFeature,
     tree,
     new ExportFeature(services),
+    networkFeature,
   );
-  return { services, tree, annotationFeature, detectionFeature, activationMs: performance.now() - t0 };
+  return { services, tree, annotationFeature, detectionFeature, networkFeature, activationMs: performance.now() - t0 };
 }
 
 export function deactivate(): void {

@@ -1,2 +1,3 @@
 export * from './statements';
 export * from './networks';
+export * from './protocol';

@@ -1,0 +1,121 @@
+/**
+ * Messages between the network panel (webview) and the extension, with validators for both
+ * directions: anything that does not match is dropped. Pure: no VS Code.
+ */
+import { NETWORK_KINDS, NORMALISATIONS, type Network, type NetworkFilter, type NetworkKind, type Normalisation } from './networks';
+
+/** What the panel asks for; also the state saved for restoring the panel after a reload. */
+export interface NetworkViewState {
+  kind: NetworkKind;
+  normalisation: Normalisation;
+  filter: NetworkFilter;
+  /** `workspace`, or `current` (the article of the active editor). */
+  scope: 'workspace' | 'current';
+}
+
+export const DEFAULT_VIEW_STATE: NetworkViewState = { kind: 'talks-about', normalisation: 'none', filter: {}, scope: 'workspace' };
+
+/** A claim listed when a node or edge is clicked. */
+export interface ClaimItem {
+  id: string;
+  speaker: string;
+  quote: string;
+  article: string;
+  date?: string;
+  stance?: string;
+  about: string[];
+}
+
+export type ToPanel =
+  | { type: 'network'; state: NetworkViewState; network: Network; options: { labels: string[]; stances: string[]; topics: string[] }; statements: number }
+  | { type: 'claims'; title: string; claims: ClaimItem[] };
+
+export type FromPanel =
+  | { type: 'ready' }
+  | { type: 'request'; state: NetworkViewState }
+  | { type: 'select'; title: string; statements: string[] }
+  | { type: 'open'; statement: string }
+  /** Sent after the drawing (layout run): what the canvas shows. */
+  | { type: 'drawn'; nodes: number; edges: number };
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isDate = (v: unknown): v is string => isStr(v) && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const strList = (v: unknown, max = 10_000): v is string[] => Array.isArray(v) && v.length <= max && v.every(isStr);
+
+function filterOf(v: unknown): NetworkFilter | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const out: NetworkFilter = {};
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x === undefined) continue;
+    if (k === 'from' || k === 'to') {
+      if (x === '') continue;
+      if (!isDate(x)) return undefined;
+      out[k] = x;
+    } else if (k === 'labels' || k === 'stances' || k === 'topics' || k === 'articles') {
+      if (!strList(x)) return undefined;
+      out[k] = x;
+    } else if (k === 'includeDetections') {
+      if (typeof x !== 'boolean') return undefined;
+      out.includeDetections = x;
+    } else return undefined;
+  }
+  return out;
+}
+
+/** The view state in `v`, or undefined when it is not one (also for restored panel state). */
+export function viewStateOf(v: unknown): NetworkViewState | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  if (!(NETWORK_KINDS as readonly unknown[]).includes(o.kind)) return undefined;
+  if (!(NORMALISATIONS as readonly unknown[]).includes(o.normalisation)) return undefined;
+  if (o.scope !== 'workspace' && o.scope !== 'current') return undefined;
+  const filter = filterOf(o.filter ?? {});
+  if (!filter) return undefined;
+  return { kind: o.kind as NetworkKind, normalisation: o.normalisation as Normalisation, scope: o.scope, filter };
+}
+
+/** A message from the panel, validated; undefined for anything else. */
+export function fromPanel(v: unknown): FromPanel | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  switch (o.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'request': {
+      const state = viewStateOf(o.state);
+      return state ? { type: 'request', state } : undefined;
+    }
+    case 'select':
+      return isStr(o.title) && o.title.length <= 500 && strList(o.statements) ? { type: 'select', title: o.title, statements: o.statements } : undefined;
+    case 'open':
+      return isStr(o.statement) ? { type: 'open', statement: o.statement } : undefined;
+    case 'drawn':
+      return Number.isInteger(o.nodes) && Number.isInteger(o.edges) ? { type: 'drawn', nodes: o.nodes as number, edges: o.edges as number } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A message from the extension, checked in the panel before use. */
+export function toPanel(v: unknown): ToPanel | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  if (o.type === 'network') {
+    const n = o.network as Network | undefined;
+    const state = viewStateOf(o.state);
+    if (!state || !n || !Array.isArray(n.nodes) || !Array.isArray(n.edges) || typeof o.statements !== 'number') return undefined;
+    const opts = o.options as Record<string, unknown> | undefined;
+    if (!opts || !strList(opts.labels) || !strList(opts.stances) || !strList(opts.topics)) return undefined;
+    if (!n.nodes.every((x) => x && isStr(x.id) && isStr(x.label) && typeof x.size === 'number' && strList(x.statements))) return undefined;
+    if (!n.edges.every((e) => e && isStr(e.id) && isStr(e.source) && isStr(e.target) && typeof e.weight === 'number' && strList(e.statements))) return undefined;
+    return o as unknown as ToPanel;
+  }
+  if (o.type === 'claims') {
+    if (!isStr(o.title) || !Array.isArray(o.claims)) return undefined;
+    if (!o.claims.every((c: unknown) => c && typeof c === 'object' && isStr((c as ClaimItem).id) && isStr((c as ClaimItem).quote) && isStr((c as ClaimItem).article) && isStr((c as ClaimItem).speaker))) return undefined;
+    return o as unknown as ToPanel;
+  }
+  return undefined;
+}

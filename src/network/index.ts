@@ -1,0 +1,231 @@
+/**
+ * "Show Actor Network": a webview panel beside the editor drawing the discourse networks of
+ * src/core/network with cytoscape (bundled separately as dist/networkView.js, loaded only by the
+ * panel). The feature owns the command, the serializer (restore after reload) and the panel.
+ */
+import * as vscode from 'vscode';
+import { buildNetwork, DEFAULT_VIEW_STATE, fromPanel, statementsOf, viewStateOf, type ClaimItem, type NetworkViewState, type Statement, type StatementSet, type ToPanel } from '../core/network';
+import { OffsetMap } from '../core/offsets';
+import type { Services } from '../services';
+import { collectArticle, type CollectedArticle } from './collect';
+
+const VIEW_TYPE = 'articleAnnotator.network';
+
+export class NetworkFeature implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private panel: NetworkPanel | undefined;
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      vscode.commands.registerCommand('articleAnnotator.showNetwork', () => this.show()),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => {
+          this.adopt(panel, viewStateOf(state) ?? DEFAULT_VIEW_STATE);
+        },
+      }),
+    );
+  }
+
+  /** The open panel (integration tests read it). */
+  get current(): NetworkPanel | undefined {
+    return this.panel;
+  }
+
+  private show(): NetworkPanel {
+    if (this.panel) {
+      this.panel.reveal();
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Actor Network', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, NetworkPanel.options(this.services.context.extensionUri));
+    return this.adopt(panel, DEFAULT_VIEW_STATE);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: NetworkViewState): NetworkPanel {
+    this.panel?.dispose();
+    const p = new NetworkPanel(this.services, panel, state, () => {
+      if (this.panel === p) this.panel = undefined;
+    });
+    this.panel = p;
+    return p;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export class NetworkPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private state: NetworkViewState;
+  /** The latest computation; replaced as a whole, never mutated. */
+  private data: { set: StatementSet; byId: Map<string, Statement>; articles: Map<string, CollectedArticle> } | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private disposed = false;
+  /** Counts of the network sent last, and of what the panel's canvas drew (integration tests read them). */
+  lastSent: { nodes: number; edges: number } | undefined;
+  drawn: { nodes: number; edges: number } | undefined;
+  /** The claims listed last in the side list. */
+  listed: ClaimItem[] = [];
+
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+  }
+
+  constructor(
+    private readonly services: Services,
+    readonly panel: vscode.WebviewPanel,
+    state: NetworkViewState,
+    private readonly onDispose: () => void,
+  ) {
+    this.state = state;
+    panel.webview.options = NetworkPanel.options(services.context.extensionUri);
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m) => void this.handle(m)),
+      services.annotations.onDidChange(() => this.scheduleRefresh()),
+      services.detections.onDidChange(() => this.scheduleRefresh()),
+      services.articles.onDidChange(() => this.scheduleRefresh()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.data = undefined;
+      void this.send();
+    }, 300);
+  }
+
+  /** Handles a message from the panel (validated first; anything else is dropped). */
+  async handle(raw: unknown): Promise<void> {
+    const m = fromPanel(raw);
+    if (!m) return;
+    if (m.type === 'ready') await this.send();
+    else if (m.type === 'drawn') this.drawn = { nodes: m.nodes, edges: m.edges };
+    else if (m.type === 'request') {
+      const scopeChanged = m.state.scope !== this.state.scope;
+      this.state = m.state;
+      if (scopeChanged) this.data = undefined;
+      await this.send();
+    } else if (m.type === 'select') {
+      const byId = this.data?.byId;
+      const claims: ClaimItem[] = [];
+      for (const id of m.statements) {
+        const s = byId?.get(id);
+        if (!s) continue;
+        claims.push({ id: s.id, speaker: this.data!.set.actors.get(s.speaker)?.name ?? s.speaker, quote: s.quote, article: s.article, ...(s.date ? { date: s.date } : {}), ...(s.stance ? { stance: s.stance } : {}), about: s.about });
+      }
+      this.listed = claims;
+      await this.post({ type: 'claims', title: m.title, claims });
+    } else if (m.type === 'open') await this.open(m.statement);
+  }
+
+  private async load(): Promise<NonNullable<NetworkPanel['data']>> {
+    let uris: vscode.Uri[];
+    if (this.state.scope === 'current') {
+      const doc = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => this.services.articles.isArticle(d.uri));
+      uris = doc ? [doc.uri] : [];
+    } else uris = await this.services.articles.list();
+    const articles = new Map<string, CollectedArticle>();
+    for (const uri of uris) {
+      const a = await collectArticle(this.services, uri);
+      if (a) articles.set(a.path, a);
+    }
+    const set = statementsOf([...articles.values()], { includeDetections: true, labels: this.services.annotations.labels().map((l) => l.name) });
+    return { set, byId: new Map(set.statements.map((s) => [s.id, s])), articles };
+  }
+
+  private async send(): Promise<void> {
+    const gen = ++this.generation;
+    const data = this.data ?? (await this.load());
+    if (gen !== this.generation || this.disposed) return; // a newer request took over
+    this.data = data;
+    const state = this.state;
+    const filter = { labels: ['claim'], ...state.filter };
+    const network = buildNetwork(data.set, { kind: state.kind, normalisation: state.normalisation, filter });
+    const topics = new Set<string>();
+    const stances = new Set<string>();
+    const labels = new Set<string>();
+    for (const s of data.set.statements) {
+      for (const t of s.about) topics.add(t);
+      if (s.stance) stances.add(s.stance);
+      labels.add(s.label);
+    }
+    const configured = vscode.workspace.getConfiguration('articleAnnotator').get<string[]>('stances', ['agree', 'disagree', 'neutral']);
+    for (const s of configured) stances.add(s);
+    this.lastSent = { nodes: network.nodes.length, edges: network.edges.length };
+    await this.post({ type: 'network', state, network, statements: data.set.statements.length, options: { labels: [...labels].sort(), stances: [...stances], topics: [...topics].sort() } });
+  }
+
+  private async post(m: ToPanel): Promise<void> {
+    if (!this.disposed) await this.panel.webview.postMessage(m);
+  }
+
+  /** Opens the statement's article with its quote selected. */
+  async open(statementId: string): Promise<vscode.TextEditor | undefined> {
+    const s = this.data?.byId.get(statementId);
+    const art = s && this.data?.articles.get(s.article);
+    if (!s || !art) return undefined;
+    const doc = await vscode.workspace.openTextDocument(art.uri);
+    const map = new OffsetMap(doc.getText());
+    const range = new vscode.Range(doc.positionAt(map.toUtf16(s.start)), doc.positionAt(map.toUtf16(s.end)));
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    return vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false });
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'networkView.js'));
+    const state = JSON.stringify(this.state).replace(/</g, '\\u003c');
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:;">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Actor Network</title>
+<style nonce="${nonce}">
+body { margin: 0; padding: 0; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); display: flex; flex-direction: column; height: 100vh; }
+#bar { display: flex; flex-wrap: wrap; gap: 6px; padding: 6px; border-bottom: 1px solid var(--vscode-panel-border); align-items: center; }
+#bar select, #bar input { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); }
+#main { flex: 1; display: flex; min-height: 0; }
+#graph { flex: 1; min-width: 0; }
+#side { width: 34%; max-width: 420px; overflow: auto; border-left: 1px solid var(--vscode-panel-border); padding: 6px; }
+#side li { cursor: pointer; margin-bottom: 6px; list-style: none; }
+#side li:hover { background: var(--vscode-list-hoverBackground); }
+#side ul { padding: 0; }
+.meta { opacity: 0.8; font-size: 90%; }
+#status { opacity: 0.8; }
+</style></head>
+<body data-state="${state.replace(/"/g, '&quot;')}">
+<div id="bar">
+ <select id="kind" aria-label="Network"><option value="talks-about">Who talks about whom</option><option value="actor-topic">Actors × topics</option><option value="agreement">Agreement</option><option value="conflict">Conflict</option></select>
+ <select id="normalisation" aria-label="Normalisation"><option value="none">Counts</option><option value="average">Average</option><option value="jaccard">Jaccard</option></select>
+ <select id="scope" aria-label="Articles"><option value="workspace">Workspace</option><option value="current">Current article</option></select>
+ <label>From <input id="from" type="date"></label><label>To <input id="to" type="date"></label>
+ <select id="stance" aria-label="Stance"><option value="">Any stance</option></select>
+ <select id="topic" aria-label="Topic"><option value="">Any topic</option></select>
+ <label><input id="detections" type="checkbox"> Detections</label>
+ <span id="status" data-nodes="0" data-edges="0"></span>
+</div>
+<div id="main"><div id="graph"></div><div id="side"><p class="meta">Click a node or an edge to list its claims.</p></div></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body></html>`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}

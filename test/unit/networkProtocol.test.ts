@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { fromPanel, viewStateOf } from '../../src/core/network';
+
+const ok = { kind: 'agreement', normalisation: 'jaccard', scope: 'workspace', filter: { from: '2019-01-01', stances: ['agree'], includeDetections: true } };
+
+describe('network panel messages', () => {
+  const cases: [string, unknown, unknown][] = [
+    ['ready', { type: 'ready' }, { type: 'ready' }],
+    ['a request with a full state', { type: 'request', state: ok }, { type: 'request', state: ok }],
+    ['an empty date is no bound', { type: 'request', state: { ...ok, filter: { from: '' } } }, { type: 'request', state: { ...ok, filter: {} } }],
+    ['an unknown network', { type: 'request', state: { ...ok, kind: 'bipartite' } }, undefined],
+    ['a date not YYYY-MM-DD', { type: 'request', state: { ...ok, filter: { to: '4 Jan 2019' } } }, undefined],
+    ['an unknown filter key', { type: 'request', state: { ...ok, filter: { evil: 1 } } }, undefined],
+    ['stances not a string list', { type: 'request', state: { ...ok, filter: { stances: [1] } } }, undefined],
+    ['select with ids', { type: 'select', title: 'Alice', statements: ['a.txt:s1'] }, { type: 'select', title: 'Alice', statements: ['a.txt:s1'] }],
+    ['select with a number title', { type: 'select', title: 3, statements: [] }, undefined],
+    ['open', { type: 'open', statement: 'a.txt:s1' }, { type: 'open', statement: 'a.txt:s1' }],
+    ['drawn counts', { type: 'drawn', nodes: 3, edges: 2 }, { type: 'drawn', nodes: 3, edges: 2 }],
+    ['drawn with a fraction', { type: 'drawn', nodes: 1.5, edges: 2 }, undefined],
+    ['an unknown type', { type: 'eval', code: 'x' }, undefined],
+    ['not an object', 'ready', undefined],
+  ];
+  for (const [title, input, expected] of cases) it(title, () => assert.deepEqual(fromPanel(input), expected));
+
+  it('restores only a valid saved state', () => {
+    assert.deepEqual(viewStateOf(ok), ok);
+    assert.equal(viewStateOf({ ...ok, scope: 'everything' }), undefined);
+    assert.equal(viewStateOf(null), undefined);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * article-annotator: the command-line front on the same core as the extension.
  *   article-annotator detect <article>... --json
- *   article-annotator export --format F [--detections] [--bom] [-o OUT] <article or folder>...
+ *   article-annotator export --format F [--detections] [--bom] [--raw] [-o OUT] <article or folder>...
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,12 +21,14 @@ const HELP = `article-annotator ${VERSION}: find actors and claims in news artic
 Usage:
   article-annotator detect <article>... [--json] [--lexicon FILE]
       Detected actors and claims of each article, offsets in Unicode code points.
-  article-annotator export --format FORMAT [--detections] [--bom] [-o OUT] [--lexicon FILE] <article or folder>...
+  article-annotator export --format FORMAT [--detections] [--bom] [--raw] [-o OUT] [--lexicon FILE] <article or folder>...
       Annotations from the sidecars (<article>.annotations.yaml) beside each article.
       FORMAT: ${EXPORT_FORMATS.join(', ')}
       -o OUT       output file (a folder for brat); text formats go to standard output without -o
       --detections include detections not yet accepted
       --bom        CSV: start with a UTF-8 byte-order mark (for Excel)
+      --raw        CSV: do not neutralise formulas (by default a field starting with = + - @,
+                   tab or CR gets a leading ' so that spreadsheets show it as text)
   article-annotator --help | --version
 
 Folders are searched for *.txt articles. The lexicon defaults to .annotator/actors.yaml found in
@@ -44,6 +46,7 @@ interface Args {
   output?: string;
   detections: boolean;
   bom: boolean;
+  raw: boolean;
   lexicon?: string;
 }
 
@@ -52,7 +55,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'detect' && command !== 'export') throw new UsageError(`Unknown command "${command}". Try --help.`);
-  const args: Args = { command, inputs: [], json: false, detections: false, bom: false };
+  const args: Args = { command, inputs: [], json: false, detections: false, bom: false, raw: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -63,6 +66,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (a === '--json') args.json = true;
     else if (a === '--detections') args.detections = true;
     else if (a === '--bom') args.bom = true;
+    else if (a === '--raw') args.raw = true;
     else if (a === '--format' || a === '-f') {
       const f = value();
       if (!EXPORT_FORMATS.includes(f as ExportFormat)) throw new UsageError(`Unknown format "${f}". Formats: ${EXPORT_FORMATS.join(', ')}.`);
@@ -210,7 +214,7 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       const needDetections = args.detections || args.format === 'graphml' || args.format === 'markdown';
       exportArticles.push({ path: rel.startsWith('..') ? path.basename(file) : rel, text, annotations, ...(needDetections ? { detections: detectionToCodePoints(text, detect(text, lexiconFor(file, args.lexicon, problems, lexicons))) } : {}) });
     }
-    const result = exportTo(args.format!, exportArticles, { includeDetections: args.detections, bom: args.bom });
+    const result = exportTo(args.format!, exportArticles, { includeDetections: args.detections, bom: args.bom, rawCsv: args.raw });
     if (!args.output) {
       for (const f of result) out(f.data);
     } else if (args.format === 'brat') {

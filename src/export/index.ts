@@ -18,6 +18,8 @@ export interface ExportArgs {
   output: string;
   includeDetections?: boolean;
   bom?: boolean;
+  /** CSV: no formula neutralisation (default: the articleAnnotator.export.rawCsv setting). */
+  rawCsv?: boolean;
 }
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -80,7 +82,7 @@ export class ExportFeature implements vscode.Disposable {
           if (a) articles.push(a);
           progress.report({ increment: 80 / uris.length, message: uri.path.split('/').pop() });
         }
-        const files = exportTo(args.format, articles, { includeDetections: !!args.includeDetections, bom: !!args.bom, labels: this.services.annotations.labels() });
+        const files = exportTo(args.format, articles, { includeDetections: !!args.includeDetections, bom: !!args.bom, rawCsv: args.rawCsv ?? vscode.workspace.getConfiguration('articleAnnotator').get<boolean>('export.rawCsv', false), labels: this.services.annotations.labels() });
         const out: vscode.Uri[] = [];
         for (const f of files) {
           const target = args.format === 'brat' ? vscode.Uri.joinPath(output, f.path) : output;

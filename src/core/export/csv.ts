@@ -1,12 +1,12 @@
-/** CSV (RFC 4180): one row per annotation, CRLF line ends, fields quoted when needed. */
+/** CSV (RFC 4180): one row per annotation, CRLF line ends, fields quoted when needed, formulas
+ * neutralised unless `rawCsv` (see escape.ts). */
 import type { ExportArticle, ExportFile, ExportOptions } from './records';
 import { recordsOf } from './records';
+import { csvField } from './escape';
 
 export const CSV_COLUMNS = ['article', 'id', 'label', 'start', 'end', 'quote', 'speaker', 'comment', 'tags', 'author', 'created', 'provenance'] as const;
 
-export function csvField(v: string): string {
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
+export { csvField };
 
 export function exportCsv(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
   const rows = [CSV_COLUMNS.join(',')];
@@ -15,7 +15,7 @@ export function exportCsv(articles: readonly ExportArticle[], options: ExportOpt
       article: r.article, id: r.id, label: r.label, start: String(r.start), end: String(r.end), quote: r.quote, speaker: r.speaker ?? '',
       comment: r.comment ?? '', tags: (r.tags ?? []).join('; '), author: r.author ?? '', created: r.created ?? '', provenance: r.provenance,
     };
-    rows.push(CSV_COLUMNS.map((c) => csvField(values[c])).join(','));
+    rows.push(CSV_COLUMNS.map((c) => csvField(values[c], options.rawCsv)).join(','));
   }
   return [{ path: 'annotations.csv', data: (options.bom ? '\ufeff' : '') + rows.join('\r\n') + '\r\n' }];
 }

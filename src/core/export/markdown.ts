@@ -1,14 +1,10 @@
 /** A Markdown report: per article, claims grouped by speaker, then a table of actors. */
 import type { ExportArticle, ExportFile, ExportOptions } from './records';
 import { recordsByArticle, recordsOf } from './records';
+import { mdCell, mdInline } from './escape';
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-}
-
-function inline(s: string): string {
-  return s.replace(/([\\`*_[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
-}
+const cell = mdCell;
+const inline = mdInline;
 
 export function exportMarkdown(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
   const records = recordsOf(articles, options);
@@ -45,7 +41,7 @@ export function exportMarkdown(articles: readonly ExportArticle[], options: Expo
     if (actors.length || annotatedActors.length) {
       lines.push('### Actors', '', '| name | type | aliases | mentions |', '|---|---|---:|---:|'.replace('---:|---:|', '---|---:|'));
       for (const a of [...actors].sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name))) {
-        lines.push(`| ${cell(a.name)} | ${a.type} | ${cell(a.aliases.join(', '))} | ${a.mentions.length} |`);
+        lines.push(`| ${cell(a.name)} | ${inline(a.type)} | ${cell(a.aliases.join(', '))} | ${a.mentions.length} |`);
       }
       const counted = new Map<string, number>();
       for (const r of annotatedActors) counted.set(r.quote, (counted.get(r.quote) ?? 0) + 1);

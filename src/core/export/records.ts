@@ -22,6 +22,8 @@ export interface ExportOptions {
   includeDetections?: boolean;
   /** CSV: start with a UTF-8 byte-order mark (Excel). */
   bom?: boolean;
+  /** CSV: write fields as they are, without neutralising formulas (`=`, `+`, `-`, `@`, tab, CR get a leading `'` otherwise). */
+  rawCsv?: boolean;
   /** Export timestamp (ISO 8601) for formats that record one; fixed in tests. */
   now?: string;
   labels?: readonly LabelDef[];
@@ -85,10 +87,7 @@ export function recordsOf(articles: readonly ExportArticle[], options: ExportOpt
   return out;
 }
 
-export function xmlEscape(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
+export { xmlEscape } from './escape';
 
 /** Records grouped by article path (one pass; exporters must not filter all records per article). */
 export function recordsByArticle(records: readonly ExportRecord[]): Map<string, ExportRecord[]> {

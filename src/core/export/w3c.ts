@@ -1,9 +1,10 @@
 /** W3C Web Annotation Data Model (JSON-LD): one AnnotationCollection with one AnnotationPage. */
 import type { ExportArticle, ExportFile, ExportOptions } from './records';
 import { recordsOf } from './records';
+import { iriPath, iriSegment } from './escape';
 
 function slug(s: string): string {
-  return encodeURIComponent(s.toLowerCase().replace(/\s+/g, '-'));
+  return iriSegment(s.toLowerCase().replace(/\s+/g, '-'));
 }
 
 export function exportW3c(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
@@ -16,12 +17,12 @@ export function exportW3c(articles: readonly ExportArticle[], options: ExportOpt
     if (r.speaker) body.push({ type: 'SpecificResource', purpose: 'identifying', source: `urn:article-annotator:actor:${slug(r.speaker)}` });
     const anno: Record<string, unknown> = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
-      id: `urn:article-annotator:annotation:${encodeURIComponent(r.article)}:${r.id}`,
+      id: `urn:article-annotator:annotation:${iriSegment(r.article)}:${iriSegment(r.id)}`,
       type: 'Annotation',
       motivation: r.comment ? 'commenting' : 'tagging',
       body,
       target: {
-        source: `${base}${encodeURI(r.article)}`,
+        source: `${base}${iriPath(r.article)}`,
         selector: [
           { type: 'TextQuoteSelector', exact: r.quote, ...(r.prefix ? { prefix: r.prefix } : {}), ...(r.suffix ? { suffix: r.suffix } : {}) },
           { type: 'TextPositionSelector', start: r.start, end: r.end },

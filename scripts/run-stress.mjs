@@ -4,7 +4,7 @@
 // when the suite ends, on Ctrl-C, and after AA_STRESS_MINUTES (default 20) at the latest.
 // Arguments are passed to scripts/run-integration.mjs (file names, --grep PATTERN).
 // The machine is shared: run it through the integration lock, e.g.
-//   npm run build && flock /tmp/aa-integration.lock node scripts/run-stress.mjs
+//   npm run build && node scripts/run-stress.mjs
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -4,7 +4,7 @@
 // checks that the Annotations view lists the articles and that an article opens with
 // highlights; then the same with ARTICLES at a temporary folder of Wikinews articles. Finally
 // checks that SIGTERM to the start script stops the server it started.
-// Run through the integration lock: flock /tmp/aa-integration.lock node test/start/start.e2e.mjs
+// Run: npm run test:start (part of npm test)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

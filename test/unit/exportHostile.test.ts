@@ -32,8 +32,8 @@ function articleWith(v: string, extra: Partial<Annotation> = {}): ExportArticle 
     path: 'a.txt',
     text: TEXT,
     annotations: [annotation, other],
-    detections: { actors: [{ id: 'x1', name: v || 'Officials', type: 'organization', aliases: [v], mentions: [{ start: 0, end: 9 }] }, { id: 'x2', name: 'minister', type: 'person', aliases: [], mentions: [{ start: 63, end: 71 }] }], claims: [] },
-  } as ExportArticle;
+    detections: { actors: [{ id: 'x1', name: v || 'Officials', type: 'organization', aliases: [v], mentions: [{ start: 0, end: 9, text: 'Officials' }] }, { id: 'x2', name: 'minister', type: 'person', aliases: [], mentions: [{ start: 63, end: 71, text: 'minister' }] }], claims: [] },
+  };
 }
 
 /** RFC 4180 reader (quoted fields, doubled quotes, CRLF rows). */

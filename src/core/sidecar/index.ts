@@ -107,7 +107,8 @@ function checked(fast: ReturnType<typeof fastParse>, text: () => string): Sideca
 function success(v: ReturnType<typeof validateSidecarData>, data: Record<string, unknown>, source: Source): SidecarParseResult {
   const sidecar: Sidecar = { version: v.version!, article: v.article!, annotations: v.annotations };
   if (v.articleSha256 !== undefined) sidecar.articleSha256 = v.articleSha256;
-  for (const k of v.extraKeys) (sidecar as unknown as Record<string, unknown>)[k] = data[k];
+  // defineProperty, not assignment: a key `__proto__` stays an own key and never sets the prototype.
+  for (const k of v.extraKeys) Object.defineProperty(sidecar, k, { value: data[k], enumerable: true, writable: true, configurable: true });
   return { ok: true, sidecar, source };
 }
 

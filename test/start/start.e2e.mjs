@@ -110,9 +110,24 @@ async function fetchServerPid(port) {
   }
 }
 
+let passed = 0;
+let failed = 0;
+async function check(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✔ npm start: ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✖ npm start: ${name}\n${e?.stack ?? e}`);
+  }
+}
+
 const seeds = readdirSync(join(repoRoot, 'seeds')).filter((n) => n.endsWith('.txt'));
-await run('seeds', { expected: seeds });
-if (existsSync(wikinews)) {
+await check('the seeds', () => run('seeds', { expected: seeds }));
+await check('ARTICLES at a folder of Wikinews articles', async () => {
+  // CI and every developer machine have the corpus beside the repository: its absence is a failure.
+  assert.ok(existsSync(wikinews), `no Wikinews corpus at ${wikinews}`);
   const dir = mkdtempSync(join(tmpdir(), 'aa-wikinews-'));
   const picked = readdirSync(wikinews).filter((n) => n.endsWith('.txt')).slice(0, 3);
   for (const n of picked) cpSync(join(wikinews, n), join(dir, n));
@@ -121,6 +136,6 @@ if (existsSync(wikinews)) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-} else {
-  console.log(`skipped the ARTICLES run: no ${wikinews}`);
-}
+});
+console.log(`start: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { articlesUnder } from './articles';
 import { anchorAnnotations } from '../../core/anchor';
 import type { Annotation } from '../../core/model';
 import { OffsetMap } from '../../core/offsets';
@@ -16,19 +17,6 @@ const MAX_ARTICLE_BYTES = 20_000_000;
 
 class AgreementUsage extends Error {}
 
-function articlesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && entry.name.endsWith('.txt')) out.push(path.relative(dir, p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function readText(file: string, problems: string[]): string | undefined {
   try {

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { articlesUnder } from './articles';
 import type { Annotation } from '../../core/model';
 import { parseSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult } from '../../core/sidecar';
 import { sha256 } from '../../core/hash';
@@ -17,19 +18,6 @@ export const IMPORT_FORMATS = ['w3c'] as const;
 export const MAX_IMPORT_BYTES = 50_000_000;
 const MAX_ARTICLE_BYTES = 20_000_000;
 
-function articlesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.isFile() && entry.name.endsWith('.txt')) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The article path a source names: ours (`urn:article-annotator:article:<path>`), a URL or a file name. */
 function sourcePath(source: string): string {

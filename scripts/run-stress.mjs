@@ -3,8 +3,7 @@
 // tests and code that depend on the order or timing of events. Bounded: the hogs are stopped
 // when the suite ends, on Ctrl-C, and after AA_STRESS_MINUTES (default 20) at the latest.
 // Arguments are passed to scripts/run-integration.mjs (file names, --grep PATTERN).
-// The machine is shared: run it through the integration lock, e.g.
-//   npm run build && node scripts/run-stress.mjs
+//   npm run test:stress            (builds first; not part of npm test)
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';

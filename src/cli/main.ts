@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detect } from '../core/detect';
 import { anchorAnnotations } from '../core/anchor';
-import { parseLexicon } from '../core/lexicon';
+import { parseLexicon, type LexiconParseResult } from '../core/lexicon';
 import { EMPTY_LEXICON, type Lexicon } from '../core/model';
 import { parseSidecar } from '../core/sidecar';
 import { runAgreement } from './commands/agreement';
@@ -95,41 +95,126 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   return args;
 }
 
+const reason = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'ENOENT') return 'a symbolic link to nothing, or gone';
+  if (code === 'EACCES' || code === 'EPERM') return 'not readable (permission denied)';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  return (e as Error)?.message ?? String(e);
+};
+
+/**
+ * The articles named on the command line: files as given, folders searched for `*.txt`. Only
+ * regular files are read (a FIFO, socket or device named `*.txt` would block or never end);
+ * symbolic links are followed to files and to folders not yet visited (by real path), so a
+ * link loop is walked once and a dangling link is reported. Every problem is reported, skipped,
+ * and the walk goes on.
+ */
 function listArticles(inputs: string[], problems: string[]): string[] {
   const out: string[] = [];
+  const visited = new Set<string>();
   const walk = (dir: string) => {
-    for (const name of fs.readdirSync(dir).sort()) {
+    let real: string;
+    let names: string[];
+    try {
+      real = fs.realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
+      names = fs.readdirSync(dir).sort();
+    } catch (e) {
+      problems.push(`${dir}: ${reason(e)}; skipped`);
+      return;
+    }
+    for (const name of names) {
       const p = path.join(dir, name);
-      const st = fs.statSync(p);
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(p);
+      } catch (e) {
+        if (name.endsWith('.txt') || !name.startsWith('.')) problems.push(`${p}: ${reason(e)}; skipped`);
+        continue;
+      }
       if (st.isDirectory()) {
         if (!name.startsWith('.') && name !== 'node_modules') walk(p);
-      } else if (name.endsWith('.txt')) out.push(p);
+      } else if (name.endsWith('.txt')) {
+        if (st.isFile()) out.push(p);
+        else problems.push(`${p}: not a regular file; skipped`);
+      }
     }
   };
   for (const input of inputs) {
-    if (!fs.existsSync(input)) {
-      problems.push(`${input}: no such file or folder`);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch (e) {
+      problems.push(`${input}: ${(e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file or folder' : reason(e)}`);
       continue;
     }
-    if (fs.statSync(input).isDirectory()) walk(input);
-    else out.push(input);
+    if (st.isDirectory()) walk(input);
+    else if (st.isFile()) out.push(input);
+    else problems.push(`${input}: not a regular file; skipped`);
   }
   return out;
 }
 
 function readArticle(file: string, problems: string[]): string | undefined {
-  const st = fs.statSync(file);
-  if (st.size > MAX_BYTES) {
-    problems.push(`${file}: ${st.size} bytes, larger than ${MAX_BYTES}; skipped`);
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) {
+      problems.push(`${file}: not a regular file; skipped`);
+      return undefined;
+    }
+    if (st.size > MAX_BYTES) {
+      problems.push(`${file}: ${st.size} bytes, larger than ${MAX_BYTES}; skipped`);
+      return undefined;
+    }
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    problems.push(`${file}: ${reason(e)}; skipped`);
     return undefined;
   }
-  const bytes = fs.readFileSync(file);
   if (bytes.subarray(0, 8192).includes(0)) {
     problems.push(`${file}: not a text file (binary); skipped`);
     return undefined;
   }
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A sidecar's bytes: undefined when there is none; a problem (and null) when it cannot be read. */
+function readSidecarFile(file: string, problems: string[]): Uint8Array | undefined | null {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (st.isSymbolicLink()) st = fs.statSync(file);
+    if (!st.isFile()) {
+      problems.push(`${file}: ${st.isDirectory() ? 'a folder where the sidecar should be' : 'not a regular file'}; its article is skipped`);
+      return null;
+    }
+    return fs.readFileSync(file);
+  } catch (e) {
+    problems.push(`${file}: ${reason(e)}; its article is skipped`);
+    return null;
+  }
+}
+
+/** Why `-o` cannot be written (an existing folder for a file, a file for brat's folder), or undefined. */
+function outputProblemOf(output: string, folder: boolean): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(output);
+  } catch {
+    return undefined; // does not exist yet: it will be made
+  }
+  if (folder && !st.isDirectory()) return `${output}: -o must be a folder for this format, and it is a file; nothing written`;
+  if (!folder && st.isDirectory()) return `${output}: -o names a folder; give a file name (e.g. ${path.join(output, 'export')}); nothing written`;
+  return undefined;
 }
 
 function lexiconFor(file: string, explicit: string | undefined, problems: string[], cache: Map<string, Lexicon>): Lexicon {
@@ -150,7 +235,12 @@ function lexiconFor(file: string, explicit: string | undefined, problems: string
   let lexicon = EMPTY_LEXICON;
   if (!fs.existsSync(lexPath)) problems.push(`${lexPath}: lexicon not found; detecting without it`);
   else {
-    const r = parseLexicon(fs.readFileSync(lexPath, 'utf8'));
+    let r: LexiconParseResult;
+    try {
+      r = parseLexicon(fs.readFileSync(lexPath, 'utf8'));
+    } catch (e) {
+      r = { lexicon: EMPTY_LEXICON, problems: [{ message: reason(e), line: 1 }] };
+    }
     if (r.problems.length) problems.push(...r.problems.map((p) => `${lexPath}:${p.line ?? 1}: ${p.message} (detecting without the lexicon)`));
     else lexicon = r.lexicon;
   }
@@ -211,8 +301,10 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       if (text === undefined) continue;
       const sidecarPath = `${file}.annotations.yaml`;
       let annotations: ExportArticle['annotations'] = [];
-      if (fs.existsSync(sidecarPath)) {
-        const parsed = parseSidecar(fs.readFileSync(sidecarPath));
+      const sidecarBytes = readSidecarFile(sidecarPath, problems);
+      if (sidecarBytes === null) continue;
+      if (sidecarBytes) {
+        const parsed = parseSidecar(sidecarBytes);
         if (!parsed.ok) {
           problems.push(...parsed.problems.map((p) => `${sidecarPath}:${p.line ?? 1}: ${p.message}`));
           continue;
@@ -229,6 +321,12 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       const rel = path.relative(cwd, path.resolve(file)).split(path.sep).join('/');
       const needDetections = args.detections || args.format === 'graphml' || args.format === 'markdown';
       exportArticles.push({ path: rel.startsWith('..') ? path.basename(file) : rel, text, annotations, ...(needDetections ? { detections: detectionToCodePoints(text, detect(text, lexiconFor(file, args.lexicon, problems, lexicons))) } : {}) });
+    }
+    const outputProblem = args.output ? outputProblemOf(args.output, args.format === 'brat') : undefined;
+    if (outputProblem) {
+      for (const p of problems) err(`article-annotator: ${p}\n`);
+      err(`article-annotator: ${outputProblem}\n`);
+      return 1;
     }
     const result = exportTo(args.format!, exportArticles, { includeDetections: args.detections, bom: args.bom, rawCsv: args.raw });
     if (!args.output) {

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+const SEED = '003_f2cdae8a492d10f5.txt';
+
+/**
+ * Odd files in a folder the CLI is pointed at: each is reported on stderr with what it is, skipped,
+ * and the good article is still processed; the exit code is 1. None may block, loop or crash.
+ */
+const CASES: { name: string; make: (dir: string) => void; stderr: RegExp; args?: (dir: string) => string[] }[] = [
+  { name: 'a symbolic link to its own folder', make: (d) => fs.symlinkSync('.', path.join(d, 'loop')), stderr: /^$/ },
+  { name: 'a symbolic link loop', make: (d) => { fs.symlinkSync('b.txt', path.join(d, 'a.txt')); fs.symlinkSync('a.txt', path.join(d, 'b.txt')); }, stderr: /a\.txt: a loop of symbolic links; skipped/ },
+  { name: 'a dangling symbolic link', make: (d) => fs.symlinkSync('nowhere.txt', path.join(d, 'gone.txt')), stderr: /gone\.txt: a symbolic link to nothing, or gone; skipped/ },
+  { name: 'a FIFO named *.txt', make: (d) => execFileSync('mkfifo', [path.join(d, 'pipe.txt')]), stderr: /pipe\.txt: not a regular file; skipped/ },
+  { name: 'a folder where a sidecar should be', make: (d) => { fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(d, 'second.txt')); fs.mkdirSync(path.join(d, 'second.txt.annotations.yaml')); }, stderr: /second\.txt\.annotations\.yaml: a folder where the sidecar should be; its article is skipped/ },
+  { name: '-o naming an existing folder', make: (d) => fs.mkdirSync(path.join(d, 'out')), stderr: /out: -o names a folder; give a file name .*nothing written/, args: (d) => ['export', '--format', 'csv', '-o', path.join(d, 'out'), d] },
+];
+
+describe('command-line tool on odd files (reports, skips, goes on)', function () {
+  this.timeout(60000);
+  before(() => execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'pipe' }));
+
+  for (const c of CASES) {
+    it(c.name, () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-cli-odd-'));
+      try {
+        fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, SEED));
+        c.make(dir);
+        const args = c.args ? c.args(dir) : ['export', '--format', 'csv', dir];
+        const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30000 });
+        assert.equal(r.error, undefined, 'the CLI must not block');
+        assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+        assert.match(r.stderr, c.stderr);
+        if (c.args) {
+          assert.equal(r.status, 1);
+          assert.ok(fs.statSync(path.join(dir, 'out')).isDirectory(), 'the folder is left as it was');
+          assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), []);
+        } else {
+          // The good article is exported: its detections are not asked for, so its row count is
+          // that of its sidecar (none): the header alone, and the article appears in no error.
+          assert.match(r.stdout, /^article,id,label/);
+          assert.equal(r.status, c.stderr.source === '^$' ? 0 : 1, r.stderr);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('detect goes on past a symbolic link loop and a dangling link, and detects the good article', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-cli-odd-'));
+    try {
+      fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, SEED));
+      fs.symlinkSync('.', path.join(dir, 'self'));
+      fs.symlinkSync('nowhere.txt', path.join(dir, 'gone.txt'));
+      const r = spawnSync(process.execPath, [cli, 'detect', '--json', dir], { encoding: 'utf8', timeout: 30000 });
+      assert.equal(r.status, 1);
+      const files = (JSON.parse(r.stdout) as { articles: { file: string; actors: unknown[] }[] }).articles;
+      assert.deepEqual(files.map((a) => path.basename(a.file)), [SEED], 'the loop is walked once: the article is listed once');
+      assert.ok(files[0]!.actors.length > 0);
+      assert.match(r.stderr, /gone\.txt: a symbolic link to nothing/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

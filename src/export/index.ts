@@ -3,12 +3,9 @@
  * passed as arguments), destination from a save dialog, progress for the workspace, "Open" when done.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_OUTPUT, detectionToCodePoints, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
-import type { Annotation } from '../core/model';
-import { OffsetMap } from '../core/offsets';
-import { makeAnnotation } from '../core/sidecar';
+import { DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
 import type { Services } from '../services';
-import { readText } from '../workspace/fs';
+import { collectArticle } from '../workspace/collect';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 
@@ -87,7 +84,7 @@ export class ExportFeature implements vscode.Disposable {
         const articles: ExportArticle[] = [];
         for (const uri of uris) {
           if (token.isCancellationRequested) return undefined;
-          const a = await this.collect(uri, args.includeDetections || args.format === 'graphml' || args.format === 'markdown');
+          const a = await collectArticle(this.services, uri, args.includeDetections || args.format === 'graphml' || args.format === 'markdown');
           if (a) articles.push(a);
           progress.report({ increment: 80 / uris.length, message: uri.path.split('/').pop() });
         }
@@ -111,47 +108,8 @@ export class ExportFeature implements vscode.Disposable {
     return written;
   }
 
-  /** One article for export: its text, anchored annotations in code points, detections. */
-  private async collect(uri: vscode.Uri, withDetections: boolean): Promise<ExportArticle | undefined> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let text: string;
-    if (doc) text = doc.getText();
-    else {
-      const r = await readText(uri, vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxArticleSize', 20_000_000));
-      if (r.kind !== 'ok') return undefined;
-      text = r.text;
-    }
-    const anns = await this.services.annotations.get(uri);
-    const map = new OffsetMap(text);
-    const annotations: Annotation[] = [];
-    for (const i of anns.items) {
-      if (!i.range) continue; // orphans are not exported
-      const s16 = doc ? doc.offsetAt(i.range.start) : offsetIn(text, i.range.start);
-      const e16 = doc ? doc.offsetAt(i.range.end) : offsetIn(text, i.range.end);
-      const fresh = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), { id: i.annotation.id, label: i.annotation.label }, map);
-      annotations.push({ ...i.annotation, start: fresh.start, end: fresh.end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '' });
-    }
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const rel = folder ? uri.path.slice(folder.uri.path.length + 1) : uri.path.split('/').pop()!;
-    const article: ExportArticle = { path: rel, text, annotations };
-    if (withDetections) {
-      const snap = await this.services.detections.get(uri);
-      if (snap) article.detections = detectionToCodePoints(text, snap.detection);
-    }
-    return article;
-  }
-
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
 }
 
-function offsetIn(text: string, pos: vscode.Position): number {
-  let i = 0;
-  for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) return text.length;
-    i = nl + 1;
-  }
-  return Math.min(text.length, i + pos.character);
-}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { buildNetwork, DEFAULT_VIEW_STATE, fromPanel, statementsOf, viewStateOf, type ClaimItem, type NetworkViewState, type Statement, type StatementSet, type ToPanel } from '../core/network';
 import { OffsetMap } from '../core/offsets';
 import type { Services } from '../services';
-import { collectArticle, type CollectedArticle } from './collect';
+import { collectArticle, type CollectedArticle } from '../workspace/collect';
 
 const VIEW_TYPE = 'articleAnnotator.network';
 
@@ -136,7 +136,7 @@ export class NetworkPanel implements vscode.Disposable {
     } else uris = await this.services.articles.list();
     const articles = new Map<string, CollectedArticle>();
     for (const uri of uris) {
-      const a = await collectArticle(this.services, uri);
+      const a = await collectArticle(this.services, uri, true);
       if (a) articles.set(a.path, a);
     }
     const set = statementsOf([...articles.values()], { includeDetections: true, labels: this.services.annotations.labels().map((l) => l.name) });

@@ -1,0 +1,55 @@
+/**
+ * One article as the exporters and the actor network read it: its text (the open document's, or
+ * the file's), its anchored annotations in code points with quote and context taken from that
+ * text (orphans left out: they have no place in it), and, when asked, its detections.
+ */
+import * as vscode from 'vscode';
+import { detectionToCodePoints, type ExportArticle } from '../core/export';
+import type { Annotation } from '../core/model';
+import { OffsetMap } from '../core/offsets';
+import { makeAnnotation } from '../core/sidecar';
+import type { Services } from '../services';
+import { readText } from './fs';
+
+export interface CollectedArticle extends ExportArticle {
+  uri: vscode.Uri;
+}
+
+export async function collectArticle(services: Services, uri: vscode.Uri, withDetections: boolean): Promise<CollectedArticle | undefined> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  let text: string;
+  if (doc) text = doc.getText();
+  else {
+    const r = await readText(uri, vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxArticleSize', 20_000_000));
+    if (r.kind !== 'ok') return undefined;
+    text = r.text;
+  }
+  const anns = await services.annotations.get(uri);
+  const map = new OffsetMap(text);
+  const annotations: Annotation[] = [];
+  for (const i of anns.items) {
+    if (!i.range) continue; // orphans have no place in the text
+    const s16 = doc ? doc.offsetAt(i.range.start) : offsetIn(text, i.range.start);
+    const e16 = doc ? doc.offsetAt(i.range.end) : offsetIn(text, i.range.end);
+    const fresh = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), { id: i.annotation.id, label: i.annotation.label }, map);
+    annotations.push({ ...i.annotation, start: fresh.start, end: fresh.end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '' });
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const rel = folder ? uri.path.slice(folder.uri.path.length + 1) : uri.path.split('/').pop()!;
+  const article: CollectedArticle = { uri, path: rel, text, annotations };
+  if (withDetections) {
+    const snap = await services.detections.get(uri);
+    if (snap) article.detections = detectionToCodePoints(text, snap.detection);
+  }
+  return article;
+}
+
+function offsetIn(text: string, pos: vscode.Position): number {
+  let i = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) return text.length;
+    i = nl + 1;
+  }
+  return Math.min(text.length, i + pos.character);
+}

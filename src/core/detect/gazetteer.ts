@@ -164,29 +164,29 @@ export const STOP_CAPS = new Set([
 
 /** Common first names (a compact, general list) that mark a multi-word name as a person. */
 export const FIRST_NAMES = new Set(
-  ('James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua ' +
+  ('James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Steven Paul Andrew Joshua ' +
     'Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin ' +
-    'Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Noah Ethan Jeremy ' +
+    'Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Henry Douglas Zachary Peter Kyle Noah Ethan Jeremy ' +
     'Walter Christian Keith Roger Terry Austin Sean Gerald Carl Harold Dylan Arthur Lawrence Jordan Jesse Bryan Billy Bruce Gabriel Joe Logan Alan ' +
     'Juan Albert Willie Elijah Wayne Randy Vincent Mason Roy Ralph Bobby Russell Bradley Philip Eugene Mary Patricia Jennifer Linda Elizabeth Barbara ' +
     'Susan Jessica Sarah Karen Lisa Nancy Betty Sandra Margaret Ashley Kimberly Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Dorothy ' +
     'Rebecca Sharon Laura Cynthia Amy Kathleen Angela Shirley Brenda Emma Anna Pamela Nicole Samantha Katherine Christine Helen Debra Rachel Carolyn ' +
     'Janet Maria Catherine Heather Diane Olivia Julie Joyce Victoria Ruth Virginia Lauren Kelly Christina Joan Evelyn Judith Andrea Hannah Megan ' +
     'Cheryl Jacqueline Martha Madison Teresa Gloria Sara Janice Ann Kathryn Abigail Sophia Frances Jean Alice Judy Isabella Julia Grace Amber Denise ' +
-    'Danielle Marilyn Beverly Charlotte Natalie Theresa Diana Brittany Doris Kayla Alexis Lori Marie Antonio Stephane Stéphane Jean-Pierre Pierre ' +
+    'Danielle Marilyn Beverly Charlotte Natalie Theresa Diana Brittany Doris Kayla Alexis Lori Marie Stephane Jean-Pierre Pierre ' +
     'Francois François Emmanuel Angela Olaf Boris Vladimir Sergei Sergey Dmitry Dmitri Ivan Nikolai Mikhail Alexei Alexey Volodymyr Viktor Andrzej ' +
-    'Recep Ahmet Mehmet Mustafa Ali Ahmed Ahmad Mohammed Mohammad Muhammad Mohamed Hassan Hussein Hussain Omar Umar Khalid Abdul Abdullah Ibrahim ' +
-    'Yusuf Yousuf Salman Imran Nawaz Shehbaz Shahbaz Asif Bilawal Benazir Pervez Zulfikar Hafiz Masood Sajid Ajmal Zakiur Tehmina Hina Sartaj Shah ' +
-    'Narendra Rahul Sonia Manmohan Amit Arvind Rajnath Sushma Subrahmanyam Jaishankar Ajit Nirmala Xi Li Wang Zhang Liu Chen Yang Zhao Huang Zhou ' +
+    'Recep Ahmet Mehmet Mustafa Ali Ahmed Ahmad Muhammad Mohamed Hassan Hussein Hussain Omar Umar Khalid Abdul Abdullah Ibrahim ' +
+    'Yusuf Yousuf Salman Nawaz Shehbaz Shahbaz Asif Bilawal Benazir Pervez Zulfikar Hina Sartaj Shah ' +
+    'Narendra Rahul Sonia Manmohan Amit Arvind Rajnath Sushma Subrahmanyam Jaishankar Ajit Nirmala Xi Li Wang Zhang Liu Chen Yang Huang Zhou ' +
     'Wu Hu Jin Kim Park Lee Moon Yoon Shinzo Fumio Yoshihide Joko Rodrigo Ferdinand Anwar Mahathir Jacinda Justin Emmanuel Olaf Giorgia Pedro ' +
     'Luiz Inacio Jair Nicolas Nicolás Gustavo Andres Andrés Javier Cristina Alberto Fernando Carlos Luis Miguel Jorge Rafael Manuel Francisco ' +
-    'Kofi Ban Antonio António Tedros Abiy Cyril Jacob Thabo Nelson Uhuru William Paul Yoweri Paul Bola Muhammadu Goodluck Olusegun Ellen George ' +
-    'Hillary Barack Joe Kamala Mike Nikki Ned Antony Jake Lloyd Condoleezza Colin Madeleine Zalmay Alice Ashraf Hamid Abdul Hibatullah Zabihullah ' +
+    'Kofi Ban António Tedros Abiy Cyril Jacob Thabo Nelson Uhuru William Paul Yoweri Paul Bola Muhammadu Goodluck Olusegun Ellen George ' +
+    'Hillary Barack Joe Kamala Mike Nikki Ned Antony Jake Lloyd Condoleezza Colin Madeleine Alice Ashraf Hamid Abdul Hibatullah Zabihullah ' +
     'Benjamin Yair Naftali Ehud Mahmoud Yasser Bashar Hafez Hosni Abdel Fattah Recep Ebrahim Hassan Ali Mahmoud Javad Abbas Hassan Nasrallah ' +
-    'Osama Ayman Abu Anjem Anwar Mullah Sirajuddin Jalaluddin Baitullah Hakimullah Fazlullah Noor Wali Rehman Rahman Abdur Hamza Tariq Zahid ' +
+    'Ayman Abu Anjem Anwar Mullah Sirajuddin Jalaluddin Baitullah Hakimullah Fazlullah Noor Wali Rahman Abdur Hamza Tariq Zahid ' +
     'Faisal Farooq Fawad Qamar Javed Raheel Asim Munir Ishaq Ayaz Maryam Fatima Aisha Ayesha Zainab Sana Saima Nadia Farah Amina Layla Leila ' +
     'Olena Yulia Svetlana Natalia Tatiana Irina Maria Sofia Lucia Elena Ana Ines Marta Paula Clara Laura Giulia Chiara Francesca Ursula Annalena ' +
-    'Kaja Josep Charles Rishi Keir Liz Theresa Gordon Tony Jeremy Nicola Humza Leo Micheal Mark Micheál Enda Bertie Jens Mette Sanna Magdalena ' +
+    'Kaja Josep Charles Rishi Keir Liz Theresa Gordon Tony Jeremy Nicola Humza Leo Micheal Micheál Enda Bertie Jens Mette Sanna Magdalena ' +
     'Ulf Jonas Erna Dag Kristalina Christine Ngozi Tedros Filippo Mario Sergio Matteo Silvio Giuseppe Volker Frank-Walter Annegret Horst Heiko ' +
     'Jean-Yves Jean-Luc Jean-Marc Jean-Claude Dominique Laurent Bruno Gerald Gérald Catherine Sylvie Anne Valerie Valérie Marine Ségolène').split(' '),
 );

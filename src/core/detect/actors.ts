@@ -6,8 +6,9 @@
  */
 import type { Actor, ActorType, Lexicon, Mention } from '../model';
 import {
-  CITIES, COUNTRIES, COUNTRY_ALIASES, FIRST_NAMES, GEO_HEADS, NON_ACTOR_HEADS, ORG_HEADS, REGIONS, ROLE_NOUNS, STOP_CAPS, TITLE_HEADS, TITLE_WORDS,
-} from './gazetteer';
+  CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
+  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, TITLE_HEADS, TITLE_WORDS,
+} from '../lang/en';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
 /** Evidence for a type, with a strength. */
@@ -52,21 +53,11 @@ const PARTICLE = /^(?:van der|van den|von der|de la|de los|van|von|de|da|dos|di|
 const DEMONYMS = new Map<string, string>();
 for (const [country, dems] of Object.entries(COUNTRIES)) for (const d of dems) if (!DEMONYMS.has(d)) DEMONYMS.set(d, country);
 
-const CURRENCIES = new Set(['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars']);
 /** ", a former finance minister," / ", NAMT's fisheries policy director," / ", the founder of …". */
 const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([A-Za-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
 const NEXT_WORD = /\s{0,3}([a-z]+)/y;
-const ORG_ROLE_NOUNS = new Set(['company', 'firm', 'group', 'agency', 'consultancy', 'broadcaster', 'newspaper', 'daily', 'weekly', 'militia', 'bank', 'lender', 'airline', 'carrier', 'insurer', 'operator', 'producer', 'giant', 'conglomerate', 'startup', 'start-up', 'watchdog', 'regulator', 'charity', 'ngo', 'organisation', 'organization', 'outfit', 'coalition', 'alliance', 'movement', 'party', 'network', 'tank', 'institute', 'union', 'association', 'station', 'channel', 'publisher', 'website', 'outlet', 'exchange', 'miner', 'refiner', 'shipper', 'manufacturer', 'maker', 'supplier', 'contractor', 'developer', 'investor', 'fund']);
 const PLACE_OF = /\b(?:islands?|provinces?|regions?|state|city|towns?|villages?|district|county|department|coast|shores|waters|capital|outskirts|centre|center|suburbs?|streets|port|border|interior|north|south|east|west|northeast|northwest|southeast|southwest|heart|parts?) of (?:the )?$/i;
-const COMPASS = new Set(['Northern', 'Southern', 'Eastern', 'Western', 'Central', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'Northeastern', 'Northwestern', 'Southeastern', 'Southwestern']);
-const NOT_ALONE = new Set(['International', 'Times', 'Post', 'News', 'Press', 'Monitor', 'Watch', 'Project', 'Community', 'Exchange', 'House', 'State', 'Services', 'Service', 'Forces', 'Force', 'Initiative', 'Programme', 'Partnership', 'Network', 'Center', 'Centre', 'Institution', 'Observatory', 'Analytics', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Media', 'Capital']);
-const REGION_ADJECTIVES = new Set(['Caribbean', 'Mediterranean', 'Baltic', 'Arctic', 'Pacific', 'Atlantic', 'Amazon', 'Balkan', 'Sahel', 'Gulf', 'Levant', 'Himalayan', 'Andean']);
 const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
-/** First words of place names: "Mount Kenya", "Lake Chad", "Port Vila", "Gulf of Aden". */
-const GEO_PREFIXES = new Set(['Mount', 'Lake', 'Port', 'Cape', 'Gulf', 'Bay', 'Sea', 'Strait', 'Isle', 'Fort', 'San', 'Santa', 'São', 'Sao', 'Saint', 'Sainte', 'St', 'St.', 'Puerto', 'Porto', 'Rio', 'Río', 'Lago', 'Monte', 'Ciudad']);
-const MEMBER_NOUNS = new Set(['leader', 'leaders', 'founder', 'co-founder', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'militants', 'fighters', 'members', 'member', 'cadres', 'activists', 'operatives', 'chairman', 'chairwoman', 'loyalists', 'supporters', 'lawmakers', 'legislators', 'delegation', 'delegates']);
-const EVENT_NOUNS = new Set(['attack', 'attacks', 'bombing', 'bombings', 'blast', 'blasts', 'massacre', 'earthquake', 'floods', 'flooding', 'siege', 'riots', 'protests', 'uprising', 'airbase', 'province', 'district', 'region', 'border', 'crossing', 'valley']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'throughout', 'inside', 'outside', 'towards', 'toward', 'into', 'visit', 'visited', 'visiting', 'capital']);
 
 const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS]);
 
@@ -154,10 +145,7 @@ function andContinuation(norm: string, start: number, surface: string, c: Candid
   return next && isKnownPlace(`${surface} and ${next}`) ? end + 5 + next.length : undefined;
 }
 
-/** Head nouns that, alone and capitalised, refer back to an organisation named in full ("the Commission"). */
-const GENERIC_ORG_HEADS = new Set(['Ministry', 'Department', 'Commission', 'Committee', 'Council', 'Tribunal', 'Court', 'Bank', 'Agency', 'Office', 'Secretariat', 'Association', 'Union', 'Fund', 'Party', 'Group', 'Authority', 'Board', 'Bureau', 'Mission', 'Service', 'Directorate', 'Embassy', 'Forum', 'Institute', 'University', 'Organisation', 'Organization', 'Federation', 'League', 'Alliance', 'Coalition', 'Foundation', 'Society', 'Trust', 'Front', 'Movement', 'Company', 'Corporation', 'Initiative', 'Programme']);
 
-const NAME_PARTICLES = new Set(['de', 'la', 'los', 'las', 'del', 'du', 'des', 'da', 'dos', 'das', 'di', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el']);
 
 /** "Pedro Almeida Rocha of the Commission": a person's name, then the organisation they belong to. */
 function splitPersonOf(start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean }[] {

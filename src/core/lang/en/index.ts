@@ -1,0 +1,37 @@
+/**
+ * The English language pack for actor detection: the data modules of this folder compiled into
+ * the `Set`s the detector looks words up in. A word is added by editing one data module (each
+ * list is a plain array, checked for duplicates by test/unit/langData.test.ts); a second
+ * language is a second folder with the same exports.
+ */
+import * as names from './names';
+import * as orgs from './organizations';
+import * as places from './places';
+import * as titles from './titles';
+
+export { COUNTRIES, COUNTRY_ALIASES } from './places';
+
+/** Every list of this pack by name, for the data checks. */
+export const LISTS: Readonly<Record<string, readonly string[]>> = { ...names, ...orgs, ...titles, ...Object.fromEntries(Object.entries(places).filter(([, v]) => Array.isArray(v))) } as Record<string, readonly string[]>;
+
+export const CITIES: ReadonlySet<string> = new Set(places.CITIES);
+export const REGIONS: ReadonlySet<string> = new Set(places.REGIONS);
+export const GEO_HEADS: ReadonlySet<string> = new Set(places.GEO_HEADS);
+export const GEO_PREFIXES: ReadonlySet<string> = new Set(places.GEO_PREFIXES);
+export const COMPASS: ReadonlySet<string> = new Set(places.COMPASS);
+export const REGION_ADJECTIVES: ReadonlySet<string> = new Set(places.REGION_ADJECTIVES);
+export const EVENT_NOUNS: ReadonlySet<string> = new Set(places.EVENT_NOUNS);
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(places.PLACE_PREPOSITIONS);
+export const TITLE_WORDS: ReadonlySet<string> = new Set(titles.TITLE_WORDS);
+export const TITLE_HEADS: ReadonlySet<string> = new Set(titles.TITLE_HEADS);
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(titles.ROLE_NOUNS);
+export const ORG_HEADS: ReadonlySet<string> = new Set(orgs.ORG_HEADS);
+export const NON_ACTOR_HEADS: ReadonlySet<string> = new Set(orgs.NON_ACTOR_HEADS);
+export const CURRENCIES: ReadonlySet<string> = new Set(orgs.CURRENCIES);
+export const ORG_ROLE_NOUNS: ReadonlySet<string> = new Set(orgs.ORG_ROLE_NOUNS);
+export const NOT_ALONE: ReadonlySet<string> = new Set(orgs.NOT_ALONE);
+export const MEMBER_NOUNS: ReadonlySet<string> = new Set(orgs.MEMBER_NOUNS);
+export const GENERIC_ORG_HEADS: ReadonlySet<string> = new Set(orgs.GENERIC_ORG_HEADS);
+export const FIRST_NAMES: ReadonlySet<string> = new Set(names.FIRST_NAMES);
+export const STOP_CAPS: ReadonlySet<string> = new Set(names.STOP_CAPS);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(names.NAME_PARTICLES);

@@ -7,7 +7,7 @@
 import type { Actor, ActorType, Lexicon, Mention } from '../model';
 import {
   CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
-  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, TITLE_HEADS, TITLE_WORDS,
+  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, TITLE_HEADS, TITLE_WORDS,
 } from '../lang/en';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
@@ -59,7 +59,7 @@ const NEXT_WORD = /\s{0,3}([a-z]+)/y;
 const PLACE_OF = /\b(?:islands?|provinces?|regions?|state|city|towns?|villages?|district|county|department|coast|shores|waters|capital|outskirts|centre|center|suburbs?|streets|port|border|interior|north|south|east|west|northeast|northwest|southeast|southwest|heart|parts?) of (?:the )?$/i;
 const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
 
-const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS]);
+const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS, ...SUBNATIONAL]);
 
 function isKnownPlace(s: string): boolean {
   return KNOWN_PLACES.has(s);

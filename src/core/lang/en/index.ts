@@ -16,6 +16,7 @@ export const LISTS: Readonly<Record<string, readonly string[]>> = { ...names, ..
 
 export const CITIES: ReadonlySet<string> = new Set(places.CITIES);
 export const REGIONS: ReadonlySet<string> = new Set(places.REGIONS);
+export const SUBNATIONAL: ReadonlySet<string> = new Set(places.SUBNATIONAL);
 export const GEO_HEADS: ReadonlySet<string> = new Set(places.GEO_HEADS);
 export const GEO_PREFIXES: ReadonlySet<string> = new Set(places.GEO_PREFIXES);
 export const COMPASS: ReadonlySet<string> = new Set(places.COMPASS);

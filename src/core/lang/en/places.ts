@@ -304,3 +304,38 @@ export const EVENT_NOUNS: readonly string[] = ['attack', 'attacks', 'bombing', '
 
 /** Words before a lone name that make it a place ("in …", "visited …"). */
 export const PLACE_PREPOSITIONS: readonly string[] = ['in', 'at', 'from', 'near', 'to', 'across', 'throughout', 'inside', 'outside', 'towards', 'toward', 'into', 'visit', 'visited', 'visiting', 'capital'];
+
+/**
+ * States, provinces and territories inside countries, from the public lists of each country's
+ * first-level divisions (US states and territories, Canadian provinces, Australian states, Indian
+ * states, Chinese provinces, and the best-known regions of other large countries). Names that are
+ * also common first names ("Victoria") are left out.
+ */
+export const SUBNATIONAL: readonly string[] = [
+  // United States
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii', 'Idaho', 'Illinois', 'Indiana',
+  'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana',
+  'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
+  'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming',
+  'American Samoa', 'Guam', 'Northern Mariana Islands', 'U.S. Virgin Islands', 'District of Columbia',
+  // Canada
+  'Alberta', 'British Columbia', 'Manitoba', 'New Brunswick', 'Newfoundland', 'Newfoundland and Labrador', 'Nova Scotia', 'Ontario',
+  'Prince Edward Island', 'Quebec', 'Québec', 'Saskatchewan', 'Yukon', 'Nunavut', 'Northwest Territories',
+  // Australia
+  'New South Wales', 'Queensland', 'Tasmania', 'South Australia', 'Western Australia', 'Northern Territory', 'Australian Capital Territory',
+  // India
+  'Andhra Pradesh', 'Arunachal Pradesh', 'Assam', 'Bihar', 'Chhattisgarh', 'Goa', 'Gujarat', 'Haryana', 'Himachal Pradesh', 'Jharkhand', 'Karnataka',
+  'Kerala', 'Madhya Pradesh', 'Maharashtra', 'Manipur', 'Meghalaya', 'Mizoram', 'Nagaland', 'Odisha', 'Rajasthan', 'Sikkim', 'Tamil Nadu', 'Telangana',
+  'Tripura', 'Uttar Pradesh', 'Uttarakhand', 'West Bengal', 'Ladakh',
+  // China
+  'Hubei', 'Guangdong', 'Sichuan', 'Yunnan', 'Zhejiang', 'Jiangsu', 'Shandong', 'Henan', 'Hebei', 'Hunan', 'Fujian', 'Anhui', 'Shaanxi', 'Shanxi', 'Gansu',
+  'Jilin', 'Liaoning', 'Heilongjiang', 'Guangxi', 'Inner Mongolia', 'Hainan', 'Guizhou', 'Jiangxi', 'Qinghai', 'Ningxia',
+  // Europe
+  'Northern Ireland', 'Bavaria', 'Saxony', 'Hesse', 'Brandenburg', 'North Rhine-Westphalia', 'Baden-Württemberg', 'Lower Saxony', 'Thuringia',
+  'Schleswig-Holstein', 'Catalonia', 'Andalusia', 'Basque Country', 'Galicia', 'Lombardy', 'Sicily', 'Sardinia', 'Tuscany', 'Veneto', 'Piedmont',
+  'Calabria', 'Brittany', 'Normandy', 'Provence', 'Corsica', 'Flanders', 'Wallonia', 'Silesia', 'Transylvania', 'Lapland',
+  // Latin America, Russia, elsewhere
+  'Chihuahua', 'Sonora', 'Jalisco', 'Oaxaca', 'Chiapas', 'Sinaloa', 'Tamaulipas', 'Veracruz', 'Yucatán', 'Baja California', 'Amazonas', 'Bahia',
+  'Minas Gerais', 'Rio Grande do Sul', 'Chechnya', 'Dagestan', 'Tatarstan', 'Mindanao', 'Luzon', 'Java', 'Sumatra', 'Borneo', 'Bali',
+  'Papua', 'Aceh', 'Okinawa', 'Hokkaido', 'Kyushu', 'Honshu', 'Zanzibar', 'Kurdistan Region',
+];

@@ -793,7 +793,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       }
     }
     // A lone word seen only weakly (no cue at all) is too uncertain to report.
-    if (type === 'other' && best < 0.5 && b.mentions.length < 2 && !b.lexicon) continue;
+    if (type === 'other' && !b.lexicon) continue;
     const surfaces = [...b.names.keys()];
     const name = b.canonical ?? surfaces.filter((s) => !isAcronym(s)).sort((x, y) => y.split(' ').length - x.split(' ').length || y.length - x.length)[0] ?? surfaces[0]!;
     const aliases = [...new Set(surfaces.filter((s) => s !== name))].sort();

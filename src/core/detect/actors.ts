@@ -7,7 +7,7 @@
 import type { Actor, ActorType, Lexicon, Mention } from '../model';
 import {
   CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
-  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, TITLE_HEADS, TITLE_WORDS,
+  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, PLURAL_TITLES, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, TITLE_HEADS, TITLE_WORDS,
 } from '../lang/en';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
@@ -375,7 +375,8 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
     let current: string[] = [];
     while (i < ptoks.length) {
       const t = ptoks[i]!;
-      if (TITLE_WORDS.has(t)) {
+      // A plural title leads a list of names ("Representatives A, B and C"), never inside a name ("House of Representatives").
+      if (TITLE_WORDS.has(t) && !(i > 0 && PLURAL_TITLES.has(t))) {
         let j = i;
         while (j < ptoks.length && (TITLE_WORDS.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
         // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".

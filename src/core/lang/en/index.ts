@@ -23,8 +23,10 @@ export const COMPASS: ReadonlySet<string> = new Set(places.COMPASS);
 export const REGION_ADJECTIVES: ReadonlySet<string> = new Set(places.REGION_ADJECTIVES);
 export const EVENT_NOUNS: ReadonlySet<string> = new Set(places.EVENT_NOUNS);
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(places.PLACE_PREPOSITIONS);
-export const TITLE_WORDS: ReadonlySet<string> = new Set(titles.TITLE_WORDS);
-export const TITLE_HEADS: ReadonlySet<string> = new Set(titles.TITLE_HEADS);
+/** Every word of a title: heads, modifiers and plural titles. */
+export const TITLE_WORDS: ReadonlySet<string> = new Set([...titles.TITLE_HEADS, ...titles.TITLE_MODIFIERS, ...titles.PLURAL_TITLES]);
+export const TITLE_HEADS: ReadonlySet<string> = new Set([...titles.TITLE_HEADS, ...titles.PLURAL_TITLES]);
+export const PLURAL_TITLES: ReadonlySet<string> = new Set(titles.PLURAL_TITLES);
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(titles.ROLE_NOUNS);
 export const ORG_HEADS: ReadonlySet<string> = new Set(orgs.ORG_HEADS);
 export const NON_ACTOR_HEADS: ReadonlySet<string> = new Set(orgs.NON_ACTOR_HEADS);

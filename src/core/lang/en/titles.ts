@@ -3,22 +3,7 @@
  * English language data: general vocabulary only, never a name taken from the seeds or a gold set.
  */
 
-/** Titles before a person's name (capitalised in text). Multi-word titles are matched word by word. */
-export const TITLE_WORDS: readonly string[] = [
-  'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Vice', 'Prime',
-  'Minister', 'Secretary', 'Secretary-General', 'Under-Secretary', 'Deputy', 'Assistant', 'Senator', 'Sen.', 'Rep.', 'Representative', 'Congressman',
-  'Congresswoman', 'Governor', 'Gov.', 'Mayor', 'Ambassador', 'Envoy', 'Special', 'General', 'Gen.', 'Lt', 'Lt.', 'Lieutenant', 'Colonel', 'Col.',
-  'Major', 'Maj.', 'Captain', 'Capt.', 'Admiral', 'Adm.', 'Commander', 'Chief', 'Chairman', 'Chairwoman', 'Chairperson', 'Chair', 'Director',
-  'Director-General', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Judge', 'Justice', 'Attorney', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh',
-  'Emir', 'Pope', 'Cardinal', 'Bishop', 'Rabbi', 'Imam', 'Mullah', 'Maulana', 'Father', 'Chancellor', 'Premier', 'Foreign', 'Defence', 'Defense',
-  'Interior', 'Finance', 'Home', 'State', 'Senior', 'Executive', 'Officer', 'Counsel', 'Coordinator', 'Adviser', 'Advisor', 'Commissioner',
-  'Inspector', 'Speaker', 'Leader', 'Acting', 'Former', 'Counterterrorism', 'Counter-Terrorism', 'Trade', 'Health', 'Energy', 'Labour', 'Labor',
-  'Education', 'Fisheries', 'Agriculture', 'Commerce', 'Industry', 'Environment', 'Transport', 'Water', 'Irrigation', 'Culture', 'Tourism', 'Mines',
-  'Petroleum', 'Economy', 'Information', 'Communications', 'Planning', 'Development', 'Security', 'Maritime', 'Affairs', 'External', 'Housing',
-  'Immigration', 'Climate', 'Sultan', 'Caliph', 'Marshal', 'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Agent', 'Rapporteur', 'High',
-];
-
-/** Title words that end a title (the name follows). */
+/** Title words that end a title: the name follows ("President", "Prosecutor", "Democrat A B"). */
 export const TITLE_HEADS: readonly string[] = [
   'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'Minister',
   'Secretary', 'Secretary-General', 'Under-Secretary', 'Senator', 'Sen.', 'Rep.', 'Representative', 'Congressman', 'Congresswoman', 'Governor',
@@ -26,7 +11,29 @@ export const TITLE_HEADS: readonly string[] = [
   'Commander', 'Chief', 'Chairman', 'Chairwoman', 'Chairperson', 'Director', 'Director-General', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Judge',
   'Justice', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh', 'Emir', 'Pope', 'Cardinal', 'Bishop', 'Rabbi', 'Imam', 'Mullah', 'Maulana',
   'Chancellor', 'Premier', 'Officer', 'Coordinator', 'Adviser', 'Advisor', 'Commissioner', 'Inspector', 'Speaker', 'Leader', 'Sultan', 'Marshal',
-  'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Rapporteur',
+  'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Rapporteur', 'Prosecutor', 'Assemblywoman', 'Assemblyman', 'Assemblymember', 'Legislator',
+  'Co-author', 'Co-founder', 'Founder', 'Councillor', 'Councilman', 'Councilwoman', 'Councilor', 'Archbishop', 'Reverend', 'Rev.',
+  'Pastor', 'Ayatollah', 'Patriarch', 'Duke', 'Duchess', 'Baron', 'Baroness', 'Sheriff', 'Constable', 'Corporal', 'Trooper', 'Solicitor',
+  'Treasurer', 'Comptroller', 'Auditor', 'Coach', 'Astronaut', 'CEO', 'Democrat', 'Republican', 'President-elect', 'Whip', 'Deputies', 'Delegate',
+  'Magistrate', 'Prefect', 'Provost', 'Rector', 'Chaplain', 'Lawmaker', 'MP', 'MEP', 'Nurse', 'Physician', 'Scientist',
+  'Researcher', 'Economist', 'Analyst', 'Journalist', 'Reporter', 'Editor', 'Correspondent', 'Activist', 'Lawyer',
+];
+
+/** Words that begin or continue a title before its head ("Vice", "Prime", "Foreign", "Crown"); with the heads, the title words. */
+export const TITLE_MODIFIERS: readonly string[] = [
+  'Vice', 'Prime', 'Deputy', 'Assistant', 'Special', 'Lt', 'Lt.', 'Chair', 'Attorney', 'Father', 'Foreign', 'Defence', 'Defense', 'Interior',
+  'Finance', 'Home', 'State', 'Senior', 'Executive', 'Counsel', 'Acting', 'Former', 'Counterterrorism', 'Counter-Terrorism', 'Trade', 'Health',
+  'Energy', 'Labour', 'Labor', 'Education', 'Fisheries', 'Agriculture', 'Commerce', 'Industry', 'Environment', 'Transport', 'Water', 'Irrigation',
+  'Culture', 'Tourism', 'Mines', 'Petroleum', 'Economy', 'Information', 'Communications', 'Planning', 'Development', 'Security', 'Maritime',
+  'Affairs', 'External', 'Housing', 'Immigration', 'Climate', 'Caliph', 'Agent', 'High', 'Democratic', 'Majority', 'Minority', 'Crown', 'Grand',
+  'Supreme', 'Associate', 'Ex-Prime', 'Ex-President', 'Principal', 'Lead', 'Managing', 'Permanent',
+  'Opposition',
+];
+
+/** Titles of several people, first in a list of names ("Presidents A of X and B of Y"). */
+export const PLURAL_TITLES: readonly string[] = [
+  'Presidents', 'Representatives', 'Senators', 'Ministers', 'Governors', 'Ambassadors', 'Generals', 'Judges', 'Justices', 'Prime-Ministers',
+  'Congressmen', 'Congresswomen', 'Mayors', 'Commissioners', 'Drs.', 'Drs', 'Professors',
 ];
 
 /** Lowercase role nouns directly before a name mark a person ("founder Ana Reyes"). */

@@ -6,8 +6,8 @@
  */
 import type { Actor, ActorType, Lexicon, Mention } from '../model';
 import {
-  CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
-  NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, PLURAL_TITLES, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, TITLE_HEADS, TITLE_WORDS,
+  CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, DISEASES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
+  NOT_ACTOR_ABBREVIATIONS, NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, PLURAL_TITLES, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, THING_AFTER, TITLE_HEADS, TITLE_WORDS,
 } from '../lang/en';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
@@ -137,7 +137,7 @@ function andContinuation(norm: string, start: number, surface: string, c: Candid
   }
   const end = start + surface.length;
   if (!norm.startsWith(' and ', end)) return undefined;
-  if (!c.lastIsOrgHead && !c.knownPlace && !c.firstIsFirstName) {
+  if (!c.lastIsOrgHead && !c.orgHeadOf && !c.knownPlace && !c.firstIsFirstName) {
     ORG_AND_NEXT.lastIndex = end + 5;
     if (ORG_AND_NEXT.test(norm) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(end + 5, ORG_AND_NEXT.lastIndex))![1]!)) return ORG_AND_NEXT.lastIndex;
   }
@@ -231,7 +231,7 @@ function formOf(surface: string): Form {
     knownPlace: isKnownPlace(surface),
     geoName: tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead),
     upper: surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface),
-    notActor: DEMONYMS.has(surface) || DEMONYMS.has(last) || NON_ACTOR_HEADS.has(last),
+    notActor: DEMONYMS.has(surface) || DEMONYMS.has(last) || (last.endsWith('s') && DEMONYMS.has(last.slice(0, -1))) || NON_ACTOR_HEADS.has(last) || NOT_ACTOR_ABBREVIATIONS.has(surface) || DISEASES.has(surface) || DISEASES.has(first),
     titleOnly: tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t)),
     orgHeadLast: isOrgHead(last),
     acronym: isAcronym(surface),
@@ -258,6 +258,14 @@ const ORG_2: Vote = { type: 'organization', strength: 2 };
 const ORG_1: Vote = { type: 'organization', strength: 1 };
 const ORG_HALF: Vote = { type: 'organization', strength: 0.5 };
 const OTHER: Vote = { type: 'other', strength: 0 };
+/** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
+const PLATFORM_BEFORE = /\b(?:via|(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|published|commented|replied|streamed|live-streamed|appeared|reported|broadcast|aired) on)\s+(?:the\s+)?$/;
+/** "Acme Holdings, Inc.": a company's legal form after its name. */
+const LEGAL_FORM_AFTER = /^,?\s(?:Inc|Ltd|LLC|Corp|PLC|plc|Limited|GmbH|S\.A|AG|N\.V|Co)\b/;
+/** "B-17", "F-35", "A320": a product code right before a name ("B-17 Flying Fortress"). */
+const PRODUCT_CODE_BEFORE = /\b[A-Z]{1,3}-?\d{1,4}[A-Z]?\s$/;
+/** A maker before a product code: "Airbus A320", "Lockheed F-35". */
+const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}\b/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Types one candidate (already stripped of titles and stopwords). */
@@ -272,6 +280,9 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   const after = NEXT_WORD.exec(text)?.[1];
   if (after && CURRENCIES.has(after)) return undefined; // "CFA franc"
   if (f.titleOnly) return undefined;
+  // "the Ebola outbreak", "the Falcon Heavy rocket": a disease, a drug or a product, unless a cue makes it an organisation.
+  if (after && THING_AFTER.has(after) && !titled && !f.orgName && !f.acronym) return undefined;
+  if (PRODUCT_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined;
   if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return PERSON_3;
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
@@ -279,6 +290,9 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
   if (after && MEMBER_NOUNS.has(after) && !f.acronym) return ORG_2;
   if (f.notAlone) return undefined; // "International donors", "News of the deal"
+  if (LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return ORG_2;
+  if (PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return ORG_2;
+  if (tokens.length === 1 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return ORG_1;
   if (f.orgName) return ORG_2;
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
   if (f.alPrefix) return tokens.length > 1 ? ORG_2 : ORG_1;
@@ -364,7 +378,8 @@ function candidateOf(surface: string): Candidate {
  * Secretary-General Antonio Guterres" → org + person).
  */
 function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: Map<string, Form>): Piece[] {
-  while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || STOP_CAPS.has(tokens[tokens.length - 1]!))) tokens = tokens.slice(0, -1);
+  // Trailing function words go; a head noun that is also a sentence start ("Police") stays after a name ("Thames Valley Police").
+  while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || (STOP_CAPS.has(tokens[tokens.length - 1]!) && !(tokens.length > 1 && isOrgHead(tokens[tokens.length - 1]!))))) tokens = tokens.slice(0, -1);
   if (tokens.length === 0) return [];
   const pieces: { start: number; tokens: string[]; titled: boolean }[] = [];
   for (const part of splitPieces(tokens, start)) {

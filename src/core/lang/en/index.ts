@@ -7,12 +7,13 @@
 import * as names from './names';
 import * as orgs from './organizations';
 import * as places from './places';
+import * as things from './things';
 import * as titles from './titles';
 
 export { COUNTRIES, COUNTRY_ALIASES } from './places';
 
 /** Every list of this pack by name, for the data checks. */
-export const LISTS: Readonly<Record<string, readonly string[]>> = { ...names, ...orgs, ...titles, ...Object.fromEntries(Object.entries(places).filter(([, v]) => Array.isArray(v))) } as Record<string, readonly string[]>;
+export const LISTS: Readonly<Record<string, readonly string[]>> = { ...names, ...orgs, ...titles, ...things, ...Object.fromEntries(Object.entries(places).filter(([, v]) => Array.isArray(v))) } as Record<string, readonly string[]>;
 
 export const CITIES: ReadonlySet<string> = new Set(places.CITIES);
 export const REGIONS: ReadonlySet<string> = new Set(places.REGIONS);
@@ -38,3 +39,6 @@ export const GENERIC_ORG_HEADS: ReadonlySet<string> = new Set(orgs.GENERIC_ORG_H
 export const FIRST_NAMES: ReadonlySet<string> = new Set(names.FIRST_NAMES);
 export const STOP_CAPS: ReadonlySet<string> = new Set(names.STOP_CAPS);
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(names.NAME_PARTICLES);
+export const NOT_ACTOR_ABBREVIATIONS: ReadonlySet<string> = new Set(things.NOT_ACTOR_ABBREVIATIONS);
+export const DISEASES: ReadonlySet<string> = new Set(things.DISEASES);
+export const THING_AFTER: ReadonlySet<string> = new Set(things.THING_AFTER);

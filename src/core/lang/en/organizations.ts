@@ -10,7 +10,7 @@ export const ORG_HEADS: readonly string[] = [
   'Union', 'Assembly', 'Parliament', 'Senate', 'Congress', 'Government', 'Administration', 'Service', 'Services', 'Corporation', 'Company', 'Fund',
   'Federation', 'League', 'Alliance', 'Authority', 'Board', 'Bureau', 'Centre', 'Center', 'Network', 'Nations', 'Times', 'Post', 'News', 'Press',
   'Foundation', 'Society', 'Coalition', 'Taskforce', 'Brigade', 'Brigades', 'Division', 'Command', 'Cabinet', 'Secretariat', 'Embassy', 'Consulate',
-  'Tribunal', 'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Airlines', 'Airways', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
+  'Tribunal', 'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Limited', 'LLC', 'PLC', 'plc', 'GmbH', 'Incorporated', 'Hospital', 'Clinic', 'Infirmary', 'Airlines', 'Airways', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
   'Intelligence', 'Taliban', 'Legislature', 'Cell', 'Battalion', 'Regiment', 'Corps', 'Reuters', 'Programme', 'Initiative', 'Partnership', 'Chamber',
   'Exchange', 'Trust', 'House', 'Caucus', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project', 'Community', 'Directorate-General',
   'Observatory', 'Analytics', 'Consulting', 'Consultants', 'Consultancy', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions',
@@ -23,17 +23,17 @@ export const NON_ACTOR_HEADS: readonly string[] = [
   'Policy', 'Resolution', 'Declaration', 'Convention', 'Protocol', 'Charter', 'Doctrine', 'Law', 'Bill', 'Summit', 'Conference', 'Forum', 'Dialogue',
   'Talks', 'Games', 'Cup', 'War', 'Crisis', 'Attack', 'Attacks', 'Bombing', 'Bombings', 'Operation', 'Prize', 'Award', 'Index', 'Review',
   'Statement', 'Communique', 'Memorandum', 'Framework', 'Dam', 'Pipeline', 'Street', 'Road', 'Avenue', 'Square', 'Bridge', 'Airport', 'Station',
-  'Hospital', 'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
+  'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
 ];
 
 /** Currency words: "CFA franc" is not an actor. */
 export const CURRENCIES: readonly string[] = ['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars'];
 
 /** Lowercase nouns before a name that make it an organisation ("the consultancy Kervan Energy Analytics"). */
-export const ORG_ROLE_NOUNS: readonly string[] = ['company', 'firm', 'group', 'agency', 'consultancy', 'broadcaster', 'newspaper', 'daily', 'weekly', 'militia', 'bank', 'lender', 'airline', 'carrier', 'insurer', 'operator', 'producer', 'giant', 'conglomerate', 'startup', 'start-up', 'watchdog', 'regulator', 'charity', 'ngo', 'organisation', 'organization', 'outfit', 'coalition', 'alliance', 'movement', 'party', 'network', 'tank', 'institute', 'union', 'association', 'station', 'channel', 'publisher', 'website', 'outlet', 'exchange', 'miner', 'refiner', 'shipper', 'manufacturer', 'maker', 'supplier', 'contractor', 'developer', 'investor', 'fund'];
+export const ORG_ROLE_NOUNS: readonly string[] = ['journal', 'magazine', 'tabloid', 'platform', 'band', 'label', 'studio', 'company', 'firm', 'group', 'agency', 'consultancy', 'broadcaster', 'newspaper', 'daily', 'weekly', 'militia', 'bank', 'lender', 'airline', 'carrier', 'insurer', 'operator', 'producer', 'giant', 'conglomerate', 'startup', 'start-up', 'watchdog', 'regulator', 'charity', 'ngo', 'organisation', 'organization', 'outfit', 'coalition', 'alliance', 'movement', 'party', 'network', 'tank', 'institute', 'union', 'association', 'station', 'channel', 'publisher', 'website', 'outlet', 'exchange', 'miner', 'refiner', 'shipper', 'manufacturer', 'maker', 'supplier', 'contractor', 'developer', 'investor', 'fund'];
 
 /** Organisation head nouns that are not a name by themselves ("International donors"). */
-export const NOT_ALONE: readonly string[] = ['International', 'Times', 'Post', 'News', 'Press', 'Monitor', 'Watch', 'Project', 'Community', 'Exchange', 'House', 'State', 'Services', 'Service', 'Forces', 'Force', 'Initiative', 'Programme', 'Partnership', 'Network', 'Center', 'Centre', 'Institution', 'Observatory', 'Analytics', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Media', 'Capital'];
+export const NOT_ALONE: readonly string[] = ['Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Limited', 'LLC', 'PLC', 'GmbH', 'Incorporated', 'International', 'Times', 'Post', 'News', 'Press', 'Monitor', 'Watch', 'Project', 'Community', 'Exchange', 'House', 'State', 'Services', 'Service', 'Forces', 'Force', 'Initiative', 'Programme', 'Partnership', 'Network', 'Center', 'Centre', 'Institution', 'Observatory', 'Analytics', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Media', 'Capital'];
 
 /** Nouns after a group's name for its members ("… leader", "… militants"). */
 export const MEMBER_NOUNS: readonly string[] = ['leader', 'leaders', 'founder', 'co-founder', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'commanders', 'militants', 'fighters', 'members', 'member', 'cadres', 'activists', 'operatives', 'chairman', 'chairwoman', 'loyalists', 'supporters', 'lawmakers', 'legislators', 'delegation', 'delegates'];

@@ -287,7 +287,7 @@ export const GEO_HEADS: readonly string[] = [
   'River', 'Mountains', 'Island', 'Islands', 'Province', 'District', 'Region', 'City', 'County', 'Peninsula', 'Strait', 'Bay', 'Coast', 'Desert',
   'Lake', 'Border', 'Territory', 'Territories', 'Republic', 'Kingdom', 'Emirate', 'Oblast', 'Governorate', 'Shoal', 'Reef', 'Atoll', 'Lagoon',
   'Canal', 'Harbour', 'Harbor', 'Basin', 'Delta', 'Plateau', 'Highlands', 'Archipelago', 'Hills', 'Straits', 'Channel', 'Corridor', 'Heights',
-  'Prefecture',
+  'Prefecture', 'Park',
 ];
 
 /** Compass and position words that start place names ("Northern Kenya"). */

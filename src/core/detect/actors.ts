@@ -282,7 +282,8 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   if (f.titleOnly) return undefined;
   // "the Ebola outbreak", "the Falcon Heavy rocket": a disease, a drug or a product, unless a cue makes it an organisation.
   if (after && THING_AFTER.has(after) && !titled && !f.orgName && !f.acronym) return undefined;
-  if (PRODUCT_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+  const codeEnd = text.charCodeAt(start - 2);
+  if (((codeEnd >= 48 && codeEnd <= 57) || (codeEnd >= 65 && codeEnd <= 90)) && PRODUCT_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined;
   if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return PERSON_3;
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
@@ -290,9 +291,10 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
   if (after && MEMBER_NOUNS.has(after) && !f.acronym) return ORG_2;
   if (f.notAlone) return undefined; // "International donors", "News of the deal"
-  if (LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return ORG_2;
-  if (PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return ORG_2;
-  if (tokens.length === 1 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return ORG_1;
+  const next = text.charCodeAt(end);
+  if ((next === 44 || next === 32) && LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return ORG_2;
+  if ((text.endsWith('on ', start) || text.endsWith('via ', start) || text.endsWith('the ', start)) && PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return ORG_2;
+  if (tokens.length === 1 && next === 32 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return ORG_1;
   if (f.orgName) return ORG_2;
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
   if (f.alPrefix) return tokens.length > 1 ? ORG_2 : ORG_1;
@@ -449,6 +451,83 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
   return out;
 }
 
+/** Words a Title Case line may leave lowercase. */
+const MINOR_WORDS = /^(?:a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|vs\.?|nor|per|via|into|over)$/;
+
+/**
+ * Lines written in Title Case ("Minister Increases Pressure On Rivals Over Talks"), the way many
+ * headlines are: four or more words, each capitalised but for minor ones. Their capitalisation
+ * says nothing about names.
+ */
+export function titleCaseLines(norm: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let at = 0;
+  while (at < norm.length) {
+    let end = norm.indexOf('\n', at);
+    if (end < 0) end = norm.length;
+    if (end - at >= 15 && end - at <= 200) {
+      const words = norm.slice(at, end).split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+      const major = words.filter((w) => !MINOR_WORDS.test(w));
+      if (major.length >= 4 && major.every((w) => /^\p{Lu}/u.test(w)) && !/[.?!]["”’]?\s+\p{Lu}/u.test(norm.slice(at, end))) out.push({ start: at, end });
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Whether `sub` occurs as a whole word sequence in `norm` near `at` outside the Title Case lines. */
+function occursOutside(norm: string, sub: string, at: number, lines: readonly { start: number; end: number }[]): boolean {
+  // Within the article around the line: a window, so that a long text is not searched whole for each part.
+  const from = Math.max(0, at - 20_000);
+  const window = norm.slice(from, Math.min(norm.length, at + 20_000));
+  for (let w = window.indexOf(sub); w >= 0; w = window.indexOf(sub, w + 1)) {
+    const i = from + w;
+    const before = norm.charCodeAt(i - 1);
+    const after = norm.charCodeAt(i + sub.length);
+    const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+    if ((i > 0 && letter(before)) || letter(after)) continue;
+    if (!lines.some((l) => l.start <= i && i < l.end)) return true;
+  }
+  return false;
+}
+
+/** The parts of a candidate in a Title Case line that are names: known places, acronyms, or word runs the text also has outside such lines. */
+function confirmedParts(norm: string, start: number, surface: string, lines: readonly { start: number; end: number }[]): { start: number; surface: string }[] {
+  const tokens = surface.split(' ');
+  const offsets: number[] = [];
+  let pos = start;
+  for (const t of tokens) {
+    offsets.push(pos);
+    pos += t.length + 1;
+  }
+  const out: { start: number; surface: string }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let found = 0;
+    // A strong rule holds in a headline too: a title, then a first name or a surname the text has ("Chairman A B").
+    let k = i;
+    while (k < tokens.length && TITLE_WORDS.has(tokens[k]!)) k++;
+    const titledName = k > i && TITLE_HEADS.has(tokens[k - 1]!) && k + 1 < tokens.length && tokens.slice(k, k + 2).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !TITLE_WORDS.has(t));
+    if (titledName && (FIRST_NAMES.has(tokens[k]!) || occursOutside(norm, tokens[k + 1]!, start, lines))) {
+      const end = k + 2;
+      out.push({ start: offsets[i]!, surface: tokens.slice(i, end).join(' ') });
+      i = end;
+      continue;
+    }
+    for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
+      if (/^[a-z]/.test(tokens[j - 1]!) || STOP_CAPS.has(tokens[i]!)) continue;
+      const sub = tokens.slice(i, j).join(' ');
+      if (isKnownPlace(sub) || COUNTRY_ALIASES[sub] || isAcronym(sub) || occursOutside(norm, sub, start, lines)) {
+        found = j - i;
+        out.push({ start: offsets[i]!, surface: sub });
+        break;
+      }
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
 /** Finds raw mentions in the normalised text `norm` (same offsets as `text`). */
 export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawMention[] {
   const out: RawMention[] = [];
@@ -464,6 +543,8 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     return c;
   };
 
+  const headlines = titleCaseLines(norm);
+  let headline = 0;
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(norm))) {
@@ -475,6 +556,15 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     if (/'s$/.test(surface)) surface = surface.slice(0, -2);
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
+    // "Boeing B-17": a product code's letters end no name.
+    const code = / [A-Z]{1,2}$/.exec(surface);
+    if (code && surface.length > code[0].length && /^-?\d/.test(norm.slice(start + surface.length, start + surface.length + 2))) surface = surface.slice(0, code.index);
+    // A Title Case headline: only the parts of a candidate confirmed elsewhere in the text.
+    while (headline < headlines.length && headlines[headline]!.end <= start) headline++;
+    if (headline < headlines.length && headlines[headline]!.start <= start) {
+      for (const part of confirmedParts(norm, start, surface, headlines)) emit(part.start, part.surface, candidate(part.surface));
+      continue;
+    }
     let c = candidate(surface);
     // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
     const joinedEnd = andContinuation(norm, start, surface, c, CANDIDATE.lastIndex);
@@ -483,8 +573,12 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       CANDIDATE.lastIndex = joinedEnd;
       c = candidate(surface);
     }
+    emit(start, surface, c);
+  }
+  function emit(start: number, surface: string, c: Candidate): void {
     for (const b of c.based) out.push({ start: start + b.rel, end: start + b.rel + b.length, text: text.slice(start + b.rel, start + b.rel + b.length), vote: PLACE_1 });
     const restStart = start + c.rel;
+    const midThe = c.rel === 4 && surface.startsWith('The ') && start > 0 && !/(?:^|[.!?:;"“”'‘’(\n—–-]\s*)$/.test(norm.slice(Math.max(0, start - 3), start));
     const pieces = c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
       ? (c.piecesAfterParticiple ??= piecesOf(c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
       : (c.pieces ??= piecesOf(c.rest, c.rel, ignore, forms));
@@ -493,7 +587,9 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       const s = start + p.rel;
       const e = s + p.form.surface.length;
       if (covered(s, e)) continue;
-      const vote = typeCandidate(norm, p.form, s, e, p.titled);
+      let vote = typeCandidate(norm, p.form, s, e, p.titled);
+      // "reported by The Independent", "a hit for The Rolling Stones": a capitalised "The" inside a sentence starts a name.
+      if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = ORG_2;
       if (!vote) continue;
       const raw: RawMention = { start: s, end: e, text: text.slice(s, e), vote };
       if (p.canonical) raw.canonical = p.canonical;

@@ -14,7 +14,7 @@ export const NOT_ACTOR_ABBREVIATIONS: readonly string[] = [
   // Radio and signal bands, media formats
   'FM', 'AM/FM', 'LW', 'MW', 'SW', 'VHF', 'UHF', 'HF', 'DAB', 'TV', 'HD', 'DVD', 'CD', 'USB', 'PDF', 'GPS', 'SMS', 'URL', 'IP', 'PC', 'AI', 'VR', '3D',
   // Degrees, units, eras
-  'PhD', 'Ph.D.', 'MD', 'MBA', 'BA', 'BSc', 'MSc', 'MA', 'LLB', 'BC', 'AD', 'BCE', 'CE', 'km', 'KM', 'MPH', 'KPH', 'kWh', 'MW', 'GW', 'GDP', 'GNP', 'CPI',
+  'PhD', 'Ph.D.', 'MD', 'MBA', 'BA', 'BSc', 'MSc', 'MA', 'LLB', 'BC', 'AD', 'BCE', 'CE', 'km', 'KM', 'MPH', 'KPH', 'kWh', 'GW', 'GDP', 'GNP', 'CPI',
   'OK', 'ID', 'IQ', 'RIP', 'PS', 'NB', 'FAQ', 'Q&A', 'ASAP', 'DIY', 'VIP', 'LGBT', 'LGBTQ', 'LGBTQ+', 'LGBTI',
   // Science and medicine
   'DNA', 'RNA', 'mRNA', 'HIV', 'AIDS', 'SARS', 'MERS', 'COVID', 'COVID-19', 'SARS-CoV-2', 'H1N1', 'H5N1', 'TB', 'MRI', 'CT', 'ICU', 'ER', 'IVF', 'PTSD',

@@ -85,8 +85,8 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
     if (cur.length === 0) curStart = pos;
     // "Fishermen's Association", "People's Party": a possessive inside an organisation's name.
     const inName = i === tokens.length - 2 && isOrgHead(tokens[i + 1]!) && !isKnownPlace([...cur, t.slice(0, -2)].join(' ')) && !isAcronym(t.slice(0, -2));
-    if (/'s$/.test(t) && i < tokens.length - 1 && !inName) {
-      cur.push(t.slice(0, -2));
+    if (/s?'s?$/.test(t) && i < tokens.length - 1 && !inName) {
+      cur.push(t.replace(/'s?$/, ''));
       out.push({ start: curStart, tokens: cur });
       cur = [];
     } else cur.push(t);
@@ -161,7 +161,8 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
     const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
     const rightLast = right[right.length - 1];
     const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
-    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0);
+    // "Martin Smith of PBS": an acronym after "of" is an organisation too.
+    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0 || (right.length === 1 && isAcronym(rightLast) && !COUNTRY_ALIASES[rightLast]));
     // "Union Island for the Caribbean Shelter …": a place, then an organisation.
     if (rightOrg && GEO_HEADS.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && rightOrg))) {
@@ -265,7 +266,7 @@ const LEGAL_FORM_AFTER = /^,?\s(?:Inc|Ltd|LLC|Corp|PLC|plc|Limited|GmbH|S\.A|AG|
 /** "B-17", "F-35", "A320": a product code right before a name ("B-17 Flying Fortress"). */
 const PRODUCT_CODE_BEFORE = /\b[A-Z]{1,3}-?\d{1,4}[A-Z]?\s$/;
 /** A maker before a product code: "Airbus A320", "Lockheed F-35". */
-const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}\b/;
+const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}s?\b/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Types one candidate (already stripped of titles and stopwords). */

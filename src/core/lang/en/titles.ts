@@ -11,7 +11,7 @@ export const TITLE_HEADS: readonly string[] = [
   'Commander', 'Chief', 'Chairman', 'Chairwoman', 'Chairperson', 'Director', 'Director-General', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Judge',
   'Justice', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh', 'Emir', 'Pope', 'Cardinal', 'Bishop', 'Rabbi', 'Imam', 'Mullah', 'Maulana',
   'Chancellor', 'Premier', 'Officer', 'Coordinator', 'Adviser', 'Advisor', 'Commissioner', 'Inspector', 'Speaker', 'Leader', 'Sultan', 'Marshal',
-  'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Rapporteur', 'Executive', 'Prosecutor', 'Assemblywoman', 'Assemblyman', 'Assemblymember', 'Legislator',
+  'Brigadier', 'Sergeant', 'Superintendent', 'Detective', 'Rapporteur', 'Executive', 'Attorney', 'Prosecutor', 'Assemblywoman', 'Assemblyman', 'Assemblymember', 'Legislator',
   'Co-author', 'Co-founder', 'Founder', 'Councillor', 'Councilman', 'Councilwoman', 'Councilor', 'Archbishop', 'Reverend', 'Rev.',
   'Pastor', 'Ayatollah', 'Patriarch', 'Duke', 'Duchess', 'Baron', 'Baroness', 'Sheriff', 'Constable', 'Corporal', 'Trooper', 'Solicitor',
   'Treasurer', 'Comptroller', 'Auditor', 'Coach', 'Astronaut', 'CEO', 'Democrat', 'Republican', 'President-elect', 'Whip', 'Deputies', 'Delegate',
@@ -21,7 +21,7 @@ export const TITLE_HEADS: readonly string[] = [
 
 /** Words that begin or continue a title before its head ("Vice", "Prime", "Foreign", "Crown"); with the heads, the title words. */
 export const TITLE_MODIFIERS: readonly string[] = [
-  'Vice', 'Prime', 'Deputy', 'Assistant', 'Special', 'Lt', 'Lt.', 'Chair', 'Attorney', 'Father', 'Foreign', 'Defence', 'Defense', 'Interior',
+  'Vice', 'Prime', 'Deputy', 'Assistant', 'Special', 'Lt', 'Lt.', 'Chair', 'Father', 'Foreign', 'Defence', 'Defense', 'Interior',
   'Finance', 'Home', 'State', 'Senior', 'Counsel', 'Acting', 'Former', 'Counterterrorism', 'Counter-Terrorism', 'Trade', 'Health',
   'Energy', 'Labour', 'Labor', 'Education', 'Fisheries', 'Agriculture', 'Commerce', 'Industry', 'Environment', 'Transport', 'Water', 'Irrigation',
   'Culture', 'Tourism', 'Mines', 'Petroleum', 'Economy', 'Information', 'Communications', 'Planning', 'Development', 'Security', 'Maritime',
@@ -42,6 +42,6 @@ export const ROLE_NOUNS: readonly string[] = [
   'envoy', 'official', 'president', 'analyst', 'lawyer', 'attorney', 'journalist', 'reporter', 'correspondent', 'editor', 'activist', 'researcher',
   'professor', 'economist', 'diplomat', 'ambassador', 'general', 'colonel', 'militant', 'cleric', 'prosecutor', 'judge', 'senator', 'lawmaker',
   'chairman', 'director', 'adviser', 'advisor', 'counterpart', 'deputy', 'governor', 'mayor', 'premier', 'chancellor', 'operative', 'operations',
-  'commissioner', 'accused', 'suspect', 'survivor', 'witness', 'expert', 'scholar', 'author', 'candidate', 'rapporteur', 'coordinator', 'negotiator', 'ruler',
+  'commissioner', 'co-author', 'daughter', 'son', 'wife', 'husband', 'mother', 'father', 'brother', 'sister', 'widow', 'widower', 'fiancée', 'fiancé', 'fiance', 'girlfriend', 'boyfriend', 'cousin', 'uncle', 'aunt', 'grandson', 'granddaughter', 'nephew', 'niece', 'accused', 'suspect', 'survivor', 'witness', 'expert', 'scholar', 'author', 'candidate', 'rapporteur', 'coordinator', 'negotiator', 'ruler',
   'king',
 ];

@@ -557,9 +557,9 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     if (/'s$/.test(surface)) surface = surface.slice(0, -2);
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
-    // "Boeing B-17": a product code's letters end no name.
-    const code = / [A-Z]{1,2}$/.exec(surface);
-    if (code && surface.length > code[0].length && /^-?\d/.test(norm.slice(start + surface.length, start + surface.length + 2))) surface = surface.slice(0, code.index);
+    // "Boeing B-17", "Airbus A300s": a product code ends no name.
+    const code = / [A-Z]{1,2}$/.exec(surface) ?? / [A-Z]{1,3}-?\d{1,4}[a-z]?$/.exec(surface);
+    if (code && surface.length > code[0].length && (/\d/.test(code[0]) || /^-?\d/.test(norm.slice(start + surface.length, start + surface.length + 2)))) surface = surface.slice(0, code.index);
     // A Title Case headline: only the parts of a candidate confirmed elsewhere in the text.
     while (headline < headlines.length && headlines[headline]!.end <= start) headline++;
     if (headline < headlines.length && headlines[headline]!.start <= start) {

@@ -26,8 +26,8 @@ export const NON_ACTOR_HEADS: readonly string[] = [
   'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
 ];
 
-/** Currency words: "CFA franc" is not an actor. */
-export const CURRENCIES: readonly string[] = ['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'won', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars'];
+/** Currency words: "CFA franc" is not an actor. (Not "won": "Lena Hartwell won the seat".) */
+export const CURRENCIES: readonly string[] = ['franc', 'francs', 'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'rupee', 'rupees', 'yuan', 'yen', 'peso', 'pesos', 'naira', 'cedi', 'cedis', 'shilling', 'shillings', 'rand', 'real', 'reais', 'rouble', 'roubles', 'ruble', 'rubles', 'lira', 'dinar', 'dinars', 'riyal', 'rial', 'krone', 'kroner', 'krona', 'kronor', 'ringgit', 'baht', 'dong', 'taka', 'birr', 'kwacha', 'guarani', 'bolivar', 'bolivars'];
 
 /** Lowercase nouns before a name that make it an organisation ("the consultancy Kervan Energy Analytics"). */
 export const ORG_ROLE_NOUNS: readonly string[] = ['journal', 'magazine', 'tabloid', 'platform', 'band', 'label', 'studio', 'company', 'firm', 'group', 'agency', 'consultancy', 'broadcaster', 'newspaper', 'daily', 'weekly', 'militia', 'bank', 'lender', 'airline', 'carrier', 'insurer', 'operator', 'producer', 'giant', 'conglomerate', 'startup', 'start-up', 'watchdog', 'regulator', 'charity', 'ngo', 'organisation', 'organization', 'outfit', 'coalition', 'alliance', 'movement', 'party', 'network', 'tank', 'institute', 'union', 'association', 'station', 'channel', 'publisher', 'website', 'outlet', 'exchange', 'miner', 'refiner', 'shipper', 'manufacturer', 'maker', 'supplier', 'contractor', 'developer', 'investor', 'fund'];

@@ -82,11 +82,6 @@ export class WorkspaceArticleIndex implements ArticleIndex {
     this.queue = this.queue.then(work).catch(() => undefined);
   }
 
-  /** Resolves when every file event seen so far has been handed on (tests wait for it). */
-  settled(): Promise<void> {
-    return this.queue;
-  }
-
   private emit(e: ArticleFileEvent): void {
     if (!this.disposed) this.filesEmitter.fire(e);
   }

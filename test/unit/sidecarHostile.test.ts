@@ -107,6 +107,15 @@ describe('hostile sidecars (issue 17)', () => {
     const r = parseSidecar(block);
     assert.ok(!r.ok);
     assert.match(r.problems[0]!.message, /nested more than/);
+    // A value nested that deep made in code (none read from a file is) gets a clear error, not a stack overflow.
+    let deep: unknown = 1;
+    for (let d = 0; d < 850; d++) deep = { k: deep };
+    const made = { id: 'a', label: 'note', start: 0, end: 1, quote: 'x', deep } as unknown as Annotation;
+    assert.throws(() => serializeSidecar({ version: 1, article: 'a.txt', annotations: [made] }), /"deep" is nested more than/);
+    let ok: unknown = 1;
+    for (let d = 0; d < 10; d++) ok = { k: ok };
+    const fine10 = serializeSidecar({ version: 1, article: 'a.txt', annotations: [{ ...made, deep: ok } as unknown as Annotation] });
+    assert.ok(parseSidecar(fine10).ok, fine10);
     // Brackets inside quoted text and plain words are not nesting.
     const fine = parseSidecar(`version: 1\narticle: a.txt\nannotations:\n  - id: a\n    label: note\n    start: 0\n    end: 1\n    quote: "${'['.repeat(200)}"\n    comment: x${'['.repeat(200)}\n    tags: [${'"[[[["'}]\n`);
     assert.ok(fine.ok, JSON.stringify(!fine.ok && fine.problems));

@@ -507,6 +507,13 @@ function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined,
 }
 
 function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {
+  // The yaml writer recurses: a value nested deeper than a sidecar may be (never one read from a
+  // file, those are refused) gets a clear error instead of a stack overflow.
+  for (const [key, value] of [...top, ...items.flat()]) {
+    if (typeof value === 'object' && value !== null && nestsDeeper(value, MAX_NESTING - 2)) {
+      throw new Error(`Cannot write the sidecar: the value of "${key}" is nested more than ${MAX_NESTING} levels deep.`);
+    }
+  }
   const prevRoot = prevDoc && isMap(prevDoc.contents) ? prevDoc.contents : undefined;
   const prevItems = new Map<string, YAMLMap>();
   const prevSeqPair = findPair(prevRoot, 'annotations');
@@ -546,6 +553,20 @@ function documentStringify(top: [string, unknown][], sorted: Annotation[], items
   }
   const out = doc.toString(TO_STRING_OPTIONS).replace(/\r\n?/g, '\n');
   return out.endsWith('\n') ? out : out + '\n';
+}
+
+/** Whether a value nests more than `max` levels of objects and arrays below itself (no recursion). */
+function nestsDeeper(value: object, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    if (d > max) return true;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 /* ---------------------------------------- helpers ----------------------------------------- */

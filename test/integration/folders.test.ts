@@ -114,4 +114,29 @@ describe('folders of articles renamed and deleted', () => {
     await waitFor(() => NAMES.every((n) => !services.detections.peek(under(third, n))), 'no detection kept under the deleted folder');
     assert.ok(tree.provider.rowCount() < rowsBefore, `rows forgotten (${tree.provider.rowCount()} < ${rowsBefore})`);
   });
+
+  it('follows outside changes of articles of another glob (**/*.md): the watcher is made from the setting', async () => {
+    const { services } = await api();
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const notes = vscode.Uri.joinPath(root, 'zz-notes');
+    const md = vscode.Uri.joinPath(notes, 'zz-glob.md');
+    fs.mkdirSync(notes.fsPath, { recursive: true });
+    fs.writeFileSync(md.fsPath, text);
+    writeSidecar(md, [{ id: 'md-note1', label: 'note', quote: QUOTE }]);
+    try {
+      await config.update('articleGlob', '**/*.md', vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => (await services.articles.list()).some((u) => u.toString() === md.toString()), 'the .md article listed');
+      const before = await services.annotations.get(md);
+      assert.deepEqual(before.items.map((i) => i.status), ['exact']);
+      const line = before.items[0]!.range!.start.line;
+      // Another tool rewrites the closed article: two lines on top (a temporary file renamed over it, as git does).
+      fs.writeFileSync(`${md.fsPath}.tmp`, `Added on another branch.\n\n${text}`);
+      fs.renameSync(`${md.fsPath}.tmp`, md.fsPath);
+      await waitFor(() => services.annotations.peek(md)?.items[0]?.range?.start.line === line + 2, 'the annotation follows the outside change of the .md article');
+    } finally {
+      await config.update('articleGlob', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(notes.fsPath, { recursive: true, force: true });
+    }
+  });
 });

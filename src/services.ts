@@ -9,11 +9,21 @@
  */
 import type * as vscode from 'vscode';
 import type { Annotation, AnchorStatus, Detection, LabelDef, Lexicon } from './core/model';
+import type { FileEvent } from './core/files';
+
+/** A file event of the workspace's articles and sidecars (see `ArticleIndex.onDidChangeFiles`). */
+export type ArticleFileEvent = FileEvent<vscode.Uri>;
 
 /** Finds the workspace's articles (setting `articleAnnotator.articleGlob`, multi-root aware). */
 export interface ArticleIndex extends vscode.Disposable {
   /** Fires when articles are created, deleted or renamed, or the glob setting changes. */
   readonly onDidChange: vscode.Event<void>;
+  /**
+   * The one file-event hub: articles (by the glob) and their sidecars created, changed or deleted
+   * on disk, and folders renamed or deleted, in the order they happened. Subscribe here instead of
+   * creating a file watcher.
+   */
+  readonly onDidChangeFiles: vscode.Event<ArticleFileEvent>;
   /** All article URIs, sorted by path. */
   list(): Promise<vscode.Uri[]>;
   /** Does this URI match the article glob (or is it a document of language `article`)? */

@@ -208,18 +208,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
     private readonly context: vscode.ExtensionContext,
     private readonly articles: ArticleIndex,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
-    // (Creations too: a file replaced by a rename, as git and many tools write, is created anew.)
-    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*.txt', false, false, true);
     this.disposables.push(
       this.diagnostics,
-      watcher,
-      articleWatcher,
-      watcher.onDidChange((u) => this.onSidecarChangedOnDisk(u)),
-      watcher.onDidCreate((u) => this.onSidecarChangedOnDisk(u)),
-      watcher.onDidDelete((u) => this.onSidecarChangedOnDisk(u)),
-      articleWatcher.onDidChange((u) => this.onArticleChangedOnDisk(u)),
-      articleWatcher.onDidCreate((u) => this.onArticleChangedOnDisk(u)),
+      // Seam to the article index's file-event hub (articles by the glob, their sidecars). Creations
+      // count as changes: a file replaced by a rename, as git and many tools write, is created anew.
+      articles.onDidChangeFiles((e) => {
+        if (e.kind === 'sidecarCreated' || e.kind === 'sidecarChanged' || e.kind === 'sidecarDeleted') this.onSidecarChangedOnDisk(e.uri);
+        else if (e.kind === 'articleCreated' || e.kind === 'articleChanged') this.onArticleChangedOnDisk(e.uri);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChanged(e)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onDocumentSaved(d)),
       vscode.workspace.onDidOpenTextDocument((d) => this.entries.get(d.uri.toString())?.documentOpened(d)),

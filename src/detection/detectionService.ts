@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { Detection } from '../core/model';
 import { detect } from '../core/detect';
 import { sha256 } from '../core/hash';
-import type { ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
+import { isInside, movesOf } from '../core/files';
+import type { ArticleFileEvent, ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
 import { readText } from '../workspace/fs';
 import { DetectionWorker } from './workerClient';
 
@@ -50,14 +51,10 @@ export class CachedDetectionService implements DetectionService {
   ) {
     this.worker = new DetectionWorker(context.extensionUri.fsPath);
     this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
-    // Every file: articles match a configurable glob, and only those with a snapshot count. A
-    // file replaced by a rename (as git and many tools write) is created anew; a change right after
-    // a creation may be reported as the creation alone.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
     this.disposables.push(
-      watcher,
-      watcher.onDidChange((uri) => this.changedOnDisk(uri)),
-      watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
+      // The article index's hub: articles by the glob. A file replaced by a rename (as git and many
+      // tools write) is created anew; a change right after a creation may be reported as the creation alone.
+      articles.onDidChangeFiles((e) => this.onFileEvent(e)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.isArticleDoc(e.document)) this.schedule(e.document.uri);
       }),
@@ -70,6 +67,60 @@ export class CachedDetectionService implements DetectionService {
         }
       }),
     );
+  }
+
+  private onFileEvent(e: ArticleFileEvent): void {
+    switch (e.kind) {
+      case 'articleChanged':
+      case 'articleCreated':
+        return this.changedOnDisk(e.uri);
+      case 'articleDeleted':
+        return this.forget((key) => key === e.uri.toString());
+      case 'folderDeleted': {
+        const folder = e.uri.toString();
+        return this.forget((key) => isInside(key, folder));
+      }
+      case 'folderRenamed':
+        return this.moveFolder(e.from.toString(), e.to.toString());
+      default:
+    }
+  }
+
+  /** Drops the snapshots (and pending runs) of articles that are gone, and tells the views. */
+  private forget(gone: (key: string) => boolean): void {
+    for (const key of [...this.snapshots.keys(), ...this.timers.keys()]) {
+      if (!gone(key)) continue;
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      if (this.snapshots.delete(key)) this.emitter.fire(vscode.Uri.parse(key));
+    }
+  }
+
+  /**
+   * A folder renamed: the snapshots and rejected detections of the articles under it move to their
+   * new paths (the texts did not change), and the views hear of both paths.
+   */
+  private moveFolder(from: string, to: string): void {
+    for (const [key, moved] of movesOf([...this.snapshots.keys()], from, to)) {
+      const snap = this.snapshots.get(key)!;
+      this.snapshots.delete(key);
+      clearTimeout(this.timers.get(key));
+      this.timers.delete(key);
+      const article = vscode.Uri.parse(moved);
+      this.snapshots.set(moved, { ...snap, article });
+      this.emitter.fire(vscode.Uri.parse(key));
+      this.emitter.fire(article);
+    }
+    const rejectedMoves = movesOf(Object.keys(this.rejected), from, to);
+    if (rejectedMoves.length) {
+      const next = { ...this.rejected };
+      for (const [key, moved] of rejectedMoves) {
+        next[moved] = next[key]!;
+        delete next[key];
+      }
+      this.rejected = next;
+      void this.context.workspaceState.update('articleAnnotator.rejected', next);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import { isFilterActive, matchesFilter, shorten, type TreeFilter } from '../core
 import { escapeMarkdown } from '../core/markdown';
 import { mapPool } from '../core/pool';
 import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
+import { RowBook } from '../core/tree/rows';
 import type { TreeNode } from './nodes';
 
 export type Grouping = 'article' | 'label' | 'actor';
@@ -22,7 +23,8 @@ function baseName(uri: vscode.Uri): string {
 export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly nodes = new Map<string, TreeNode>();
+  /** The rows shown, by id (reveal and getParent look them up); each listing replaces its parent's rows. */
+  private readonly nodes = new RowBook<TreeNode>();
   private readonly disposables: vscode.Disposable[] = [];
   grouping: Grouping = 'article';
   filter: TreeFilter | undefined;
@@ -47,7 +49,10 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         this.actorSummaries.delete(uri.toString());
         this.changed(uri);
       }),
-      services.articles.onDidChange(() => this.refresh()),
+      services.articles.onDidChange(() => {
+        this.refresh();
+        void this.forgetGoneArticles();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('articleAnnotator.labels')) void this.writeIcons().then(() => this.refresh());
       }),
@@ -58,6 +63,12 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   refresh(): void {
     this.actorCache = undefined;
     this.emitter.fire(undefined);
+  }
+
+  /** Actor summaries of articles no longer listed (deleted, renamed, moved with a folder) are dropped. */
+  private async forgetGoneArticles(): Promise<void> {
+    const listed = new Set((await this.services.articles.list()).map(String));
+    for (const key of [...this.actorSummaries.keys()]) if (!listed.has(key)) this.actorSummaries.delete(key);
   }
 
   /** Refreshes only the changed article's node where the grouping allows it. */
@@ -87,8 +98,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return new vscode.ThemeIcon('circle-outline');
   }
 
+  /** Marks a row being listed (kept in `nodes` when its parent's listing is committed, in getChildren). */
   private remember<T extends TreeNode>(node: T): T {
-    this.nodes.set(node.id, node);
     return node;
   }
 
@@ -110,7 +121,19 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return node.parent ? this.nodes.get(node.parent) : undefined;
   }
 
+  /** How many rows are remembered (tests check that gone rows are forgotten). */
+  rowCount(): number {
+    return this.nodes.size;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const ticket = this.nodes.begin(node?.id);
+    const children = await this.listChildren(node);
+    this.nodes.commit(node?.id, ticket, children);
+    return children;
+  }
+
+  private async listChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.roots();
     switch (node.kind) {
       case 'folder':

@@ -66,6 +66,13 @@ class Reader {
   private highFrom = 0;
   private readonly n: number;
   private readonly crlf: boolean;
+  /** Whether comments other than the header were skipped (the writer then needs the `yaml` document to keep them). */
+  comments = false;
+  /** Where each top-level key's line starts, and each annotation's `- ` line (offsets in `s`). */
+  readonly keyAt = new Map<string, number>();
+  readonly itemAt: number[] = [];
+  /** Offset after the annotation list (where the next top-level key or the end is). */
+  itemsEnd = 0;
 
   constructor(
     private readonly s: string,
@@ -100,6 +107,40 @@ class Reader {
 
   private nextLine(end: number): number {
     return this.s.charCodeAt(end) === 13 ? end + 2 : end + 1;
+  }
+
+  /** Is the line from `pos` to `end` a comment (spaces, then `#`)? */
+  private isCommentLine(pos: number, end: number): boolean {
+    let k = pos;
+    while (k < end && this.s.charCodeAt(k) === 32) k++;
+    if (k >= end || this.s.charCodeAt(k) !== 35) return false;
+    this.comments = true;
+    return true;
+  }
+
+  /** Index of the next ` #` at or after the last place looked, or -1 (as `backslash`). */
+  private hash = -2;
+
+  /** Is `from..end` only spaces, or spaces and then a comment (` # ...`)? */
+  private restIsBlank(from: number, end: number): boolean {
+    let k = from;
+    while (k < end && this.s.charCodeAt(k) === 32) k++;
+    if (k === end) return true;
+    if (k > from && this.s.charCodeAt(k) === 35) {
+      this.comments = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** Where a plain value ends: before a ` #` comment, or at the line's end. */
+  private plainEnd(from: number, end: number): number {
+    // The next ` #` is looked up once, not from each value to the end of the text.
+    if (this.hash !== -1 && this.hash < from) this.hash = this.s.indexOf(' #', from);
+    const hash = this.hash;
+    if (hash < 0 || hash >= end) return end;
+    this.comments = true;
+    return hash;
   }
 
   private nextBackslash(from: number): number {
@@ -170,10 +211,11 @@ class Reader {
     const c = this.s.charCodeAt(from);
     if (c === 34 || c === 39) {
       const v = this.quoted(from, end);
-      if (!isSpaces(this.s, this.after, end)) bail();
+      if (!this.restIsBlank(this.after, end)) bail();
       return v;
     }
     if (c === 91) return this.flowSeq(from, end);
+    end = this.plainEnd(from, end);
     if (c >= 48 && c <= 57) {
       // Offsets: digits only (up to 15, always a safe integer), read without cutting out a string.
       let n = 0;
@@ -226,7 +268,7 @@ class Reader {
         return bail();
       }
     }
-    if (!isSpaces(s, i, end)) bail();
+    if (!this.restIsBlank(i, end)) bail();
     return items;
   }
 
@@ -256,18 +298,19 @@ class Reader {
       const end = this.lineEnd(pos);
       const line = s.slice(pos, end);
       pos = this.nextLine(end);
-      if (isSpaces(line, 0, line.length)) continue;
+      if (isSpaces(line, 0, line.length) || this.isCommentLine(end - line.length, end)) continue;
       const m = KEY.exec(line);
       if (!m) return bail(); // comments, directives, document markers, indented or odd lines
       const key = m[1]!;
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(root, key)) bail(); // duplicate: let `yaml` report it
+      this.keyAt.set(key, end - line.length);
       if (m[2] !== undefined && m[2] !== '') {
         root[key] = this.scalar(end - m[2].length, end);
         continue;
       }
       // `key:` alone: null, or a block sequence of mappings (only for `annotations`).
       let next = pos;
-      while (next < n && isSpaces(s, next, this.lineEnd(next))) next = this.nextLine(this.lineEnd(next));
+      while (next < n && (isSpaces(s, next, this.lineEnd(next)) || this.isCommentLine(next, this.lineEnd(next)))) next = this.nextLine(this.lineEnd(next));
       const nextLine = next < n ? s.slice(next, this.lineEnd(next)) : '';
       const seqIndent = /^( *)- /.exec(nextLine)?.[1]?.length;
       if (seqIndent === undefined) {
@@ -279,9 +322,53 @@ class Reader {
       const [items, after] = this.blockSeqOfMaps(next, seqIndent);
       root[key] = items;
       pos = after;
+      this.itemsEnd = after;
     }
     if (Object.keys(root).length === 0) bail(); // an empty document is null, not a mapping
     return { data: root, header };
+  }
+
+  /** Starts of lines, found once when a problem is first located. */
+  private lineStarts: number[] | undefined;
+
+  private lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let k = this.s.indexOf('\n'); k >= 0; k = this.s.indexOf('\n', k + 1)) starts.push(k + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /**
+   * The line of a field, as the `yaml` package would give it: a top-level key's line, an
+   * annotation's first line, or the line of its key (the annotation's first line when it has none).
+   */
+  locate(path: readonly (string | number)[]): number | undefined {
+    if (path.length === 0) return this.lineOf(this.keyAt.values().next().value ?? 0);
+    const top = this.keyAt.get(String(path[0]));
+    if (top === undefined) return 1;
+    if (path[0] !== 'annotations' || typeof path[1] !== 'number') return this.lineOf(top);
+    const start = this.itemAt[path[1]];
+    if (start === undefined) return this.lineOf(top);
+    if (path.length < 3) return this.lineOf(start);
+    const field = `${String(path[2])}:`;
+    const end = this.itemAt[path[1] + 1] ?? this.itemsEnd;
+    for (let pos = start; pos < end; pos = this.nextLine(this.lineEnd(pos))) {
+      let k = pos;
+      while (this.s.charCodeAt(k) === 32) k++;
+      if (pos === start) k += 2; // past "- "
+      if (this.s.startsWith(field, k)) return this.lineOf(pos);
+    }
+    return this.lineOf(start);
   }
 
   private blockSeqOfMaps(from: number, indent: number): [Record<string, Scalar | Scalar[]>[], number] {
@@ -338,11 +425,12 @@ class Reader {
       if (s.startsWith(dash, pos)) {
         current = {};
         items.push(current);
+        this.itemAt.push(pos);
         put(pos + dash.length, end);
       } else if (s.startsWith(inner, pos) && pos + inner.length < end && s.charCodeAt(pos + inner.length) !== 32 && s.charCodeAt(pos + inner.length) !== 45) {
         put(pos + inner.length, end);
-      } else if (isSpaces(s, pos, end)) {
-        // blank line
+      } else if (isSpaces(s, pos, end) || this.isCommentLine(pos, end)) {
+        // blank or comment line
       } else if (s.charCodeAt(pos) !== 32 && (indent > 0 || s.charCodeAt(pos) !== 45)) {
         break; // the next top-level key
       } else {
@@ -361,11 +449,25 @@ class Reader {
  * with any non-Latin-1 character, and no decoding of the whole file; values with non-ASCII
  * characters are decoded one by one.
  */
-export function fastParse(input: string | Uint8Array): { data: Record<string, Value>; header: string } | undefined {
+export interface FastParsed {
+  data: Record<string, Value>;
+  header: string;
+  /** Comments other than the header were skipped. */
+  comments: boolean;
+  /** 1-based line of a field path (for problems), as the `yaml` package's positions give it. */
+  locate(path: readonly (string | number)[]): number | undefined;
+}
+
+export function fastParse(input: string | Uint8Array): FastParsed | undefined {
   try {
-    if (typeof input === 'string') return new Reader(input, undefined).parse();
-    const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    return new Reader(bytes.toString('latin1'), bytes).parse();
+    let reader: Reader;
+    if (typeof input === 'string') reader = new Reader(input, undefined);
+    else {
+      const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+      reader = new Reader(bytes.toString('latin1'), bytes);
+    }
+    const { data, header } = reader.parse();
+    return { data, header, comments: reader.comments, locate: (path) => reader.locate(path) };
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;

@@ -7,10 +7,10 @@
  * also gives the lines of problems and keeps comments for the next write.
  */
 import { isUtf8 } from 'node:buffer';
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
-import { fastParse, fastStringifyPieces, writesPlain } from './fastyaml';
+import { fastParse, fastStringifyPieces, writesPlain, type FastParsed } from './fastyaml';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
 export { SIDECAR_VERSION, SUPPORTED_VERSIONS, ANNOTATION_KEYS, ISO_8601 } from './validate';
@@ -20,6 +20,8 @@ export const DEFAULT_MAX_SIDECAR_BYTES = 10_000_000;
 export const CONTEXT_LENGTH = 32;
 /** At most this many alias expansions while reading (a "billion laughs" file fails fast). */
 export const MAX_ALIAS_COUNT = 100;
+/** Values nested deeper than this are refused (sidecars need four levels; the YAML parser and writer recurse). */
+export const MAX_NESTING = 64;
 
 /**
  * A sidecar's data. Unknown top-level keys read from a file are kept as extra properties of this
@@ -58,6 +60,11 @@ export interface ParseOptions {
 interface Source {
   /** The parsed document, when the file was read by the `yaml` package (it may carry comments). */
   doc?: Document.Parsed;
+  /**
+   * The text of a file with comments that the fast reader read: parsed into `doc` by the `yaml`
+   * package only when the file is written again (reading stays fast; writing keeps the comments).
+   */
+  commented?: () => string;
   /** The top-level mapping as read. */
   data: Record<string, unknown>;
   /** Comment lines at the top of a file read by the fast reader, verbatim. */
@@ -90,18 +97,31 @@ export function parseSidecar(input: string | Uint8Array, options: ParseOptions =
     const hasBom = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
     const fast = !hasBom && isUtf8(input) ? fastParse(input) : undefined;
     const decoded = () => new TextDecoder().decode(input);
-    return fast ? checked(fast, decoded) : parseSidecar(decoded(), options);
+    return fast ? checked(fast, decoded, maxBytes) : parseSidecar(decoded(), options);
   }
-  return checked(fastParse(input), () => input);
+  return checked(fastParse(input), () => input, maxBytes);
 }
 
-/** A sidecar the fast reader read (if it could), validated; otherwise, or with problems, parsed by the `yaml` package to report them with lines. */
-function checked(fast: ReturnType<typeof fastParse>, text: () => string): SidecarParseResult {
-  if (fast) {
-    const v = validateSidecarData(fast.data, () => undefined);
-    if (v.problems.length === 0) return success(v, fast.data, { data: fast.data, header: fast.header });
-  }
-  return slowParse(text());
+/**
+ * A sidecar the fast reader read (if it could), validated, its problems located by the fast reader;
+ * otherwise parsed by the `yaml` package.
+ */
+function checked(fast: FastParsed | undefined, text: () => string, maxBytes: number): SidecarParseResult {
+  if (!fast) return slowParse(text(), maxBytes);
+  const v = validateSidecarData(fast.data, fast.locate);
+  if (v.problems.length) return { ok: false, problems: v.problems };
+  return success(v, fast.data, fast.comments ? { data: fast.data, commented: text } : { data: fast.data, header: fast.header });
+}
+
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false } as const;
+
+/** The `yaml` document of a previous file, parsed now if the fast reader read it (with comments). */
+function docOf(source: Source | undefined): Document.Parsed | undefined {
+  if (!source || source.doc || !source.commented) return source?.doc;
+  const doc = parseDocument(source.commented(), PARSE_OPTIONS);
+  source.doc = doc.errors.length ? undefined : doc;
+  source.commented = undefined;
+  return source.doc;
 }
 
 function success(v: ReturnType<typeof validateSidecarData>, data: Record<string, unknown>, source: Source): SidecarParseResult {
@@ -112,53 +132,185 @@ function success(v: ReturnType<typeof validateSidecarData>, data: Record<string,
   return { ok: true, sidecar, source };
 }
 
-function slowParse(text: string): SidecarParseResult {
+function slowParse(text: string, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarParseResult {
   const lineCounter = new LineCounter();
+  // Deep flow nesting (`[[[[…`, even unclosed) makes the parser recurse and crawl: refused first.
+  const deep = flowNestingOver(text, MAX_NESTING);
+  if (deep >= 0) return { ok: false, problems: [tooDeepProblem(text.slice(0, deep).split('\n').length)] };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+    doc = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   } catch (e) {
     return { ok: false, problems: [{ message: `Not valid YAML: ${(e as Error).message}` }] };
   }
   const posOf = (offset: number) => lineCounter.linePos(offset);
+  const lineOfNode = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    return range ? posOf(range[0]).line : undefined;
+  };
+  /** The node at a field path (or the deepest one found on the way) and its line. */
+  const nodeAt = (path: Path): { node: unknown; line: number | undefined } => {
+    let node: unknown = doc.contents;
+    let line = lineOfNode(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
+        if (!pair) break;
+        node = pair.value ?? pair.key;
+        line = lineOfNode(node) ?? lineOfNode(pair.key) ?? line;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        if (!node.items[seg]) break;
+        node = node.items[seg];
+        line = lineOfNode(node) ?? line;
+      } else break;
+    }
+    return { node, line };
+  };
+  const locate = (path: Path): number | undefined => nodeAt(path).line;
   const problems: SidecarProblem[] = doc.errors.map((err) => {
     const pos = err.linePos?.[0] ?? posOf(err.pos[0]);
     return { message: `Not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line, column: pos.col };
   });
-  if (problems.length) return { ok: false, problems };
+  const measured = measureExpanded(doc, maxBytes);
+  if (measured) return { ok: false, problems: [...problems, { message: measured.message, line: lineOfNode(measured.node) ?? 1 }] };
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const msg = (e as Error).message;
+    if (problems.length) return { ok: false, problems };
     return { ok: false, problems: [{ message: /alias/i.test(msg) ? `Refused: YAML aliases expand too much (${msg}); this looks like an alias bomb.` : `Not valid YAML: ${msg}`, line: firstAliasLine(text) }] };
   }
-  const lineOfNode = (node: unknown): number | undefined => {
-    const range = (node as { range?: [number, number, number] | null } | null)?.range;
-    return range ? posOf(range[0]).line : undefined;
-  };
-  const locate = (path: Path): number | undefined => {
-    let node: unknown = doc.contents;
-    let line = lineOfNode(node);
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
-        if (!pair) return line;
-        node = pair.value ?? pair.key;
-        line = lineOfNode(node) ?? lineOfNode(pair.key) ?? line;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        line = lineOfNode(node) ?? line;
-      } else {
-        return line;
-      }
-    }
-    return line;
-  };
   const v = validateSidecarData(data, locate);
+  if (problems.length) {
+    // The schema's problems in values that end before the first syntax error are real whatever the
+    // error is: they are reported too (after the syntax errors). Later ones, and any in a value
+    // that reaches the error, may come from how the parser recovered: those wait for the fix.
+    const firstError = Math.min(...doc.errors.map((e) => e.pos[0]));
+    const before = v.problems.filter((p) => {
+      if (!p.path) return false;
+      const { node } = nodeAt(p.path.slice(1).split('/').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg.replace(/~1/g, '/').replace(/~0/g, '~'))));
+      const range = (node as { range?: [number, number, number] | null } | null)?.range;
+      return !!range && range[2] <= firstError && node !== doc.contents;
+    });
+    return { ok: false, problems: [...problems, ...before] };
+  }
   if (v.problems.length) return { ok: false, problems: v.problems };
   return success(v, data as Record<string, unknown>, { doc, data: data as Record<string, unknown> });
+}
+
+function tooDeepProblem(line: number): SidecarProblem {
+  return { message: `Refused: values nested more than ${MAX_NESTING} levels deep; a sidecar needs only a few levels.`, line };
+}
+
+/**
+ * Offset of the first flow collection (`[` or `{`) that opens more than `max` levels deep, or -1.
+ * A bracket counts when it opens a value (after the start of a line, `: `, `- `, `,`, `[` or `{`,
+ * spaces aside); quoted text and comments are skipped. Linear, without a parser.
+ */
+export function flowNestingOver(text: string, max: number): number {
+  let depth = 0;
+  let prev = 10; // the last character that was not a space: a line start counts as a new value
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) continue;
+    const opensValue = prev === 10 || prev === 58 || prev === 45 || prev === 44 || prev === 91 || prev === 123;
+    if (c === 91 || c === 123) {
+      if (opensValue && ++depth > max) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if ((c === 34 || c === 39) && opensValue) {
+      // A quoted scalar: skip to its closing quote (`\"` escapes in double quotes, `''` in single).
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (c === 34 && d === 92) j++;
+        else if (d === c) {
+          if (c === 39 && text.charCodeAt(j + 1) === 39) j++;
+          else break;
+        }
+      }
+      i = j;
+    } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 9)) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? n : eol - 1;
+      continue;
+    }
+    prev = c;
+  }
+  return -1;
+}
+
+/**
+ * Refuses what would expand beyond the size limit or nest too deep: the size of the values with
+ * every alias replaced by what it stands for (what a rewrite would write), counted once per anchor,
+ * and the depth of nesting (aliases included). Undefined when the document is fine.
+ */
+function measureExpanded(doc: Document.Parsed, maxBytes: number): { message: string; node: unknown } | undefined {
+  const sizes = new Map<unknown, number>();
+  /** How many levels each value nests below itself. */
+  const depths = new Map<unknown, number>();
+  const anchors = new Map<string, YamlNode>();
+  const open = new Set<unknown>();
+  class Refused extends Error {
+    constructor(readonly problem: { message: string; node: unknown }) {
+      super(problem.message);
+    }
+  }
+  let total = 0;
+  const sizeOf = (node: unknown, depth: number, counting: boolean): number => {
+    if (node === null || node === undefined) return 0;
+    if (depth > MAX_NESTING) throw new Refused({ message: tooDeepProblem(0).message, node });
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (!target) return 0; // yaml reports the unknown anchor
+      if (open.has(target)) throw new Refused({ message: `Refused: the YAML alias *${node.source} refers to a value that contains it (an endless expansion).`, node });
+      const known = sizes.get(target);
+      const size = known ?? sizeOf(target, depth, false);
+      if (depth + (depths.get(target) ?? 0) > MAX_NESTING) throw new Refused({ message: tooDeepProblem(0).message, node });
+      total += size;
+      if (total > maxBytes) throw new Refused({ message: `Refused: YAML aliases expand this sidecar to more than ${maxBytes} bytes (the size limit, setting articleAnnotator.maxSidecarSize); rewriting it would make a file that cannot be read again.`, node });
+      return size;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as YamlNode);
+    let size = 0;
+    let below = 0;
+    if (isScalar(node)) {
+      const range = node.range;
+      size = range ? range[1] - range[0] : String(node.value).length;
+      if (counting) total += size;
+    } else if (isMap(node) || isSeq(node)) {
+      open.add(node);
+      const deepest = (child: unknown) => {
+        const d = isAlias(child) ? depths.get(anchors.get(child.source)) : depths.get(child);
+        below = Math.max(below, 1 + (d ?? 0));
+      };
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) {
+          size += sizeOf(item.key, depth + 1, counting) + sizeOf(item.value, depth + 1, counting) + 2;
+          deepest(item.key);
+          deepest(item.value);
+        } else {
+          size += sizeOf(item, depth + 1, counting) + 2;
+          deepest(item);
+        }
+      }
+      open.delete(node);
+    }
+    sizes.set(node, size);
+    depths.set(node, below);
+    return size;
+  };
+  try {
+    sizeOf(doc.contents, 0, true);
+  } catch (e) {
+    if (e instanceof Refused) return e.problem;
+    throw e;
+  }
+  return undefined;
 }
 
 function firstAliasLine(text: string): number {
@@ -223,7 +375,7 @@ function node(doc: Document, value: unknown): YamlNode {
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (Object.is(a, b) || a === b) return true; // Object.is: `.nan` is the same value as itself
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
@@ -341,8 +493,9 @@ function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined,
   const prev = previous && previous.ok ? (previous.source as Source | undefined) : undefined;
   const top = topEntries(sidecar, prev);
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
-  if (prev?.doc) {
-    add(documentStringify(top, sorted, sorted.map(annotationEntries), prev.doc));
+  const prevDoc = docOf(prev);
+  if (prevDoc) {
+    add(documentStringify(top, sorted, sorted.map(annotationEntries), prevDoc));
     return;
   }
   // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
@@ -354,6 +507,13 @@ function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined,
 }
 
 function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {
+  // The yaml writer recurses: a value nested deeper than a sidecar may be (never one read from a
+  // file, those are refused) gets a clear error instead of a stack overflow.
+  for (const [key, value] of [...top, ...items.flat()]) {
+    if (typeof value === 'object' && value !== null && nestsDeeper(value, MAX_NESTING - 2)) {
+      throw new Error(`Cannot write the sidecar: the value of "${key}" is nested more than ${MAX_NESTING} levels deep.`);
+    }
+  }
   const prevRoot = prevDoc && isMap(prevDoc.contents) ? prevDoc.contents : undefined;
   const prevItems = new Map<string, YAMLMap>();
   const prevSeqPair = findPair(prevRoot, 'annotations');
@@ -393,6 +553,20 @@ function documentStringify(top: [string, unknown][], sorted: Annotation[], items
   }
   const out = doc.toString(TO_STRING_OPTIONS).replace(/\r\n?/g, '\n');
   return out.endsWith('\n') ? out : out + '\n';
+}
+
+/** Whether a value nests more than `max` levels of objects and arrays below itself (no recursion). */
+function nestsDeeper(value: object, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    if (d > max) return true;
+    seen.add(v);
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 /* ---------------------------------------- helpers ----------------------------------------- */

@@ -4,7 +4,7 @@
  * to the last matching actor. Offsets are UTF-16 code units.
  */
 import type { Actor, ActorType, Claim } from '../model';
-import { ORG_ANAPHORS, ORG_HEADS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './gazetteer';
+import { DOCUMENTS, ORG_ANAPHORS, ORG_HEADS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -19,7 +19,6 @@ interface Speaker {
 
 /** Organisation head nouns in lowercase: "the tribunal said", "the secretariat said". */
 const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
-const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
 /** "told delegates his country …", "told the crowd the …": a short listener without "that". */
 const LISTENER_SHORT = /^(?:told|tells)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z]+s|crowd|audience|parliament|congress|media|press|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?=\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|there|[a-z]+s)\b)/;

@@ -1,0 +1,46 @@
+/**
+ * English speech vocabulary for claim detection, as data: reporting verbs, the weak ones, the
+ * nouns that refer back to an organisation, the documents that "say" things. Claim rules in
+ * `src/core/detect/claims.ts` read only these tables: a new cue is one word here.
+ * (Copied from detect/gazetteer.ts, which actor detection still reads; the copies there go at merge.)
+ */
+
+/** Reporting verbs and the cue to record. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'urged', 'urges', 'stressed', 'stresses', 'warned', 'warns',
+  'reiterated', 'reiterates', 'asserted', 'asserts', 'insisted', 'insists', 'claimed', 'claims', 'stated', 'states', 'explained', 'explains', 'wrote',
+  'writes', 'announced', 'announces', 'acknowledged', 'acknowledges', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'underscored',
+  'underscores', 'underlined', 'underlines', 'observed', 'observes', 'alleged', 'alleges', 'maintained', 'maintains', 'declared', 'declares',
+  'remarked', 'remarks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'confirmed', 'confirms', 'denied', 'denies',
+  'admitted', 'admits', 'suggested', 'suggests', 'predicted', 'predicts', 'conceded', 'concedes', 'cautioned', 'cautions', 'pointed', 'highlighted',
+  'highlights', 'contended', 'contends', 'recalled', 'recalls', 'tweeted', 'posted', 'commented', 'comments', 'reported', 'reports', 'mentioned',
+  'reminded', 'reminds', 'say', 'argue', 'warn', 'insist', 'note', 'claim', 'contend', 'maintain', 'stress', 'explain', 'acknowledge', 'admit', 'allege',
+  'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
+  'pledged', 'pledges', 'promised', 'promises', 'demanded', 'demands', 'called', 'calls', 'asked', 'asks', 'accused', 'accuses', 'blamed', 'blames',
+  'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
+  'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',
+  'indicated', 'indicates', 'opined', 'reckons', 'reckoned', 'announced', 'signalled', 'signaled', 'affirmed', 'affirms', 'reaffirmed', 'reaffirms',
+]);
+
+/** Verbs that are speech only with a following "that" or an object of communication. */
+export const WEAK_SPEECH_VERBS = new Set(['believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'called', 'calls', 'asked', 'asks', 'described', 'describes', 'accused', 'accuses', 'blamed', 'blames', 'reported', 'reports', 'pointed', 'continued', 'estimated', 'estimates', 'indicated', 'indicates', 'promised', 'promises', 'pledged', 'pledges', 'vowed', 'vows', 'demanded', 'demands', 'revealed', 'reveals', 'informed', 'informs', 'assured', 'assures', 'highlighted', 'highlights']);
+
+/** Nouns used to refer back to an organisation or document as a speaker ("the group said"). */
+export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'statement', 'report', 'organisation', 'organization', 'agency', 'government', 'council', 'committee', 'office', 'party', 'embassy', 'commission', 'court', 'army', 'military', 'police', 'administration', 'body', 'outfit', 'movement', 'alliance', 'bank', 'fund', 'union', 'company', 'firm', 'institute', 'panel', 'board', 'network', 'coalition', 'parliament', 'assembly', 'cabinet', 'bureau', 'force', 'forces', 'spokesperson', 'spokesman', 'spokeswoman']);
+
+/** Nouns that end organisation names. */
+export const ORG_HEADS = new Set([
+  'Ministry', 'Department', 'Institute', 'Institution', 'Council', 'Force', 'Forces', 'Office', 'Party', 'Group', 'Agency', 'Bank', 'Court', 'Army', 'Navy',
+  'Police', 'University', 'College', 'School', 'Commission', 'Committee', 'Organisation', 'Organization', 'Front', 'Movement', 'Association', 'Union',
+  'Assembly', 'Parliament', 'Senate', 'Congress', 'Government', 'Administration', 'Service', 'Services', 'Corporation', 'Company', 'Fund', 'Federation',
+  'League', 'Alliance', 'Authority', 'Board', 'Bureau', 'Centre', 'Center', 'Network', 'Nations', 'Times', 'Post', 'News', 'Press', 'Foundation',
+  'Society', 'Coalition', 'Taskforce', 'Brigade', 'Brigades', 'Division', 'Command', 'Cabinet', 'Secretariat', 'Embassy', 'Consulate', 'Tribunal',
+  'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Airlines', 'Airways', 'Group', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
+  'Intelligence', 'Taliban', 'Legislature', 'Cell', 'Battalion', 'Regiment', 'Corps', 'Reuters', 'Agency', 'Programme', 'Initiative', 'Partnership',
+  'Chamber', 'Exchange', 'Trust', 'House', 'Council', 'Caucus', 'Commission', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project', 'Community', 'Directorate-General', 'Observatory', 'Institution',
+  'Analytics', 'Consulting', 'Consultants', 'Consultancy', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions', 'Systems', 'Resources', 'Logistics',
+  'Investments', 'Ventures', 'Enterprises', 'Media', 'Broadcasting', 'Railways', 'Airport Authority', 'Capital',
+]);
+
+/** Documents that speak for their issuer: "the statement said", "the report noted". */
+export const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);

@@ -288,10 +288,12 @@ export const ClaimRule = {
   Demand: 5,
   /** "X said (that) …", "X told reporters …". */
   ReportingVerb: 6,
+  /** A quotation with no reporting verb beside it: the subject of its sentence, or the person last named. */
+  BareQuote: 7,
 } as const;
 export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
 
-export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb'];
+export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote'];
 
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
@@ -300,6 +302,8 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const quoted = ctx.quotes;
   /** Offsets of reporting verbs already used to attribute a direct quote. */
   const directVerbs = new Set<number>();
+  /** Those that follow their quote (“…,” X told a briefing): what comes after them is not content. */
+  const afterVerbs = new Set<number>();
   /** Quotes with no attribution of their own that start a sentence: continuations, resolved last. */
   const pending: { open: number; close: number }[] = [];
   const inQuote = (pos: number) => ctx.inQuote(pos);
@@ -334,7 +338,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
     // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
     const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?](?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
-    const tailEnd = tailEndMatch ? close + tailEndMatch.index : lineEnd;
+    // A quotation that ends its own sentence (“… prayers.” President X remarked) has no attribution after it.
+    const endsSentence = /[.!?]$/.test(norm.slice(cStart, cEnd).trimEnd()) && /^\s+[A-Z“"]/.test(norm.slice(close, close + 3)) && !/^\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|added|told)\b/.test(norm.slice(close, close + 60));
+    const tailEnd = endsSentence ? close : tailEndMatch ? close + tailEndMatch.index : lineEnd;
     let speaker: Speaker | undefined;
     let cue = '';
     const after = findVerb(verbs, close, Math.min(tailEnd, close + 120));
@@ -382,9 +388,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (!speaker) {
       // A quote that opens a sentence continues the speaker before it (resolved once all claims are known).
       if (words >= 3 && /(?:^|[.!?:”"]\s*|\n\s*)$/.test(norm.slice(Math.max(0, open - 3), open))) pending.push({ open, close });
+      else if (!isName(norm, open, close) && (words >= 4 || LABEL_BEFORE.test(norm.slice(Math.max(sStart, open - 40), open)))) {
+        // A quotation inside a sentence with no reporting verb beside it: the sentence's subject says it
+        // (“She described him as “…””, “Boeing referred to it as a “cargo plane””).
+        const bare = quoteSubject(ctx, sStart, open);
+        if (bare) push(cStart, cEnd, bare.actor, bare.cue, 'direct', ClaimRule.BareQuote);
+      }
       continue;
     }
-    if (after && cue === after.verb) directVerbs.add(after.start);
+    if (after && cue === after.verb) {
+      directVerbs.add(after.start);
+      afterVerbs.add(after.start);
+    }
     const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
     if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
     push(cStart, cEnd, speaker.actor, cue, 'direct', ClaimRule.Quote);
@@ -443,6 +458,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (inQuote(at)) continue;
       if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
       const vEnd = at + w.length;
+      if (afterVerbs.has(at) && (w === 'told' || w === 'tells') && !/^[^.;]{0,80}\bthat\b/.test(norm.slice(at, sEnd))) continue;
       // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
       if (directVerbs.has(at)) {
         const restOfSentence = norm.slice(vEnd, sEnd);
@@ -519,6 +535,11 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct', ClaimRule.ContinuedQuote);
+    else if (!isName(norm, p.open, p.close)) {
+      // A quotation opening a paragraph with no claim before it: the person last named speaks.
+      const last = ctx.lastBefore(p.open, ['person']);
+      push(p.open + 1, p.close - 1, last, '', 'direct', ClaimRule.BareQuote);
+    }
   }
 
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -528,7 +549,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (c.kind !== 'direct') return true;
     for (let j = Math.max(0, i - 3); j < Math.min(claims.length, i + 4); j++) {
       const o = claims[j]!;
-      if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && o.speaker === c.speaker) return false;
+      if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && (o.speaker === c.speaker || c.rule === ClaimRule.BareQuote)) return false;
     }
     return true;
   });
@@ -596,4 +617,46 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   let pStart = from + (cut >= 0 ? cut + 1 : 0);
   if (norm.slice(pStart, headEnd).trim() === '') pStart = from;
   return ctx.resolve(pStart, headEnd, verbAt, true);
+}
+
+/** A short quotation is a statement when it labels something: described him as “…”, called it a “…”, termed “…”. */
+const LABEL_BEFORE = /(?:\bas|\b(?:called|calls|calling|termed|terms|labelled|labeled|branded|dismissed)(?:\s+(?:it|him|her|them|this|that|the \w+))?)\s+(?:an?\s+|the\s+)?$/i;
+
+/** Words before a quotation that make it a name, not a statement: known as “…”, the case “…”. */
+const NAMING_BEFORE = /(?:known as|nicknamed|dubbed|entitled|titled|named|called|the (?:case|question|film|movie|book|song|album|show|series|programme|program|hashtag|slogan|motto|campaign|website|site|group|operation)|of|the word|the term|the phrase)\s*,?\s*$/i;
+
+/** Whether the quotation [open, close) names a thing (a title in Title Case, a nickname) rather than quoting speech. */
+function isName(norm: string, open: number, close: number): boolean {
+  const inner = norm.slice(open + 1, close - 1).trim();
+  if (NAMING_BEFORE.test(norm.slice(Math.max(0, open - 30), open))) return true;
+  const words = inner.split(/\s+/);
+  // “Welcome To Video”, “Zrínyi 2026”: every word capitalised or a number, and short.
+  return words.length <= 6 && !/[.!?,]$/.test(inner) && words.every((w) => /^(?:[A-Z0-9À-Ö]|(?:of|the|and|for|to|in|on|a|an)$)/.test(w));
+}
+
+/**
+ * The speaker of a quotation with no reporting verb beside it: the agent of a passive ("described by
+ * X as"), a pronoun subject resolved back, else the first person or organisation of its sentence
+ * before the quotation. `cue` is the verb after the subject, for the record.
+ */
+function quoteSubject(ctx: Context, sStart: number, open: number): { actor: Actor | null; cue: string } | undefined {
+  const head = ctx.norm.slice(sStart, open);
+  const by = /\bby\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+as\s+(?:an?\s+)?$/.exec(head);
+  if (by) {
+    const at = sStart + by.index + by[0].indexOf(by[1]!);
+    const r = ctx.resolve(at, at + by[1]!.length, at, false);
+    if (r?.actor) return { actor: r.actor, cue: 'described' };
+  }
+  const pro = /^\s*(?:(?:but|and|so|yet|however|also|then|later)\s*,?\s+)?(he|she|they|it)\s+([a-z]+)/i.exec(head);
+  if (pro) {
+    const p = pro[1]!.toLowerCase();
+    const actor = p === 'he' || p === 'she' ? ctx.subjectBefore(sStart, ['person']) : ctx.subjectBefore(sStart, ['organization', 'place']);
+    return { actor, cue: pro[2]!.toLowerCase() };
+  }
+  const ms = ctx.mentionsIn(sStart, open).filter((m) => !ctx.inQuote(m.start) && m.actor.type !== 'place' && !PREP_BEFORE.test(ctx.norm.slice(Math.max(sStart, m.start - 14), m.start)));
+  if (ms.length) {
+    const verb = /^[\s,]*(?:\w+\s+){0,2}?([a-z]+(?:ed|s))\b/.exec(ctx.norm.slice(ms[0]!.end, open));
+    return { actor: ms[0]!.actor, cue: verb ? verb[1]! : '' };
+  }
+  return undefined;
 }

@@ -30,6 +30,15 @@ const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|int
 const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
 
+/** Time phrases that open a sentence before its subject: "A few days later", "On Monday,", "Yesterday". */
+const LEADING_TIME = /^(?:(?:(?:a few|several|two|three|four|\d+|some) (?:days|weeks|months|years|hours|minutes) (?:later|earlier|ago)|(?:on|in|by|since|during|after|before|last|this|early|late|earlier|later) [^,]{1,30}?,|yesterday|today|tonight|meanwhile|later|earlier|then|however|but|and|also|separately|in response|in a statement)\s*,?\s+)+/i;
+/** A short noun phrase: an optional determiner or possessive, then up to five words. */
+const NOUN_PHRASE = /^(?:(?:the|a|an|his|her|their|its|our|local|state|some|many|several|most|other|both|all|[A-Z][\w.'’-]*['’]s)\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4}$/i;
+/** Reporting verbs that are also plural nouns ("coastal states", "press reports"). */
+const NOUN_VERBS = /^(?:states|reports|claims|notes|remarks|comments|answers|replies|calls|demands|promises|pledges|vows|estimates|finds|rules|shows|posts|writes)\b/i;
+/** Words that show a phrase is a clause, not a subject. */
+const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|that|which|who|whom|when|where|if|as|it|this|there|what|how|than|because|while|so|of the|in the|on the|at the|would|could|should|will|may|might|can|must|do|does|did)\b/i;
+
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
   let lo = 0;
@@ -165,6 +174,29 @@ class Context {
     return best;
   }
 
+  /**
+   * A subject that names no known actor but is a short noun phrase ("Press TV", "police", "the
+   * industry publication", "his wife Mary"): an unnamed speaker, or the organisation last named
+   * whose name holds its head noun ("police" → "Thames Valley Police").
+   */
+  nounPhrase(start: number, end: number, verbAt: number): Speaker | undefined {
+    const phrase = this.norm
+      .slice(start, end)
+      .replace(/^[\s,]+|[\s,]+$/g, '')
+      .replace(LEADING_TIME, '')
+      .trim();
+    if (!phrase || !NOUN_PHRASE.test(phrase) || NOT_IN_SUBJECT.test(phrase)) return undefined;
+    const last = phrase.split(/\s+/).pop()!;
+    const head = last.toLowerCase();
+    // "Those coastal states", "the annual reports": a verb that is also a plural noun needs a name or a speaking noun before it.
+    if (NOUN_VERBS.test(this.norm.slice(verbAt, verbAt + 12)) && !/^[A-Z]/.test(last) && !ORG_ANAPHORS.has(head) && !DOCUMENTS.has(head) && !GENERIC_HEADS.has(head)) return undefined;
+    if (ORG_ANAPHORS.has(head) || GENERIC_HEADS.has(head)) {
+      const named = this.lastBefore(start, ['organization'], head);
+      return { actor: named && [named.name, ...named.aliases].some((n) => n.toLowerCase().includes(head)) ? named : null };
+    }
+    return { actor: null };
+  }
+
   /** Resolves the speaker named in [start, end) (the words around a reporting verb). */
   resolve(start: number, end: number, anchor: number, preferLast: boolean): Speaker | undefined {
     const inRange = this.mentionsIn(start, end).filter((m) => !this.inQuote(m.start));
@@ -228,6 +260,9 @@ class VerbIndex {
     VERB.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = VERB.exec(norm))) {
+      // A capitalised verb inside a sentence is part of a name: "the United States", "Reports on".
+      const c = m[0].charCodeAt(0);
+      if (c >= 65 && c <= 90 && !/(?:^|[.!?:;“”"(\n]\s*)$/.test(norm.slice(Math.max(0, m.index - 3), m.index))) continue;
       this.at.push(m.index);
       this.words.push(m[0].toLowerCase());
     }
@@ -362,7 +397,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const before = findVerb(verbs, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
-        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false);
+        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false) ?? ctx.nounPhrase(headStart, before.start, before.start);
         cue = before.verb;
       } else if (acc) {
         const s = headStart + acc.index + 'according to '.length;
@@ -617,7 +652,7 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   }
   let pStart = from + (cut >= 0 ? cut + 1 : 0);
   if (norm.slice(pStart, headEnd).trim() === '') pStart = from;
-  return ctx.resolve(pStart, headEnd, verbAt, true);
+  return ctx.resolve(pStart, headEnd, verbAt, true) ?? ctx.nounPhrase(pStart, headEnd, verbAt);
 }
 
 /** A short quotation is a statement when it labels something: described him as “…”, called it a “…”, termed “…”. */

@@ -4,7 +4,7 @@
  * to the last matching actor. Offsets are UTF-16 code units.
  */
 import type { Actor, ActorType, Claim } from '../model';
-import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, ORG_ANAPHORS, ORG_HEADS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, ORG_ANAPHORS, ORG_HEADS, PERSON_ROLES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -30,6 +30,8 @@ const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|int
 const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
 
+/** A comma segment that is an adverbial opener, not a subject: "after the convention", "speaking to the BBC". */
+const OPENER = /^(?:after|before|during|following|amid|despite|at|in|on|with|without|upon|since|until|by|for|from|speaking|asked|writing|responding|addressing)\s[^,]{1,60}$/;
 /** Time phrases that open a sentence before its subject: "A few days later", "On Monday,", "Yesterday". */
 const LEADING_TIME = /^(?:(?:(?:a few|several|two|three|four|\d+|some) (?:days|weeks|months|years|hours|minutes) (?:later|earlier|ago)|(?:on|in|by|since|during|after|before|last|this|early|late|earlier|later) [^,]{1,30}?,|yesterday|today|tonight|meanwhile|later|earlier|then|however|but|and|also|separately|in response|in a statement)\s*,?\s+)+/i;
 /** A short noun phrase: an optional determiner or possessive, then up to five words. */
@@ -204,6 +206,12 @@ class Context {
     const persons = all.filter((m) => m.actor.type === 'person');
     const orgs = all.filter((m) => m.actor.type === 'organization');
     const inPhrase = persons.length ? persons : orgs.length ? orgs : all;
+    // "The Wooster professor added", "the commissioner stated": a role named before (its holder), not the organisation.
+    const role = /^(?:the|this|that)\s+(?:[\w.&'’-]+\s+){0,2}([a-z]+)$/i.exec(this.norm.slice(start, end).trim());
+    if (!persons.length && role && PERSON_ROLES.has(role[1]!.toLowerCase())) {
+      const named = this.subjectBefore(anchor, ['person']);
+      if (named) return { actor: named };
+    }
     if (inPhrase.length) {
       const m = preferLast ? inPhrase[inPhrase.length - 1]! : inPhrase[0]!;
       return { actor: m.actor };
@@ -213,7 +221,7 @@ class Context {
     phrase = phrase
       .split(',')
       .map((p) => p.trim())
-      .filter((p) => p && !FILLER.test(p))
+      .filter((p, i, all) => p && !FILLER.test(p) && !(i < all.length - 1 && OPENER.test(p)))
       .join(' ')
       .replace(/^(?:(?:but|and|so|yet|then|later|earlier|also|on \w+(?: \w+)?|in (?:a|an|the) [\w-]+(?: [\w-]+)?)\s+)+/, '')
       .replace(/\s+(?:also|later|then|further|again|too|once again|repeatedly)$/, '')
@@ -372,7 +380,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const [sStart] = ctx.sentenceOf(open);
     const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
     // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
-    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?](?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
+    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?]["”]?(?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
     // A quotation that ends its own sentence (“… prayers.” President X remarked) has no attribution after it.
     const endsSentence = /[.!?]$/.test(norm.slice(cStart, cEnd).trimEnd()) && /^\s+[A-Z“"]/.test(norm.slice(close, close + 3)) && !/^\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|added|told)\b/.test(norm.slice(close, close + 60));
     const tailEnd = endsSentence ? close : tailEndMatch ? close + tailEndMatch.index : lineEnd;
@@ -466,7 +474,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     }
     // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
     const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),?\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
-    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0])) {
+    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0]) && !/^[“"]/.test(sentence.slice(paren[0].length))) {
       const pStart = sStart + paren[0].indexOf(paren[1]!);
       const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
       if (speaker) {

@@ -64,3 +64,14 @@ export const CLAUSE_VERBS = new Set([
   'thought', 'thinks', 'felt', 'feels', 'expects', 'expected', 'hopes', 'hoped', 'promised', 'pledged', 'vowed',
   'shared', 'replied', 'responded', 'answered', 'testified', 'commented', 'mentioned', 'disclosed', 'remarked',
 ]);
+
+/**
+ * Roles held by one person: "the professor added", "the commissioner stated" refer back to the
+ * person who holds it, named before.
+ */
+export const PERSON_ROLES = new Set([
+  'professor', 'commissioner', 'minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'director',
+  'chairman', 'chairwoman', 'chair', 'ambassador', 'envoy', 'author', 'co-author', 'researcher', 'scientist', 'actor', 'actress', 'singer', 'drummer',
+  'lawmaker', 'legislator', 'congressman', 'congresswoman', 'assemblywoman', 'assemblyman', 'secretary', 'administrator', 'leader', 'founder', 'coach',
+  'captain', 'archbishop', 'bishop', 'pope', 'king', 'queen', 'prince', 'princess', 'rapporteur', 'executive', 'ceo', 'commander', 'general', 'chief',
+]);

@@ -310,7 +310,7 @@ const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|ea
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
 const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
-const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+const TAIL = /(?:,?\s+(according to\s+|according\s+)([^,“”"]{2,120}?)|,\s+([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
 /**
  * The rules that find claims; a claim's `rule` is the index of the one that found it (a small
@@ -357,7 +357,8 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
   };
   /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
-  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule) => {
+  /** Returns where the content stopped without a second claim of the same speaker (a new clause may follow), else `end`. */
+  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule): number => {
     const content = norm.slice(start, end);
     CONTENT_BREAK.lastIndex = 0;
     let b: RegExpExecArray | null;
@@ -365,10 +366,14 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const at = start + b.index;
       if (inQuote(at)) continue;
       push(start, at, speaker, cue, 'indirect', rule);
-      if (b[1] || b[2] || b[3] || b[4] !== undefined) push(at + b[0].length, end, speaker, cue, 'indirect', rule);
-      return;
+      if (b[1] || b[2] || b[3] || b[4] !== undefined) {
+        push(at + b[0].length, end, speaker, cue, 'indirect', rule);
+        return end;
+      }
+      return at + b[0].length;
     }
     push(start, end, speaker, cue, 'indirect', rule);
+    return end;
   };
 
   // Direct quotes.
@@ -464,7 +469,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
     const sentence = norm.slice(sStart, sEnd);
     // "According to X, …" at the start of a sentence.
-    const acc = /^(?:(?:but|and|yet|however|meanwhile)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+    const acc = /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
     if (acc && !inQuote(sStart)) {
       const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
       const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
@@ -495,10 +500,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
+    // After a claim that stops at a new clause ("…; TVN24 reported he …"), the rest of the sentence is read again.
+    let from = sStart;
     for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
       const w = verbs.words[k]!;
       const at = verbs.at[k]!;
-      if (inQuote(at)) continue;
+      if (inQuote(at) || at < from) continue;
+      const sStart = from;
       if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
       const vEnd = at + w.length;
       if (afterVerbs.has(at) && (w === 'told' || w === 'tells') && !/^[^.;]{0,80}\bthat\b/.test(norm.slice(at, sEnd))) continue;
@@ -518,12 +526,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       let that = THAT.exec(rest);
       if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
       // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
-      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls)$/.test(w) && /^\s+on\s/.test(rest)))) {
-        const obj = /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
+      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
+        // "called for the killers to be brought to justice", "called for records relating to …": what is demanded.
+        const obj = /^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
         if (obj) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
-            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w, ClaimRule.Demand);
+            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
             break;
           }
         }
@@ -545,8 +554,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
       if (!speaker) continue;
       if (quoteFills(contentStart, sEnd)) break;
-      pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
-      break;
+      const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+      if (stop >= sEnd) break;
+      from = stop;
     }
   }
 

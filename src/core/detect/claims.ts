@@ -41,6 +41,9 @@ const NOUN_VERBS = /^(?:states|reports|claims|notes|remarks|comments|answers|rep
 /** Words that show a phrase is a clause, not a subject. */
 const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|that|which|who|whom|when|where|if|as|it|this|there|what|how|than|because|while|so|of the|in the|on the|at the|would|could|should|will|may|might|can|must|do|does|did)\b/i;
 
+/** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
+const PARTICIPLE = /,\s+(?:and\s+|while\s+|also\s+)?(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
   let lo = 0;
@@ -333,10 +336,12 @@ export const ClaimRule = {
   ReportingVerb: 6,
   /** A quotation with no reporting verb beside it: the subject of its sentence, or the person last named. */
   BareQuote: 7,
+  /** ", saying …", ", noting that …", ", calling for …" after a clause whose subject speaks. */
+  Participle: 8,
 } as const;
 export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
 
-export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote'];
+export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote', 'participle'];
 
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
@@ -558,6 +563,27 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (stop >= sEnd) break;
       from = stop;
     }
+  }
+
+  // ", saying …", ", noting that …", ", calling for …": content given by a participle, spoken by the sentence's subject
+  // (or by the speaker of the claim before it in the sentence).
+  claims.sort((a, b) => a.start - b.start);
+  const found = claims.slice();
+  PARTICIPLE.lastIndex = 0;
+  let pm: RegExpExecArray | null;
+  while ((pm = PARTICIPLE.exec(norm))) {
+    const at = pm.index;
+    if (inQuote(at)) continue;
+    const cStart = at + pm[0].length;
+    const [sStart, sEnd] = ctx.sentenceOf(at);
+    const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
+    if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
+    const before = found.slice(0, lo).filter((c) => c.start >= sStart);
+    const prev = before.length ? before[before.length - 1]! : undefined;
+    const speaker = prev ? { actor: prev.speakerId ? (actors.find((a) => a.id === prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
+    if (!speaker) continue;
+    const cue = pm[1]!.toLowerCase();
+    pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
   }
 
   // Continuation quotes: “A,” she said. “B.” — B is hers too; so is a quote after "X said …. “B”".

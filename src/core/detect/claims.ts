@@ -41,6 +41,18 @@ const NOUN_VERBS = /^(?:states|reports|claims|notes|remarks|comments|answers|rep
 /** Words that show a phrase is a clause, not a subject. */
 const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|that|which|who|whom|when|where|if|as|it|this|there|what|how|than|because|while|so|of the|in the|on the|at the|would|could|should|will|may|might|can|must|do|does|did)\b/i;
 
+/**
+ * Hearsay: content given with no source ("was reportedly nicknamed …", "Allegedly, X processed …")
+ * or in the passive ("is reported to have jumped …", "reported by local press as belonging to …",
+ * "were reported by local media to have visited …"); group 1, when present, is the source.
+ * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
+ */
+const HEARSAY: { re: RegExp; cue: string }[] = [
+  { re: /(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+)\b(?:reportedly|allegedly|purportedly|supposedly)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/gi, cue: 'reportedly' },
+  { re: /\b(?:is|was|were|are|has been|have been|had been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to|as)\s+(?=[a-z])/gi, cue: 'reported' },
+  { re: /,\s+reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/gi, cue: 'reported by' },
+];
+
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
 const PARTICIPLE = /,\s+(?:and\s+|while\s+|also\s+)?(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
 
@@ -338,10 +350,12 @@ export const ClaimRule = {
   BareQuote: 7,
   /** ", saying …", ", noting that …", ", calling for …" after a clause whose subject speaks. */
   Participle: 8,
+  /** "was reportedly …", "is reported to have …", "reported by X as …": hearsay and the passive. */
+  Hearsay: 9,
 } as const;
 export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
 
-export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote', 'participle'];
+export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote', 'participle', 'hearsay'];
 
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
@@ -584,6 +598,30 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (!speaker) continue;
     const cue = pm[1]!.toLowerCase();
     pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
+  }
+
+  // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".
+  claims.sort((a, b) => a.start - b.start);
+  const soFar = claims.slice();
+  for (const rule of HEARSAY) {
+    rule.re.lastIndex = 0;
+    let hm: RegExpExecArray | null;
+    while ((hm = rule.re.exec(norm))) {
+      const at = hm.index;
+      const cStart = at + hm[0].length;
+      if (inQuote(at)) continue;
+      const lo = lowerBound(soFar.length, (i) => soFar[i]!.start, cStart + 1);
+      if (lo > 0 && soFar[lo - 1]!.end > at) continue; // inside a claim already
+      if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
+      const [, sEnd] = ctx.sentenceOf(at);
+      const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s/.exec(norm.slice(cStart, sEnd));
+      let speaker: Actor | null = null;
+      if (hm[1]) {
+        const by = at + hm[0].indexOf(hm[1]);
+        speaker = ctx.resolve(by, by + hm[1].length, by, false)?.actor ?? null;
+      }
+      push(cStart, stop ? cStart + stop.index : sEnd, speaker, rule.cue, 'indirect', ClaimRule.Hearsay);
+    }
   }
 
   // Continuation quotes: “A,” she said. “B.” — B is hers too; so is a quote after "X said …. “B”".

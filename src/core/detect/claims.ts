@@ -4,7 +4,7 @@
  * to the last matching actor. Offsets are UTF-16 code units.
  */
 import type { Actor, ActorType, Claim } from '../model';
-import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, ORG_ANAPHORS, ORG_HEADS, PERSON_ROLES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, NP_OBJECT_VERBS, ORG_ANAPHORS, ORG_HEADS, PERSON_ROLES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -47,10 +47,12 @@ const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|t
  * "were reported by local media to have visited …"); group 1, when present, is the source.
  * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
  */
-const HEARSAY: { re: RegExp; cue: string }[] = [
+const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
   { re: /(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+)\b(?:reportedly|allegedly|purportedly|supposedly)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/gi, cue: 'reportedly' },
-  { re: /\b(?:is|was|were|are|has been|have been|had been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to|as)\s+(?=[a-z])/gi, cue: 'reported' },
+  { re: /\b(?:is|was|were|are|has been|have been|had been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/gi, cue: 'reported' },
   { re: /,\s+reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/gi, cue: 'reported by' },
+  { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/gi, cue: 'described', subject: true },
+  { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/gi, cue: 'talked of', subject: true },
 ];
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
@@ -317,7 +319,7 @@ function wordCount(s: string): number {
 const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
 /** Content that is a clause (a subject, then a verb within a few words): "found the faster each ostrich ran, the more …" is; "found a body" is not. */
-const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*)\b(?:[^\s.;:“”"()]*\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
+const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from)\b)[a-z][\w'’-]*)\b(?:[^\s.;:“”"()]*\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
@@ -558,6 +560,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
       const clause = !that && CLAUSE_VERBS.has(w) && CLAUSE_AHEAD.test(rest) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
       if (WEAK_SPEECH_VERBS.has(w) && !that && !clause) continue;
+      // "the United States announced a naval coalition to patrol …": what a named actor announces is a claim.
+      // (A plan or an intent, not a thing: "announced a coalition to patrol …", "announced plans for …"; not "announced the winners".)
+      const announced = !that && !clause && NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest);
+      if (announced) {
+        const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+        if (speaker?.actor) {
+          const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+          if (stop >= sEnd) break;
+          from = stop;
+          continue;
+        }
+      }
       if (!that && !BARE_VERBS.has(w) && !clause) continue;
       if (!that) {
         // "Brasília said on Monday it trusted …": a time phrase before bare content.
@@ -612,11 +626,15 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (inQuote(at)) continue;
       const lo = lowerBound(soFar.length, (i) => soFar[i]!.start, cStart + 1);
       if (lo > 0 && soFar[lo - 1]!.end > at) continue; // inside a claim already
-      if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
+      if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && soFar[lo]!.rule !== ClaimRule.BareQuote && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
       const [, sEnd] = ctx.sentenceOf(at);
-      const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s/.exec(norm.slice(cStart, sEnd));
+      const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s|\s+(?:and|but)\s+(?:claimed|said|told|added|denied|when|who|which)\b|\s+when\s+the[y]?\b/.exec(norm.slice(cStart, sEnd));
       let speaker: Actor | null = null;
-      if (hm[1]) {
+      if (rule.subject) {
+        const subj = quoteSubject(ctx, ctx.sentenceOf(at)[0], at);
+        if (!subj) continue;
+        speaker = subj.actor;
+      } else if (hm[1]) {
         const by = at + hm[0].indexOf(hm[1]);
         speaker = ctx.resolve(by, by + hm[1].length, by, false)?.actor ?? null;
       }

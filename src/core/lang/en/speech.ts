@@ -20,7 +20,7 @@ export const SPEECH_VERBS = new Set([
   'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
   'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',
   'indicated', 'indicates', 'opined', 'reckons', 'reckoned', 'announced', 'signalled', 'signaled', 'affirmed', 'affirms', 'reaffirmed', 'reaffirms',
-  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'reasoned', 'showed', 'shows', 'shared', 'write', 'report',
+  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'proposes', 'unveiled', 'unveils', 'reasoned', 'showed', 'shows', 'shared', 'write', 'report',
 ]);
 
 /** Verbs that are speech only with a following "that" or an object of communication. */
@@ -75,3 +75,6 @@ export const PERSON_ROLES = new Set([
   'lawmaker', 'legislator', 'congressman', 'congresswoman', 'assemblywoman', 'assemblyman', 'secretary', 'administrator', 'leader', 'founder', 'coach',
   'captain', 'archbishop', 'bishop', 'pope', 'king', 'queen', 'prince', 'princess', 'rapporteur', 'executive', 'ceo', 'commander', 'general', 'chief',
 ]);
+
+/** Verbs whose object is the claim when a named actor is the subject: "X announced a naval coalition to …". */
+export const NP_OBJECT_VERBS = new Set(['announced', 'announces', 'declared', 'declares', 'promised', 'promises', 'unveiled', 'unveils', 'proposed', 'proposes']);

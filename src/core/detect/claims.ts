@@ -17,6 +17,9 @@ interface Speaker {
   actor: Actor | null;
 }
 
+/** A person's grammatical gender, as the pronouns that refer to them show it. */
+type Gender = 'm' | 'f';
+
 /** Organisation head nouns in lowercase: "the tribunal said", "the secretariat said". */
 const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
@@ -169,15 +172,47 @@ class Context {
    * The actor a pronoun refers to: the subject (first mention of the types, outside quotations) of
    * the nearest sentence before `pos` that has one, looking back three sentences; else the last one.
    */
-  subjectBefore(pos: number, types: ActorType[]): Actor | null {
+  subjectBefore(pos: number, types: ActorType[], gender?: Gender): Actor | null {
+    const fits = (a: Actor) => !gender || this.genderOf(a) !== (gender === 'm' ? 'f' : 'm');
     let si = this.sentenceIndex(pos);
     for (let back = 0; back < 4 && si >= 0; back++, si--) {
       const from = this.starts[si]!;
       const to = back === 0 ? pos : si + 1 < this.starts.length ? this.starts[si + 1]! : this.norm.length;
-      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start));
+      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start) && fits(m.actor));
       if (found) return found.actor;
     }
     return this.lastBefore(pos, types);
+  }
+
+  private readonly genders = new Map<Actor, Gender | undefined>();
+
+  /**
+   * A person's grammatical gender as the text shows it: the first he/his/him or she/her after
+   * each of their mentions (outside quotations, before another person is named), by majority;
+   * undefined when the text does not tell.
+   */
+  genderOf(actor: Actor): Gender | undefined {
+    if (this.genders.has(actor)) return this.genders.get(actor);
+    let m = 0;
+    let f = 0;
+    for (const mention of actor.mentions.slice(0, 12)) {
+      if (this.inQuote(mention.start)) continue;
+      const title = /\b(Mr|Mrs|Ms|Miss|Madam|Sir|Lady|King|Queen|Prince|Princess)\.?\s+$/.exec(this.norm.slice(Math.max(0, mention.start - 10), mention.start));
+      if (title) {
+        if (/^(?:Mr|Sir|King|Prince)$/.test(title[1]!)) m += 2;
+        else f += 2;
+      }
+      const after = this.norm.slice(mention.end, Math.min(this.norm.length, mention.end + 250));
+      const pro = /\b(he|his|him|himself|she|her|hers|herself)\b/i.exec(after);
+      if (!pro) continue;
+      const other = this.mentionsIn(mention.end, mention.end + pro.index).some((x) => x.actor !== actor && x.actor.type === 'person');
+      if (other || this.inQuote(mention.end + pro.index)) continue;
+      if (/^(?:he|his|him|himself)$/i.test(pro[1]!)) m++;
+      else f++;
+    }
+    const g = m > f ? 'm' : f > m ? 'f' : undefined;
+    this.genders.set(actor, g);
+    return g;
   }
 
   /** The actor of a type mentioned most often before `pos` (ties: the earliest). */
@@ -246,10 +281,10 @@ class Context {
     if (!phrase) return undefined;
     const words = phrase.split(/\s+/);
     const last = words[words.length - 1]!;
-    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person']) };
+    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person'], last === 'he' ? 'm' : 'f') };
     if (words.length === 1 && (last === 'it' || last === 'they')) return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
     // "his spokesperson said": the spokesperson speaks for the person named before.
-    if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person']) : this.lastBefore(start, ['organization']) };
+    if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person'], words[0] === 'his' ? 'm' : 'f') : this.lastBefore(start, ['organization']) };
     if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last) || DOCUMENTS.has(last))) {
       if (/^(?:spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
       // "the statement said", "the report noted": its issuer, the organisation last named.
@@ -786,7 +821,7 @@ function quoteSubject(ctx: Context, sStart: number, open: number): { actor: Acto
   const pro = /^\s*(?:(?:but|and|so|yet|however|also|then|later)\s*,?\s+)?(he|she|they|it)\s+([a-z]+)/i.exec(head);
   if (pro) {
     const p = pro[1]!.toLowerCase();
-    const actor = p === 'he' || p === 'she' ? ctx.subjectBefore(sStart, ['person']) : ctx.subjectBefore(sStart, ['organization', 'place']);
+    const actor = p === 'he' || p === 'she' ? ctx.subjectBefore(sStart, ['person'], p === 'he' ? 'm' : 'f') : ctx.subjectBefore(sStart, ['organization', 'place']);
     return { actor, cue: pro[2]!.toLowerCase() };
   }
   const ms = ctx.mentionsIn(sStart, open).filter((m) => !ctx.inQuote(m.start) && m.actor.type !== 'place' && !PREP_BEFORE.test(ctx.norm.slice(Math.max(sStart, m.start - 14), m.start)));

@@ -56,10 +56,11 @@ const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
   { re: /,\s+reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/gi, cue: 'reported by' },
   { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/gi, cue: 'described', subject: true },
   { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/gi, cue: 'talked of', subject: true },
+  { re: /\b(?:deemed|deems)\s+(?=[a-z])/gi, cue: 'deemed', subject: true },
 ];
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
-const PARTICIPLE = /,\s+(?:and\s+|while\s+|also\s+)?(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+const PARTICIPLE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
 
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
@@ -454,7 +455,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         // "…,” said the minister." / "…,” said EAPO's president, Maarten van der Wal."
         const rest = norm.slice(after.end, tailEnd);
         const cut = /,\s+(?:who|which|when|after|as|adding|speaking)\b|;/.exec(rest);
-        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, false) ?? speaker;
+        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, true) ?? speaker;
       }
       cue = after.verb;
     }
@@ -610,7 +611,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (!that && !BARE_VERBS.has(w) && !clause) continue;
       if (!that) {
         // "Brasília said on Monday it trusted …": a time phrase before bare content.
-        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:on|late on|issued on|published on|released on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
+        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
         if (when) {
           contentStart += when[0].length;
           rest = rest.slice(when[0].length);

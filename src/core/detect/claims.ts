@@ -51,8 +51,8 @@ const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|t
  * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
  */
 const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
-  { re: /(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+)\b(?:reportedly|allegedly|purportedly|supposedly)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/gi, cue: 'reportedly' },
-  { re: /\b(?:is|was|were|are|has been|have been|had been)\s+(?:widely\s+)?(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/gi, cue: 'reported' },
+  { re: /\b(?:reportedly|allegedly|purportedly|supposedly)(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+\w+)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/gi, cue: 'reportedly' },
+  { re: /\b(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?<=\b(?:is|was|were|are|been)\s+(?:widely\s+)?[a-z]+)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/gi, cue: 'reported' },
   { re: /,\s+reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/gi, cue: 'reported by' },
   { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/gi, cue: 'described', subject: true },
   { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/gi, cue: 'talked of', subject: true },
@@ -60,7 +60,9 @@ const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
 ];
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
-const PARTICIPLE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+/** What must come before a participle: a comma (", and saying") or "by" ("justified it by saying"). */
+const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)$/;
 
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
@@ -355,7 +357,7 @@ function wordCount(s: string): number {
 const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
 /** Content that is a clause (a subject, then a verb within a few words): "found the faster each ostrich ran, the more …" is; "found a body" is not. */
-const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from)\b)[a-z][\w'’-]*)\b(?:[^\s.;:“”"()]*\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
+const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from|against|into|about|after|before|under|through|across|towards?|between|among|during|since|until|without|within|upon|if|whether|not|no)\b)[a-z][\w'’-]*)\b\s+(?:[^\s.;:“”"()]+\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
@@ -363,7 +365,10 @@ const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|ea
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
 const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
-const TAIL = /(?:,?\s+(according to\s+|according\s+)([^,“”"]{2,120}?)|,\s+([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+
+/** "… according to X." with no comma before it. */
+const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
 
 /**
  * The rules that find claims; a claim's `rule` is the index of the one that found it (a small
@@ -526,7 +531,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
     const sentence = norm.slice(sStart, sEnd);
     // "According to X, …" at the start of a sentence.
-    const acc = /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+    const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
     if (acc && !inQuote(sStart)) {
       const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
       const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
@@ -545,7 +550,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     // "…, X said." / "…, according to X."
-    const tail = TAIL.exec(sentence);
+    const tail = TAIL.exec(sentence) ?? (sentence.includes('according to') ? TAIL_ACCORDING.exec(sentence) : null);
     if (tail && !inQuote(sStart + tail.index)) {
       const phrase = (tail[2] ?? tail[3])!;
       const pStart = sStart + tail.index + tail[0].indexOf(phrase, tail[1] ? tail[0].indexOf(tail[1]) + tail[1].length : 1);
@@ -633,18 +638,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   // (or by the speaker of the claim before it in the sentence).
   claims.sort((a, b) => a.start - b.start);
   const found = claims.slice();
+  const actorById = new Map(actors.map((a) => [a.id, a]));
   PARTICIPLE.lastIndex = 0;
   let pm: RegExpExecArray | null;
   while ((pm = PARTICIPLE.exec(norm))) {
     const at = pm.index;
-    if (inQuote(at)) continue;
+    if (!PARTICIPLE_BEFORE.test(norm.slice(Math.max(0, at - 12), at)) || inQuote(at)) continue;
     const cStart = at + pm[0].length;
     const [sStart, sEnd] = ctx.sentenceOf(at);
     const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
     if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
-    const before = found.slice(0, lo).filter((c) => c.start >= sStart);
-    const prev = before.length ? before[before.length - 1]! : undefined;
-    const speaker = prev ? { actor: prev.speakerId ? (actors.find((a) => a.id === prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
+    const prev = lo > 0 && found[lo - 1]!.start >= sStart ? found[lo - 1]! : undefined;
+    const speaker = prev ? { actor: prev.speakerId ? (actorById.get(prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
     if (!speaker) continue;
     const cue = pm[1]!.toLowerCase();
     pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);

@@ -20,7 +20,7 @@ export const SPEECH_VERBS = new Set([
   'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
   'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',
   'indicated', 'indicates', 'opined', 'reckons', 'reckoned', 'announced', 'signalled', 'signaled', 'affirmed', 'affirms', 'reaffirmed', 'reaffirms',
-  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'proposes', 'unveiled', 'unveils', 'reasoned', 'showed', 'shows', 'shared', 'write', 'report',
+  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'proposes', 'unveiled', 'unveils', 'reasoned', 'showed', 'shows', 'shared',
 ]);
 
 /** Verbs that are speech only with a following "that" or an object of communication. */

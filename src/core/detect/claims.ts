@@ -335,7 +335,9 @@ class VerbIndex {
     return lowerBound(this.at.length, (i) => this.at[i]!, pos);
   }
 }
-const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
+/** Every cue word of every table: a verb added to one table is found without touching the others. */
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS]);
+const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
 
 /** First (or last) strong reporting verb in [from, to), with its offset. */
 function findVerb(verbs: VerbIndex, from: number, to: number, last = false): { verb: string; start: number; end: number } | undefined {

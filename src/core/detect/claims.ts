@@ -50,13 +50,15 @@ const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|t
  * "were reported by local media to have visited …"); group 1, when present, is the source.
  * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
  */
+/** The words the HEARSAY patterns start with (each pattern is sticky: tried where one of these is). */
+const HEARSAY_START = /\b(?:reportedly|allegedly|purportedly|supposedly|reported|said|believed|thought|alleged|understood|rumou?red|claimed|described|describes|referred|refers|characteri[sz]ed|labell?ed|branded|portrayed|talked|spoke|speaks|talks|deemed|deems)\b/gi;
 const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
-  { re: /\b(?:reportedly|allegedly|purportedly|supposedly)(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+\w+)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/gi, cue: 'reportedly' },
-  { re: /\b(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?<=\b(?:is|was|were|are|been)\s+(?:widely\s+)?[a-z]+)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/gi, cue: 'reported' },
-  { re: /,\s+reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/gi, cue: 'reported by' },
-  { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/gi, cue: 'described', subject: true },
-  { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/gi, cue: 'talked of', subject: true },
-  { re: /\b(?:deemed|deems)\s+(?=[a-z])/gi, cue: 'deemed', subject: true },
+  { re: /\b(?:reportedly|allegedly|purportedly|supposedly)(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+\w+)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/iy, cue: 'reportedly' },
+  { re: /\b(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?<=\b(?:is|was|were|are|been)\s+(?:widely\s+)?[a-z]+)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/iy, cue: 'reported' },
+  { re: /(?<=,\s+)reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/iy, cue: 'reported by' },
+  { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/iy, cue: 'described', subject: true },
+  { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/iy, cue: 'talked of', subject: true },
+  { re: /\b(?:deemed|deems)\s+(?=[a-z])/iy, cue: 'deemed', subject: true },
 ];
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
@@ -660,10 +662,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".
   claims.sort((a, b) => a.start - b.start);
   const soFar = claims.slice();
-  for (const rule of HEARSAY) {
-    rule.re.lastIndex = 0;
-    let hm: RegExpExecArray | null;
-    while ((hm = rule.re.exec(norm))) {
+  // One scan for the words the rules start with, then each rule tried right there (sticky).
+  HEARSAY_START.lastIndex = 0;
+  let trigger: RegExpExecArray | null;
+  while ((trigger = HEARSAY_START.exec(norm))) for (const rule of HEARSAY) {
+    rule.re.lastIndex = trigger.index;
+    const hm = rule.re.exec(norm);
+    if (hm) {
       const at = hm.index;
       const cStart = at + hm[0].length;
       if (inQuote(at)) continue;

@@ -53,9 +53,9 @@ describe('actor detection', () => {
   });
 
   it('reads names with particles and diacritics, organisation names with "and", and a person "of" an organisation', () => {
-    const text = 'Rodrigo Benítez de la Cruz met Maarten van der Wal of the Dutch Fish Board and officials of the Ministry of Trade, Industry and Fisheries. Later van der Wal and Benítez de la Cruz spoke. Nazlı Çelik of the Ankara Chamber of Commerce joined them.';
+    const text = 'Daniel Benítez de la Cruz met Maarten van der Wal of the Dutch Fish Board and officials of the Ministry of Trade, Industry and Fisheries. Later van der Wal and Benítez de la Cruz spoke. Nazlı Çelik of the Ankara Chamber of Commerce joined them.';
     const { actors } = detect(text);
-    assert.equal(actor(actors, 'Rodrigo Benítez de la Cruz').mentions.length, 2);
+    assert.equal(actor(actors, 'Daniel Benítez de la Cruz').mentions.length, 2);
     assert.equal(actor(actors, 'Maarten van der Wal').mentions.length, 2);
     assert.equal(actor(actors, 'Maarten van der Wal').type, 'person');
     assert.equal(actor(actors, 'Dutch Fish Board').type, 'organization');

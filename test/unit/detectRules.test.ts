@@ -12,6 +12,9 @@ describe('detection rule ids', () => {
     ['The old pier will close for repairs next month, the Harbour Board said.', 'tail attribution'],
     ['The Harbour Board said that the old pier would close for repairs in the spring.', 'reporting verb'],
     ['The Harbour Board urged residents to avoid the old pier at night until the repairs end.', 'demand'],
+    ['Mayor Ana Reyes opened the pier. She described it as “a gift to the fishing families of this town”.', 'unattributed quote'],
+    ['Mayor Ana Reyes closed the pier, saying the old boards were no longer safe for anyone.', 'participle'],
+    ['The old pier was reportedly closed after a storm damaged its boards.', 'hearsay'],
   ];
   for (const [text, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {
@@ -90,5 +93,62 @@ describe('actor rules', () => {
     const names = detect(text).actors.map((a) => a.name);
     assert.ok(names.includes('Vellmar'), JSON.stringify(names));
     assert.ok(names.includes('Ines Corbett'), JSON.stringify(names));
+  });
+});
+
+/**
+ * One row per construction of English news (invented sentences): the claim's content, its
+ * speaker (null: unnamed) and the rule that finds it.
+ */
+describe('claim constructions', () => {
+  const cases: [string, string, string | null, string][] = [
+    // Quotations with no reporting verb beside them.
+    ['Mayor Ana Reyes opened the pier on Monday. She described it as “a gift to the fishing families of this town”.', 'a gift to the fishing families of this town', 'Ana Reyes', 'unattributed quote'],
+    ['Tomas Brenner opened the depot on Monday. The depot was described by the Valley Courier as a “monument to patience”.', 'monument to patience', 'Valley Courier', 'unattributed quote'],
+    ['Mayor Ana Reyes spoke at the quay.\n\n“We have waited long enough for new boats, and the crews know it.”', 'We have waited long enough for new boats, and the crews know it', 'Ana Reyes', 'unattributed quote'],
+    ['Prime Minister Ana Reyes tweeted “We are with the families tonight.” President Tomas Brenner remarked, “The country mourns with them.”', 'We are with the families tonight', 'Ana Reyes', 'quote'],
+    // Cues that take a clause without "that".
+    ['The strike ended on Friday; the Valley Courier reported the drivers returned to work.', 'the drivers returned to work', 'Valley Courier', 'reporting verb'],
+    ['Judge Ana Reyes ruled the eviction violated the tenancy law.', 'the eviction violated the tenancy law', 'Ana Reyes', 'reporting verb'],
+    ['The Basin Institute found the river carried more silt after the storm.', 'the river carried more silt after the storm', 'Basin Institute', 'reporting verb'],
+    ['The Harbour Board announced a new levy to pay for the repairs.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
+    ['Tomas Brenner said via Twitter the quay would reopen in May.', 'the quay would reopen in May', 'Tomas Brenner', 'reporting verb'],
+    // A subject that names no detected actor.
+    ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
+    ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
+    // Demands and participles.
+    ['The Harbour Board called for an inquiry into the collapse of the pier.', 'an inquiry into the collapse of the pier', 'Harbour Board', 'demand'],
+    ['Mayor Ana Reyes closed the pier, saying the old boards were no longer safe.', 'the old boards were no longer safe', 'Ana Reyes', 'participle'],
+    ['Mayor Ana Reyes justified the closure by saying the boards were rotten.', 'the boards were rotten', 'Ana Reyes', 'participle'],
+    // Hearsay and the passive.
+    ['The ferry was reportedly delayed by ice near the harbour.', 'delayed by ice near the harbour', null, 'hearsay'],
+    ['The driver is reported to have left the depot before dawn.', 'left the depot before dawn', null, 'hearsay'],
+    ['The Valley Courier described Tomas Brenner as a stubborn but fair negotiator.', 'a stubborn but fair negotiator', 'Valley Courier', 'hearsay'],
+    ['Mayor Ana Reyes deemed the plan too costly for the town.', 'the plan too costly for the town', 'Ana Reyes', 'hearsay'],
+    // According to, with an opener or without a comma.
+    ['Longer term, according to Mayor Ana Reyes, the pier will be rebuilt in stone.', 'the pier will be rebuilt in stone', 'Ana Reyes', 'according to (lead)'],
+    ['The pier will be rebuilt in stone according to the Harbour Board.', 'The pier will be rebuilt in stone', 'Harbour Board', 'tail attribution'],
+  ];
+  for (const [text, content, speaker, rule] of cases) {
+    it(`${rule}: ${text.slice(0, 60)}…`, () => {
+      const claims = detect(text).claims;
+      const c = claims.find((x) => x.text === content);
+      assert.ok(c, `no claim «${content}»; found ${JSON.stringify(claims.map((x) => x.text))}`);
+      assert.equal(c.speaker === null ? null : c.speaker.replace(/^(?:the|mayor|judge|prime minister|president)\s+/i, ''), speaker);
+      assert.equal(CLAIM_RULES[c.rule!], rule);
+    });
+  }
+
+  it('a name in quotation marks is no claim', () => {
+    for (const text of ['The festival, known as “Harbour Lights”, opened on Friday.', 'Tomas Brenner runs a website called “Quay Watch” from his kitchen.']) {
+      assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
+    }
+  });
+
+  it('he and she go to a person of that gender', () => {
+    const text = 'Mayor Ana Reyes opened the bridge on Monday. She said it was safe. Engineer Tomas Brenner inspected it later with his team. She said the repairs would end soon.';
+    const claims = detect(text).claims;
+    const c = claims.find((x) => x.text === 'the repairs would end soon');
+    assert.equal(c?.speaker, 'Ana Reyes');
   });
 });

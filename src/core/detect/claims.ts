@@ -4,7 +4,8 @@
  * to the last matching actor. Offsets are UTF-16 code units.
  */
 import type { Actor, ActorType, Claim } from '../model';
-import { ORG_ANAPHORS, ORG_HEADS, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './gazetteer';
+import { ORG_HEADS } from '../lang/en';
+import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -17,9 +18,11 @@ interface Speaker {
   actor: Actor | null;
 }
 
+/** A person's grammatical gender, as the pronouns that refer to them show it. */
+type Gender = 'm' | 'f';
+
 /** Organisation head nouns in lowercase: "the tribunal said", "the secretariat said". */
 const GENERIC_HEADS = new Set([...ORG_HEADS].map((h) => h.toLowerCase()));
-const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
 const QUOTE = /“([^”\n]{2,3000})”|"([^"\n]{2,3000})"/g;
 /** "told delegates his country …", "told the crowd the …": a short listener without "that". */
 const LISTENER_SHORT = /^(?:told|tells)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z]+s|crowd|audience|parliament|congress|media|press|[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})(?=\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|there|[a-z]+s)\b)/;
@@ -30,6 +33,39 @@ const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|int
 /** Sentence adverbs and conjunctions dropped from a subject phrase ("But he, however,"). */
 const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
+
+/** A comma segment that is an adverbial opener, not a subject: "after the convention", "speaking to the BBC". */
+const OPENER = /^(?:after|before|during|following|amid|despite|at|in|on|with|without|upon|since|until|by|for|from|speaking|asked|writing|responding|addressing)\s[^,]{1,60}$/;
+/** Time phrases that open a sentence before its subject: "A few days later", "On Monday,", "Yesterday". */
+const LEADING_TIME = /^(?:(?:(?:a few|several|two|three|four|\d+|some) (?:days|weeks|months|years|hours|minutes) (?:later|earlier|ago)|(?:on|in|by|since|during|after|before|last|this|early|late|earlier|later) [^,]{1,30}?,|yesterday|today|tonight|meanwhile|later|earlier|then|however|but|and|also|separately|in response|in a statement)\s*,?\s+)+/i;
+/** A short noun phrase: an optional determiner or possessive, then up to five words. */
+const NOUN_PHRASE = /^(?:(?:the|a|an|his|her|their|its|our|local|state|some|many|several|most|other|both|all|[A-Z][\w.'’-]*['’]s)\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,4}$/i;
+/** Reporting verbs that are also plural nouns ("coastal states", "press reports"). */
+const NOUN_VERBS = /^(?:states|reports|claims|notes|remarks|comments|answers|replies|calls|demands|promises|pledges|vows|estimates|finds|rules|shows|posts|writes)\b/i;
+/** Words that show a phrase is a clause, not a subject. */
+const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|that|which|who|whom|when|where|if|as|it|this|there|what|how|than|because|while|so|of the|in the|on the|at the|would|could|should|will|may|might|can|must|do|does|did)\b/i;
+
+/**
+ * Hearsay: content given with no source ("was reportedly nicknamed …", "Allegedly, X processed …")
+ * or in the passive ("is reported to have jumped …", "reported by local press as belonging to …",
+ * "were reported by local media to have visited …"); group 1, when present, is the source.
+ * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
+ */
+/** The words the HEARSAY patterns start with (each pattern is sticky: tried where one of these is). */
+const HEARSAY_START = /\b(?:reportedly|allegedly|purportedly|supposedly|reported|said|believed|thought|alleged|understood|rumou?red|claimed|described|describes|referred|refers|characteri[sz]ed|labell?ed|branded|portrayed|talked|spoke|speaks|talks|deemed|deems)\b/gi;
+const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
+  { re: /\b(?:reportedly|allegedly|purportedly|supposedly)(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+\w+)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/iy, cue: 'reportedly' },
+  { re: /\b(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?<=\b(?:is|was|were|are|been)\s+(?:widely\s+)?[a-z]+)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/iy, cue: 'reported' },
+  { re: /(?<=,\s+)reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/iy, cue: 'reported by' },
+  { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/iy, cue: 'described', subject: true },
+  { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/iy, cue: 'talked of', subject: true },
+  { re: /\b(?:deemed|deems)\s+(?=[a-z])/iy, cue: 'deemed', subject: true },
+];
+
+/** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
+const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+/** What must come before a participle: a comma (", and saying") or "by" ("justified it by saying"). */
+const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)$/;
 
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
@@ -142,15 +178,47 @@ class Context {
    * The actor a pronoun refers to: the subject (first mention of the types, outside quotations) of
    * the nearest sentence before `pos` that has one, looking back three sentences; else the last one.
    */
-  subjectBefore(pos: number, types: ActorType[]): Actor | null {
+  subjectBefore(pos: number, types: ActorType[], gender?: Gender): Actor | null {
+    const fits = (a: Actor) => !gender || this.genderOf(a) !== (gender === 'm' ? 'f' : 'm');
     let si = this.sentenceIndex(pos);
     for (let back = 0; back < 4 && si >= 0; back++, si--) {
       const from = this.starts[si]!;
       const to = back === 0 ? pos : si + 1 < this.starts.length ? this.starts[si + 1]! : this.norm.length;
-      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start));
+      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start) && fits(m.actor));
       if (found) return found.actor;
     }
     return this.lastBefore(pos, types);
+  }
+
+  private readonly genders = new Map<Actor, Gender | undefined>();
+
+  /**
+   * A person's grammatical gender as the text shows it: the first he/his/him or she/her after
+   * each of their mentions (outside quotations, before another person is named), by majority;
+   * undefined when the text does not tell.
+   */
+  genderOf(actor: Actor): Gender | undefined {
+    if (this.genders.has(actor)) return this.genders.get(actor);
+    let m = 0;
+    let f = 0;
+    for (const mention of actor.mentions.slice(0, 12)) {
+      if (this.inQuote(mention.start)) continue;
+      const title = /\b(Mr|Mrs|Ms|Miss|Madam|Sir|Lady|King|Queen|Prince|Princess)\.?\s+$/.exec(this.norm.slice(Math.max(0, mention.start - 10), mention.start));
+      if (title) {
+        if (/^(?:Mr|Sir|King|Prince)$/.test(title[1]!)) m += 2;
+        else f += 2;
+      }
+      const after = this.norm.slice(mention.end, Math.min(this.norm.length, mention.end + 250));
+      const pro = /\b(he|his|him|himself|she|her|hers|herself)\b/i.exec(after);
+      if (!pro) continue;
+      const other = this.mentionsIn(mention.end, mention.end + pro.index).some((x) => x.actor !== actor && x.actor.type === 'person');
+      if (other || this.inQuote(mention.end + pro.index)) continue;
+      if (/^(?:he|his|him|himself)$/i.test(pro[1]!)) m++;
+      else f++;
+    }
+    const g = m > f ? 'm' : f > m ? 'f' : undefined;
+    this.genders.set(actor, g);
+    return g;
   }
 
   /** The actor of a type mentioned most often before `pos` (ties: the earliest). */
@@ -166,6 +234,29 @@ class Context {
     return best;
   }
 
+  /**
+   * A subject that names no known actor but is a short noun phrase ("Press TV", "police", "the
+   * industry publication", "his wife Mary"): an unnamed speaker, or the organisation last named
+   * whose name holds its head noun ("police" → "Thames Valley Police").
+   */
+  nounPhrase(start: number, end: number, verbAt: number): Speaker | undefined {
+    const phrase = this.norm
+      .slice(start, end)
+      .replace(/^[\s,]+|[\s,]+$/g, '')
+      .replace(LEADING_TIME, '')
+      .trim();
+    if (!phrase || !NOUN_PHRASE.test(phrase) || NOT_IN_SUBJECT.test(phrase)) return undefined;
+    const last = phrase.split(/\s+/).pop()!;
+    const head = last.toLowerCase();
+    // "Those coastal states", "the annual reports": a verb that is also a plural noun needs a name or a speaking noun before it.
+    if (NOUN_VERBS.test(this.norm.slice(verbAt, verbAt + 12)) && !/^[A-Z]/.test(last) && !ORG_ANAPHORS.has(head) && !DOCUMENTS.has(head) && !GENERIC_HEADS.has(head)) return undefined;
+    if (ORG_ANAPHORS.has(head) || GENERIC_HEADS.has(head)) {
+      const named = this.lastBefore(start, ['organization'], head);
+      return { actor: named && [named.name, ...named.aliases].some((n) => n.toLowerCase().includes(head)) ? named : null };
+    }
+    return { actor: null };
+  }
+
   /** Resolves the speaker named in [start, end) (the words around a reporting verb). */
   resolve(start: number, end: number, anchor: number, preferLast: boolean): Speaker | undefined {
     const inRange = this.mentionsIn(start, end).filter((m) => !this.inQuote(m.start));
@@ -173,6 +264,12 @@ class Context {
     const persons = all.filter((m) => m.actor.type === 'person');
     const orgs = all.filter((m) => m.actor.type === 'organization');
     const inPhrase = persons.length ? persons : orgs.length ? orgs : all;
+    // "The Wooster professor added", "the commissioner stated": a role named before (its holder), not the organisation.
+    const role = /^(?:the|this|that)\s+(?:[\w.&'’-]+\s+){0,2}([a-z]+)$/i.exec(this.norm.slice(start, end).trim());
+    if (!persons.length && role && PERSON_ROLES.has(role[1]!.toLowerCase())) {
+      const named = this.subjectBefore(anchor, ['person']);
+      if (named) return { actor: named };
+    }
     if (inPhrase.length) {
       const m = preferLast ? inPhrase[inPhrase.length - 1]! : inPhrase[0]!;
       return { actor: m.actor };
@@ -182,7 +279,7 @@ class Context {
     phrase = phrase
       .split(',')
       .map((p) => p.trim())
-      .filter((p) => p && !FILLER.test(p))
+      .filter((p, i, all) => p && !FILLER.test(p) && !(i < all.length - 1 && OPENER.test(p)))
       .join(' ')
       .replace(/^(?:(?:but|and|so|yet|then|later|earlier|also|on \w+(?: \w+)?|in (?:a|an|the) [\w-]+(?: [\w-]+)?)\s+)+/, '')
       .replace(/\s+(?:also|later|then|further|again|too|once again|repeatedly)$/, '')
@@ -190,10 +287,10 @@ class Context {
     if (!phrase) return undefined;
     const words = phrase.split(/\s+/);
     const last = words[words.length - 1]!;
-    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person']) };
+    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person'], last === 'he' ? 'm' : 'f') };
     if (words.length === 1 && (last === 'it' || last === 'they')) return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
     // "his spokesperson said": the spokesperson speaks for the person named before.
-    if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person']) : this.lastBefore(start, ['organization']) };
+    if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person'], words[0] === 'his' ? 'm' : 'f') : this.lastBefore(start, ['organization']) };
     if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last) || DOCUMENTS.has(last))) {
       if (/^(?:spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
       // "the statement said", "the report noted": its issuer, the organisation last named.
@@ -229,6 +326,9 @@ class VerbIndex {
     VERB.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = VERB.exec(norm))) {
+      // A capitalised verb inside a sentence is part of a name: "the United States", "Reports on".
+      const c = m[0].charCodeAt(0);
+      if (c >= 65 && c <= 90 && !/(?:^|[.!?:;“”"(\n]\s*)$/.test(norm.slice(Math.max(0, m.index - 3), m.index))) continue;
       this.at.push(m.index);
       this.words.push(m[0].toLowerCase());
     }
@@ -238,7 +338,9 @@ class VerbIndex {
     return lowerBound(this.at.length, (i) => this.at[i]!, pos);
   }
 }
-const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...SPEECH_VERBS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
+/** Every cue word of every table: a verb added to one table is found without touching the others. */
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS]);
+const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
 
 /** First (or last) strong reporting verb in [from, to), with its offset. */
 function findVerb(verbs: VerbIndex, from: number, to: number, last = false): { verb: string; start: number; end: number } | undefined {
@@ -259,16 +361,19 @@ function wordCount(s: string): number {
 /** Verbs that take a listener or object before "that": "warned the ministers that …". */
 const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
-/** Reporting verbs that introduce content without "that": "X said the talks failed". */
-const BARE_VERBS = /^(?:said|says|told|tells|added|adds|noted|notes|stated|states|warned|warns|stressed|stresses|argued|argues|insisted|insists|maintained|maintains|claimed|claims|asserted|asserts|reiterated|reiterates|acknowledged|acknowledges|alleged|alleges|explained|explains|wrote|writes|contended|contends|countered|counters|conceded|concedes|admitted|admits|recalled|recalls|say|argue|warn|insist|note|claim|contend|maintain|stress|explain|acknowledge|admit|allege)$/;
+/** Content that is a clause (a subject, then a verb within a few words): "found the faster each ostrich ran, the more …" is; "found a body" is not. */
+const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from|against|into|about|after|before|under|through|across|towards?|between|among|during|since|until|without|within|upon|if|whether|not|no)\b)[a-z][\w'’-]*)\b\s+(?:[^\s.;:“”"()]+\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
 const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
-const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,80}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+
+/** "… according to X." with no comma before it. */
+const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
 
 /**
  * The rules that find claims; a claim's `rule` is the index of the one that found it (a small
@@ -289,10 +394,16 @@ export const ClaimRule = {
   Demand: 5,
   /** "X said (that) …", "X told reporters …". */
   ReportingVerb: 6,
+  /** A quotation with no reporting verb beside it: the subject of its sentence, or the person last named. */
+  BareQuote: 7,
+  /** ", saying …", ", noting that …", ", calling for …" after a clause whose subject speaks. */
+  Participle: 8,
+  /** "was reportedly …", "is reported to have …", "reported by X as …": hearsay and the passive. */
+  Hearsay: 9,
 } as const;
 export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
 
-export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb'];
+export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote', 'participle', 'hearsay'];
 
 export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
   const ctx = new Context(text, norm, actors);
@@ -301,6 +412,8 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const quoted = ctx.quotes;
   /** Offsets of reporting verbs already used to attribute a direct quote. */
   const directVerbs = new Set<number>();
+  /** Those that follow their quote (“…,” X told a briefing): what comes after them is not content. */
+  const afterVerbs = new Set<number>();
   /** Quotes with no attribution of their own that start a sentence: continuations, resolved last. */
   const pending: { open: number; close: number }[] = [];
   const inQuote = (pos: number) => ctx.inQuote(pos);
@@ -311,7 +424,8 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
   };
   /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
-  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule) => {
+  /** Returns where the content stopped without a second claim of the same speaker (a new clause may follow), else `end`. */
+  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule): number => {
     const content = norm.slice(start, end);
     CONTENT_BREAK.lastIndex = 0;
     let b: RegExpExecArray | null;
@@ -319,10 +433,14 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const at = start + b.index;
       if (inQuote(at)) continue;
       push(start, at, speaker, cue, 'indirect', rule);
-      if (b[1] || b[2] || b[3]) push(at + b[0].length, end, speaker, cue, 'indirect', rule);
-      return;
+      if (b[1] || b[2] || b[3] || b[4] !== undefined) {
+        push(at + b[0].length, end, speaker, cue, 'indirect', rule);
+        return end;
+      }
+      return at + b[0].length;
     }
     push(start, end, speaker, cue, 'indirect', rule);
+    return end;
   };
 
   // Direct quotes.
@@ -334,8 +452,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const [sStart] = ctx.sentenceOf(open);
     const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
     // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
-    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?](?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
-    const tailEnd = tailEndMatch ? close + tailEndMatch.index : lineEnd;
+    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?]["”]?(?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
+    // A quotation that ends its own sentence (“… prayers.” President X remarked) has no attribution after it.
+    const endsSentence = /[.!?]$/.test(norm.slice(cStart, cEnd).trimEnd()) && /^\s+[A-Z“"]/.test(norm.slice(close, close + 3)) && !/^\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|added|told)\b/.test(norm.slice(close, close + 60));
+    const tailEnd = endsSentence ? close : tailEndMatch ? close + tailEndMatch.index : lineEnd;
     let speaker: Speaker | undefined;
     let cue = '';
     const after = findVerb(verbs, close, Math.min(tailEnd, close + 120));
@@ -345,7 +465,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         // "…,” said the minister." / "…,” said EAPO's president, Maarten van der Wal."
         const rest = norm.slice(after.end, tailEnd);
         const cut = /,\s+(?:who|which|when|after|as|adding|speaking)\b|;/.exec(rest);
-        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, false) ?? speaker;
+        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, true) ?? speaker;
       }
       cue = after.verb;
     }
@@ -357,7 +477,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const before = findVerb(verbs, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
-        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false);
+        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false) ?? ctx.nounPhrase(headStart, before.start, before.start);
         cue = before.verb;
       } else if (acc) {
         const s = headStart + acc.index + 'according to '.length;
@@ -383,9 +503,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (!speaker) {
       // A quote that opens a sentence continues the speaker before it (resolved once all claims are known).
       if (words >= 3 && /(?:^|[.!?:”"]\s*|\n\s*)$/.test(norm.slice(Math.max(0, open - 3), open))) pending.push({ open, close });
+      else if (!isName(norm, open, close) && (words >= 4 || LABEL_BEFORE.test(norm.slice(Math.max(sStart, open - 40), open)))) {
+        // A quotation inside a sentence with no reporting verb beside it: the sentence's subject says it
+        // (“She described him as “…””, “Boeing referred to it as a “cargo plane””).
+        const bare = quoteSubject(ctx, sStart, open);
+        if (bare) push(cStart, cEnd, bare.actor, bare.cue, 'direct', ClaimRule.BareQuote);
+      }
       continue;
     }
-    if (after && cue === after.verb) directVerbs.add(after.start);
+    if (after && cue === after.verb) {
+      directVerbs.add(after.start);
+      afterVerbs.add(after.start);
+    }
     const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
     if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
     push(cStart, cEnd, speaker.actor, cue, 'direct', ClaimRule.Quote);
@@ -407,7 +536,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
     const sentence = norm.slice(sStart, sEnd);
     // "According to X, …" at the start of a sentence.
-    const acc = /^(?:(?:but|and|yet|however|meanwhile)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+    const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
     if (acc && !inQuote(sStart)) {
       const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
       const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
@@ -417,7 +546,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     }
     // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
     const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),?\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
-    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0])) {
+    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0]) && !/^[“"]/.test(sentence.slice(paren[0].length))) {
       const pStart = sStart + paren[0].indexOf(paren[1]!);
       const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
       if (speaker) {
@@ -426,7 +555,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     // "…, X said." / "…, according to X."
-    const tail = TAIL.exec(sentence);
+    const tail = TAIL.exec(sentence) ?? (sentence.includes('according to') ? TAIL_ACCORDING.exec(sentence) : null);
     if (tail && !inQuote(sStart + tail.index)) {
       const phrase = (tail[2] ?? tail[3])!;
       const pStart = sStart + tail.index + tail[0].indexOf(phrase, tail[1] ? tail[0].indexOf(tail[1]) + tail[1].length : 1);
@@ -438,12 +567,16 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
+    // After a claim that stops at a new clause ("…; TVN24 reported he …"), the rest of the sentence is read again.
+    let from = sStart;
     for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
       const w = verbs.words[k]!;
       const at = verbs.at[k]!;
-      if (inQuote(at)) continue;
+      if (inQuote(at) || at < from) continue;
+      const sStart = from;
       if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
       const vEnd = at + w.length;
+      if (afterVerbs.has(at) && (w === 'told' || w === 'tells') && !/^[^.;]{0,80}\bthat\b/.test(norm.slice(at, sEnd))) continue;
       // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
       if (directVerbs.has(at)) {
         const restOfSentence = norm.slice(vEnd, sEnd);
@@ -460,21 +593,35 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       let that = THAT.exec(rest);
       if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
       // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
-      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls)$/.test(w) && /^\s+on\s/.test(rest)))) {
-        const obj = /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
+      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
+        // "called for the killers to be brought to justice", "called for records relating to …": what is demanded.
+        const obj = /^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
         if (obj) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
-            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, w === 'calls' || w === 'called' ? 'called on' : w, ClaimRule.Demand);
+            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
             break;
           }
         }
       }
-      if (WEAK_SPEECH_VERBS.has(w) && !that) continue;
-      if (!that && !BARE_VERBS.test(w)) continue;
+      const clause = !that && CLAUSE_VERBS.has(w) && CLAUSE_AHEAD.test(rest) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
+      if (WEAK_SPEECH_VERBS.has(w) && !that && !clause) continue;
+      // "the United States announced a naval coalition to patrol …": what a named actor announces is a claim.
+      // (A plan or an intent, not a thing: "announced a coalition to patrol …", "announced plans for …"; not "announced the winners".)
+      const announced = !that && !clause && NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest);
+      if (announced) {
+        const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+        if (speaker?.actor) {
+          const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+          if (stop >= sEnd) break;
+          from = stop;
+          continue;
+        }
+      }
+      if (!that && !BARE_VERBS.has(w) && !clause) continue;
       if (!that) {
         // "Brasília said on Monday it trusted …": a time phrase before bare content.
-        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:on|late on|issued on|published on|released on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
+        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
         if (when) {
           contentStart += when[0].length;
           rest = rest.slice(when[0].length);
@@ -486,8 +633,61 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
       if (!speaker) continue;
       if (quoteFills(contentStart, sEnd)) break;
-      pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
-      break;
+      const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+      if (stop >= sEnd) break;
+      from = stop;
+    }
+  }
+
+  // ", saying …", ", noting that …", ", calling for …": content given by a participle, spoken by the sentence's subject
+  // (or by the speaker of the claim before it in the sentence).
+  claims.sort((a, b) => a.start - b.start);
+  const found = claims.slice();
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  PARTICIPLE.lastIndex = 0;
+  let pm: RegExpExecArray | null;
+  while ((pm = PARTICIPLE.exec(norm))) {
+    const at = pm.index;
+    if (!PARTICIPLE_BEFORE.test(norm.slice(Math.max(0, at - 12), at)) || inQuote(at)) continue;
+    const cStart = at + pm[0].length;
+    const [sStart, sEnd] = ctx.sentenceOf(at);
+    const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
+    if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
+    const prev = lo > 0 && found[lo - 1]!.start >= sStart ? found[lo - 1]! : undefined;
+    const speaker = prev ? { actor: prev.speakerId ? (actorById.get(prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
+    if (!speaker) continue;
+    const cue = pm[1]!.toLowerCase();
+    pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
+  }
+
+  // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".
+  claims.sort((a, b) => a.start - b.start);
+  const soFar = claims.slice();
+  // One scan for the words the rules start with, then each rule tried right there (sticky).
+  HEARSAY_START.lastIndex = 0;
+  let trigger: RegExpExecArray | null;
+  while ((trigger = HEARSAY_START.exec(norm))) for (const rule of HEARSAY) {
+    rule.re.lastIndex = trigger.index;
+    const hm = rule.re.exec(norm);
+    if (hm) {
+      const at = hm.index;
+      const cStart = at + hm[0].length;
+      if (inQuote(at)) continue;
+      const lo = lowerBound(soFar.length, (i) => soFar[i]!.start, cStart + 1);
+      if (lo > 0 && soFar[lo - 1]!.end > at) continue; // inside a claim already
+      if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && soFar[lo]!.rule !== ClaimRule.BareQuote && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
+      const [, sEnd] = ctx.sentenceOf(at);
+      const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s|\s+(?:and|but)\s+(?:claimed|said|told|added|denied|when|who|which)\b|\s+when\s+the[y]?\b/.exec(norm.slice(cStart, sEnd));
+      let speaker: Actor | null = null;
+      if (rule.subject) {
+        const subj = quoteSubject(ctx, ctx.sentenceOf(at)[0], at);
+        if (!subj) continue;
+        speaker = subj.actor;
+      } else if (hm[1]) {
+        const by = at + hm[0].indexOf(hm[1]);
+        speaker = ctx.resolve(by, by + hm[1].length, by, false)?.actor ?? null;
+      }
+      push(cStart, stop ? cStart + stop.index : sEnd, speaker, rule.cue, 'indirect', ClaimRule.Hearsay);
     }
   }
 
@@ -520,6 +720,11 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
     }
     if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct', ClaimRule.ContinuedQuote);
+    else if (!isName(norm, p.open, p.close)) {
+      // A quotation opening a paragraph with no claim before it: the person last named speaks.
+      const last = ctx.lastBefore(p.open, ['person']);
+      push(p.open + 1, p.close - 1, last, '', 'direct', ClaimRule.BareQuote);
+    }
   }
 
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -529,7 +734,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (c.kind !== 'direct') return true;
     for (let j = Math.max(0, i - 3); j < Math.min(claims.length, i + 4); j++) {
       const o = claims[j]!;
-      if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && o.speaker === c.speaker) return false;
+      if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && (o.speaker === c.speaker || c.rule === ClaimRule.BareQuote)) return false;
     }
     return true;
   });
@@ -596,5 +801,47 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   }
   let pStart = from + (cut >= 0 ? cut + 1 : 0);
   if (norm.slice(pStart, headEnd).trim() === '') pStart = from;
-  return ctx.resolve(pStart, headEnd, verbAt, true);
+  return ctx.resolve(pStart, headEnd, verbAt, true) ?? ctx.nounPhrase(pStart, headEnd, verbAt);
+}
+
+/** A short quotation is a statement when it labels something: described him as “…”, called it a “…”, termed “…”. */
+const LABEL_BEFORE = /(?:\bas|\b(?:called|calls|calling|termed|terms|labelled|labeled|branded|dismissed)(?:\s+(?:it|him|her|them|this|that|the \w+))?)\s+(?:an?\s+|the\s+)?$/i;
+
+/** Words before a quotation that make it a name, not a statement: known as “…”, the case “…”. */
+const NAMING_BEFORE = /(?:known as|nicknamed|dubbed|entitled|titled|named|called|the (?:case|question|film|movie|book|song|album|show|series|programme|program|hashtag|slogan|motto|campaign|website|site|group|operation)|of|the word|the term|the phrase)\s*,?\s*$/i;
+
+/** Whether the quotation [open, close) names a thing (a title in Title Case, a nickname) rather than quoting speech. */
+function isName(norm: string, open: number, close: number): boolean {
+  const inner = norm.slice(open + 1, close - 1).trim();
+  if (NAMING_BEFORE.test(norm.slice(Math.max(0, open - 30), open))) return true;
+  const words = inner.split(/\s+/);
+  // “Welcome To Video”, “Zrínyi 2026”: every word capitalised or a number, and short.
+  return words.length <= 6 && !/[.!?,]$/.test(inner) && words.every((w) => /^(?:[A-Z0-9À-Ö]|(?:of|the|and|for|to|in|on|a|an)$)/.test(w));
+}
+
+/**
+ * The speaker of a quotation with no reporting verb beside it: the agent of a passive ("described by
+ * X as"), a pronoun subject resolved back, else the first person or organisation of its sentence
+ * before the quotation. `cue` is the verb after the subject, for the record.
+ */
+function quoteSubject(ctx: Context, sStart: number, open: number): { actor: Actor | null; cue: string } | undefined {
+  const head = ctx.norm.slice(sStart, open);
+  const by = /\bby\s+((?:the\s+)?[A-Z][^,;]{1,60}?)\s+as\s+(?:an?\s+)?$/.exec(head);
+  if (by) {
+    const at = sStart + by.index + by[0].indexOf(by[1]!);
+    const r = ctx.resolve(at, at + by[1]!.length, at, false);
+    if (r?.actor) return { actor: r.actor, cue: 'described' };
+  }
+  const pro = /^\s*(?:(?:but|and|so|yet|however|also|then|later)\s*,?\s+)?(he|she|they|it)\s+([a-z]+)/i.exec(head);
+  if (pro) {
+    const p = pro[1]!.toLowerCase();
+    const actor = p === 'he' || p === 'she' ? ctx.subjectBefore(sStart, ['person'], p === 'he' ? 'm' : 'f') : ctx.subjectBefore(sStart, ['organization', 'place']);
+    return { actor, cue: pro[2]!.toLowerCase() };
+  }
+  const ms = ctx.mentionsIn(sStart, open).filter((m) => !ctx.inQuote(m.start) && m.actor.type !== 'place' && !PREP_BEFORE.test(ctx.norm.slice(Math.max(sStart, m.start - 14), m.start)));
+  if (ms.length) {
+    const verb = /^[\s,]*(?:\w+\s+){0,2}?([a-z]+(?:ed|s))\b/.exec(ctx.norm.slice(ms[0]!.end, open));
+    return { actor: ms[0]!.actor, cue: verb ? verb[1]! : '' };
+  }
+  return undefined;
 }

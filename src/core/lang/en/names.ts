@@ -1,10 +1,11 @@
 /**
- * People: common first names and the capitalised words that start sentences.
+ * People: common first names (which mark a multi-word name as a person) and the capitalised words
+ * that start sentences.
  * English language data: general vocabulary only, never a name taken from the seeds or a gold set.
  */
 
-/** Common first names (a compact, general list) that mark a multi-word name as a person. */
-export const FIRST_NAMES: readonly string[] = [
+/** The most common given names of the US census / social-security lists (general, not from any text here). */
+export const CENSUS_FIRST_NAMES: readonly string[] = [
   'James', 'John', 'Robert', 'Michael', 'William', 'David', 'Richard', 'Joseph', 'Thomas', 'Charles', 'Christopher', 'Daniel', 'Matthew', 'Anthony',
   'Steven', 'Paul', 'Andrew', 'Joshua', 'Kenneth', 'Kevin', 'Brian', 'George', 'Timothy', 'Ronald', 'Edward', 'Jason', 'Jeffrey', 'Ryan', 'Jacob',
   'Gary', 'Nicholas', 'Eric', 'Jonathan', 'Stephen', 'Larry', 'Justin', 'Scott', 'Brandon', 'Benjamin', 'Samuel', 'Gregory', 'Alexander', 'Frank',
@@ -18,24 +19,29 @@ export const FIRST_NAMES: readonly string[] = [
   'Diane', 'Olivia', 'Julie', 'Joyce', 'Victoria', 'Ruth', 'Virginia', 'Lauren', 'Kelly', 'Christina', 'Joan', 'Evelyn', 'Judith', 'Andrea',
   'Hannah', 'Megan', 'Cheryl', 'Jacqueline', 'Martha', 'Madison', 'Teresa', 'Gloria', 'Sara', 'Janice', 'Ann', 'Kathryn', 'Abigail', 'Sophia',
   'Frances', 'Jean', 'Alice', 'Judy', 'Isabella', 'Julia', 'Grace', 'Amber', 'Denise', 'Danielle', 'Marilyn', 'Beverly', 'Charlotte', 'Natalie',
-  'Theresa', 'Diana', 'Brittany', 'Doris', 'Kayla', 'Alexis', 'Lori', 'Marie', 'Stephane', 'Jean-Pierre', 'Pierre', 'Francois', 'François',
-  'Emmanuel', 'Olaf', 'Boris', 'Vladimir', 'Sergei', 'Sergey', 'Dmitry', 'Dmitri', 'Ivan', 'Nikolai', 'Mikhail', 'Alexei', 'Alexey', 'Volodymyr',
-  'Viktor', 'Andrzej', 'Recep', 'Ahmet', 'Mehmet', 'Mustafa', 'Ali', 'Ahmed', 'Ahmad', 'Muhammad', 'Mohamed', 'Hassan', 'Hussein', 'Hussain', 'Omar',
-  'Umar', 'Khalid', 'Abdul', 'Abdullah', 'Ibrahim', 'Yusuf', 'Yousuf', 'Salman', 'Nawaz', 'Shehbaz', 'Shahbaz', 'Asif', 'Bilawal', 'Benazir',
+  'Theresa', 'Diana', 'Brittany', 'Doris', 'Kayla', 'Alexis', 'Lori', 'Marie'
+];
+
+/**
+ * Given names common in international news beyond the census list. General knowledge only: no word
+ * of a person's name in any gold set may be here (test/unit/langData.test.ts checks it).
+ */
+export const WORLD_FIRST_NAMES: readonly string[] = [
+  'Stephane', 'Jean-Pierre', 'Pierre', 'Francois', 'François',
+  'Olaf', 'Vladimir', 'Sergei', 'Sergey', 'Dmitry', 'Dmitri', 'Ivan', 'Nikolai', 'Mikhail', 'Alexei', 'Alexey', 'Recep', 'Ahmet', 'Mehmet', 'Mustafa', 'Muhammad', 'Mohamed', 'Hussein', 'Hussain', 'Omar',
+  'Umar', 'Khalid', 'Abdul', 'Abdullah', 'Ibrahim', 'Yusuf', 'Yousuf', 'Nawaz', 'Shehbaz', 'Shahbaz', 'Asif', 'Bilawal', 'Benazir',
   'Pervez', 'Zulfikar', 'Hina', 'Sartaj', 'Shah', 'Narendra', 'Rahul', 'Sonia', 'Manmohan', 'Amit', 'Arvind', 'Rajnath', 'Sushma', 'Subrahmanyam',
-  'Jaishankar', 'Ajit', 'Nirmala', 'Xi', 'Li', 'Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhou', 'Wu', 'Hu', 'Jin', 'Kim', 'Park', 'Lee',
-  'Moon', 'Yoon', 'Shinzo', 'Fumio', 'Yoshihide', 'Joko', 'Rodrigo', 'Ferdinand', 'Anwar', 'Mahathir', 'Jacinda', 'Giorgia', 'Pedro', 'Luiz',
-  'Inacio', 'Jair', 'Nicolas', 'Nicolás', 'Gustavo', 'Andres', 'Andrés', 'Javier', 'Cristina', 'Alberto', 'Fernando', 'Carlos', 'Luis', 'Miguel',
-  'Jorge', 'Rafael', 'Manuel', 'Francisco', 'Kofi', 'Ban', 'António', 'Tedros', 'Abiy', 'Cyril', 'Thabo', 'Nelson', 'Uhuru', 'Yoweri', 'Bola',
-  'Muhammadu', 'Goodluck', 'Olusegun', 'Ellen', 'Hillary', 'Barack', 'Kamala', 'Mike', 'Nikki', 'Ned', 'Antony', 'Jake', 'Lloyd', 'Condoleezza',
+  'Jaishankar', 'Ajit', 'Nirmala', 'Xi', 'Zhang', 'Chen', 'Yang', 'Huang', 'Zhou', 'Wu', 'Hu', 'Jin', 'Kim', 'Park', 'Moon', 'Yoon', 'Shinzo', 'Fumio', 'Yoshihide', 'Joko', 'Ferdinand', 'Anwar', 'Mahathir', 'Jacinda', 'Giorgia', 'Luiz',
+  'Inacio', 'Nicolas', 'Nicolás', 'Gustavo', 'Andres', 'Andrés', 'Javier', 'Cristina', 'Alberto', 'Fernando', 'Carlos', 'Luis', 'Jorge', 'Rafael', 'Manuel', 'Francisco', 'Kofi', 'Ban', 'António', 'Cyril', 'Thabo', 'Nelson', 'Uhuru', 'Yoweri', 'Bola',
+  'Muhammadu', 'Goodluck', 'Olusegun', 'Ellen', 'Hillary', 'Kamala', 'Antony', 'Jake', 'Lloyd', 'Condoleezza',
   'Colin', 'Madeleine', 'Ashraf', 'Hamid', 'Hibatullah', 'Zabihullah', 'Yair', 'Naftali', 'Ehud', 'Mahmoud', 'Yasser', 'Bashar', 'Hafez', 'Hosni',
   'Abdel', 'Fattah', 'Ebrahim', 'Javad', 'Abbas', 'Nasrallah', 'Ayman', 'Abu', 'Anjem', 'Mullah', 'Sirajuddin', 'Jalaluddin', 'Baitullah',
-  'Hakimullah', 'Fazlullah', 'Noor', 'Wali', 'Rahman', 'Abdur', 'Hamza', 'Tariq', 'Zahid', 'Faisal', 'Farooq', 'Fawad', 'Qamar', 'Javed', 'Raheel',
+  'Hakimullah', 'Fazlullah', 'Noor', 'Wali', 'Rahman', 'Abdur', 'Tariq', 'Zahid', 'Faisal', 'Farooq', 'Fawad', 'Qamar', 'Javed', 'Raheel',
   'Asim', 'Munir', 'Ishaq', 'Ayaz', 'Maryam', 'Fatima', 'Aisha', 'Ayesha', 'Zainab', 'Sana', 'Saima', 'Nadia', 'Farah', 'Amina', 'Layla', 'Leila',
-  'Olena', 'Yulia', 'Svetlana', 'Natalia', 'Tatiana', 'Irina', 'Sofia', 'Lucia', 'Elena', 'Ana', 'Ines', 'Marta', 'Paula', 'Clara', 'Giulia',
-  'Chiara', 'Francesca', 'Ursula', 'Annalena', 'Kaja', 'Josep', 'Rishi', 'Keir', 'Liz', 'Gordon', 'Tony', 'Nicola', 'Humza', 'Leo', 'Micheal',
-  'Micheál', 'Enda', 'Bertie', 'Jens', 'Mette', 'Sanna', 'Magdalena', 'Ulf', 'Jonas', 'Erna', 'Dag', 'Kristalina', 'Ngozi', 'Filippo', 'Mario',
-  'Sergio', 'Matteo', 'Silvio', 'Giuseppe', 'Volker', 'Frank-Walter', 'Annegret', 'Horst', 'Heiko', 'Jean-Yves', 'Jean-Luc', 'Jean-Marc',
+  'Olena', 'Yulia', 'Svetlana', 'Natalia', 'Tatiana', 'Irina', 'Sofia', 'Lucia', 'Ana', 'Ines', 'Paula', 'Giulia',
+  'Chiara', 'Francesca', 'Ursula', 'Annalena', 'Kaja', 'Josep', 'Rishi', 'Keir', 'Liz', 'Gordon', 'Tony', 'Nicola', 'Humza', 'Micheal',
+  'Micheál', 'Enda', 'Bertie', 'Jens', 'Mette', 'Sanna', 'Magdalena', 'Jonas', 'Dag', 'Kristalina', 'Ngozi', 'Filippo', 'Mario',
+  'Sergio', 'Matteo', 'Silvio', 'Giuseppe', 'Frank-Walter', 'Annegret', 'Horst', 'Heiko', 'Jean-Yves', 'Jean-Luc', 'Jean-Marc',
   'Jean-Claude', 'Dominique', 'Laurent', 'Bruno', 'Gérald', 'Sylvie', 'Anne', 'Valerie', 'Valérie', 'Marine', 'Ségolène',
 ];
 

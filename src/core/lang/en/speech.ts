@@ -1,0 +1,65 @@
+/**
+ * English speech vocabulary for claim detection, as data: reporting verbs, the weak ones, the
+ * nouns that refer back to an organisation, the documents that "say" things. Claim rules in
+ * `src/core/detect/claims.ts` read only these tables: a new cue is one word here.
+ */
+
+/** Reporting verbs and the cue to record. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'urged', 'urges', 'stressed', 'stresses', 'warned', 'warns',
+  'reiterated', 'reiterates', 'asserted', 'asserts', 'insisted', 'insists', 'claimed', 'claims', 'stated', 'states', 'explained', 'explains', 'wrote',
+  'writes', 'announced', 'announces', 'acknowledged', 'acknowledges', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'underscored',
+  'underscores', 'underlined', 'underlines', 'observed', 'observes', 'alleged', 'alleges', 'maintained', 'maintains', 'declared', 'declares',
+  'remarked', 'remarks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'confirmed', 'confirms', 'denied', 'denies',
+  'admitted', 'admits', 'suggested', 'suggests', 'predicted', 'predicts', 'conceded', 'concedes', 'cautioned', 'cautions', 'pointed', 'highlighted',
+  'highlights', 'contended', 'contends', 'recalled', 'recalls', 'tweeted', 'posted', 'commented', 'comments', 'reported', 'reports', 'mentioned',
+  'reminded', 'reminds', 'say', 'argue', 'warn', 'insist', 'note', 'claim', 'contend', 'maintain', 'stress', 'explain', 'acknowledge', 'admit', 'allege',
+  'believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'vowed', 'vows',
+  'pledged', 'pledges', 'promised', 'promises', 'demanded', 'demands', 'called', 'calls', 'asked', 'asks', 'accused', 'accuses', 'blamed', 'blames',
+  'described', 'describes', 'revealed', 'reveals', 'disclosed', 'discloses', 'conveyed', 'conveys', 'informed', 'informs', 'assured', 'assures',
+  'briefed', 'testified', 'testifies', 'wrote', 'continued', 'concluded', 'says', 'quipped', 'shouted', 'recounted', 'estimated', 'estimates',
+  'indicated', 'indicates', 'opined', 'reckons', 'reckoned', 'announced', 'signalled', 'signaled', 'affirmed', 'affirms', 'reaffirmed', 'reaffirms',
+  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'proposes', 'unveiled', 'unveils', 'reasoned', 'showed', 'shows', 'shared',
+]);
+
+/** Verbs that are speech only with a following "that" or an object of communication. */
+export const WEAK_SPEECH_VERBS = new Set(['believes', 'believed', 'expects', 'expected', 'hopes', 'hoped', 'thinks', 'thought', 'feels', 'felt', 'agreed', 'agrees', 'called', 'calls', 'asked', 'asks', 'described', 'describes', 'accused', 'accuses', 'blamed', 'blames', 'reported', 'reports', 'pointed', 'continued', 'estimated', 'estimates', 'indicated', 'indicates', 'promised', 'promises', 'pledged', 'pledges', 'vowed', 'vows', 'demanded', 'demands', 'revealed', 'reveals', 'informed', 'informs', 'assured', 'assures', 'highlighted', 'highlights',
+  'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'reasoned', 'showed', 'shows', 'shared']);
+
+/** Nouns used to refer back to an organisation or document as a speaker ("the group said"). */
+export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'statement', 'report', 'organisation', 'organization', 'agency', 'government', 'council', 'committee', 'office', 'party', 'embassy', 'commission', 'court', 'army', 'military', 'police', 'administration', 'body', 'outfit', 'movement', 'alliance', 'bank', 'fund', 'union', 'company', 'firm', 'institute', 'panel', 'board', 'network', 'coalition', 'parliament', 'assembly', 'cabinet', 'bureau', 'force', 'forces', 'spokesperson', 'spokesman', 'spokeswoman']);
+
+/** Documents that speak for their issuer: "the statement said", "the report noted". */
+export const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
+
+/** Reporting verbs that introduce content without "that": "X said the talks failed". */
+export const BARE_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'warned', 'warns', 'stressed', 'stresses', 'argued', 'argues', 'insisted', 'insists', 'maintained', 'maintains', 'claimed', 'claims', 'asserted', 'asserts', 'reiterated', 'reiterates', 'acknowledged', 'acknowledges', 'alleged', 'alleges', 'explained', 'explains', 'wrote', 'writes', 'contended', 'contends', 'countered', 'counters', 'conceded', 'concedes', 'admitted', 'admits', 'recalled', 'recalls', 'say', 'argue', 'warn', 'insist', 'note', 'claim', 'contend', 'maintain', 'stress', 'explain', 'acknowledge', 'admit', 'allege'
+]);
+
+/**
+ * Verbs that report content without "that" only when a clause follows ("the study found the ice
+ * was thinning", "the judge ruled the draft violated …"; not "found a body"). Each is also a
+ * reporting verb (SPEECH_VERBS) so that the verb index sees it.
+ */
+export const CLAUSE_VERBS = new Set([
+  'reported', 'reports', 'found', 'finds', 'ruled', 'rules', 'concluded', 'concludes', 'announced', 'announces', 'confirmed', 'confirms',
+  'estimated', 'estimates', 'estimate', 'believe', 'believes', 'believed', 'suggested', 'suggests', 'suggest', 'predicted', 'predicts', 'proposed',
+  'observed', 'revealed', 'reveals', 'tweeted', 'posted', 'declared', 'cautioned', 'reasoned', 'recalled',
+  'thought', 'thinks', 'felt', 'feels', 'expects', 'expected', 'hopes', 'hoped', 'promised', 'pledged', 'vowed',
+  'shared', 'replied', 'responded', 'answered', 'testified', 'commented', 'mentioned', 'disclosed', 'remarked',
+]);
+
+/**
+ * Roles held by one person: "the professor added", "the commissioner stated" refer back to the
+ * person who holds it, named before.
+ */
+export const PERSON_ROLES = new Set([
+  'professor', 'commissioner', 'minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'senator', 'judge', 'prosecutor', 'director',
+  'chairman', 'chairwoman', 'chair', 'ambassador', 'envoy', 'author', 'co-author', 'researcher', 'scientist', 'actor', 'actress', 'singer', 'drummer',
+  'lawmaker', 'legislator', 'congressman', 'congresswoman', 'assemblywoman', 'assemblyman', 'secretary', 'administrator', 'leader', 'founder', 'coach',
+  'captain', 'archbishop', 'bishop', 'pope', 'king', 'queen', 'prince', 'princess', 'rapporteur', 'executive', 'ceo', 'commander', 'general', 'chief',
+]);
+
+/** Verbs whose object is the claim when a named actor is the subject: "X announced a naval coalition to …". */
+export const NP_OBJECT_VERBS = new Set(['announced', 'announces', 'declared', 'declares', 'promised', 'promises', 'unveiled', 'unveils', 'proposed', 'proposes']);

@@ -9,6 +9,7 @@ import { sha256 } from '../core/hash';
 import type { ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
 import { readText } from '../workspace/fs';
 import { DetectionWorker } from './workerClient';
+import { Disposable } from '../util/disposable';
 
 /** Texts longer than this (UTF-16 units) are analysed in a worker thread, off the extension host. */
 const WORKER_THRESHOLD = 200_000;
@@ -25,7 +26,7 @@ const PERSIST_THRESHOLD = 64 * 1024;
 const MEMORY_CACHE = 200;
 const CLOSED_SNAPSHOTS = 100;
 
-export class CachedDetectionService implements DetectionService {
+export class CachedDetectionService extends Disposable implements DetectionService {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
   private readonly snapshots = new Map<string, DetectionSnapshot>();
@@ -34,7 +35,6 @@ export class CachedDetectionService implements DetectionService {
   private readonly inflight = new Map<string, Promise<DetectionSnapshot | undefined>>();
   /** Closed articles rewritten on disk while being detected: detected again from the new file. */
   private readonly rewrittenWhileDetecting = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
   private rejected: Record<string, string[]>;
   /** Milliseconds of detection work of the last run per article (for the benchmark). */
   readonly timings = new Map<string, number>();
@@ -48,13 +48,14 @@ export class CachedDetectionService implements DetectionService {
     private readonly lexicon: LexiconService,
     private readonly articles: ArticleIndex,
   ) {
+    super();
     this.worker = new DetectionWorker(context.extensionUri.fsPath);
     this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
     // Every file: articles match a configurable glob, and only those with a snapshot count. A
     // file replaced by a rename (as git and many tools write) is created anew; a change right after
     // a creation may be reported as the creation alone.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
-    this.disposables.push(
+    this._registerAll(
       watcher,
       watcher.onDidChange((uri) => this.changedOnDisk(uri)),
       watcher.onDidCreate((uri) => this.changedOnDisk(uri)),
@@ -234,10 +235,10 @@ export class CachedDetectionService implements DetectionService {
     for (const a of articles) this.emitter.fire(vscode.Uri.parse(a));
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.worker.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
     this.emitter.dispose();
   }
 }

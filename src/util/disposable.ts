@@ -18,6 +18,11 @@ export class Disposable implements IDisposable {
     return d;
   }
 
+  /** `_register` for each of `ds`. */
+  protected _registerAll(...ds: IDisposable[]): void {
+    for (const d of ds) this._register(d);
+  }
+
   /** Whether `dispose` has run. */
   protected get isDisposed(): boolean {
     return this.disposed;

@@ -68,7 +68,7 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this.core.documentChanged(e.document.uri, e.contentChanges, () => e.document.getText())));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.core.documentSaved(d.uri)));
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.core.documentOpened(d.uri)));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => void this.core.documentClosed(d.uri, d.getText())));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => void this.core.documentClosed(d.uri, () => d.getText())));
     this._register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(Promise.all(e.files.map((f) => this.core.willRename(f.oldUri, f.newUri))))));
     this._register(vscode.workspace.onDidRenameFiles((e) => this.track(async () => {
       for (const f of e.files) await this.core.renamed(f.oldUri, f.newUri);

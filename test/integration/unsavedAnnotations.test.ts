@@ -87,6 +87,37 @@ describe('unsaved annotations are never dropped', () => {
     assert.equal(disk.article, 'zz-unsaved-renamed.txt');
   });
 
+  it('a folder rename carries them with every article under it', async () => {
+    const folder = seedUri('zz-unsaved-folder');
+    const movedFolder = seedUri('zz-unsaved-folder-moved');
+    fs.mkdirSync(folder.fsPath, { recursive: true });
+    const uri = vscode.Uri.joinPath(folder, 'article.txt');
+    fs.writeFileSync(uri.fsPath, seed);
+    const moved = vscode.Uri.joinPath(movedFolder, 'article.txt');
+    made.push(uri, moved);
+    const store = (await api()).services.annotations;
+    try {
+      const { typed, saved } = await annotateUnsaved(uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(folder, movedFolder);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => store.peek(moved)?.items.length === 2, 'both annotations under the new folder', 15000);
+      assert.equal(store.peek(uri), undefined, 'no entry under the old folder');
+      const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === moved.toString() && !d.isClosed), 'the moved document');
+      await doc.save();
+      const disk = await waitFor(() => {
+        const s = readSidecar(moved);
+        return s && s.annotations.length === 2 ? s : undefined;
+      }, 'the sidecar in the new folder', 15000);
+      assert.deepEqual(disk.annotations.map((a) => a.id).sort(), [typed.id, saved.id].sort());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await store.flushAll();
+      fs.rmSync(folder.fsPath, { recursive: true, force: true });
+      fs.rmSync(movedFolder.fsPath, { recursive: true, force: true });
+    }
+  });
+
   it('closing without saving anchors them on the saved text (an orphan where their text is gone) and writes them', async () => {
     const uri = copy('close');
     const store = (await api()).services.annotations;

@@ -165,12 +165,15 @@ describe('store core in an in-memory workspace', () => {
     });
   }
 
-  it('a folder rename moves every entry under it', async () => {
+  it('a folder rename moves every entry under it, unsaved annotations too, without asking', async () => {
     const ws = new InMemoryWorkspace(rng(3));
     const X = 'mem:/ws/dir/x.txt';
     ws.writeFile(X, text);
-    const id = await annotate(ws, X, 'Angela Merkel');
+    const saved = await annotate(ws, X, 'Angela Merkel');
     await ws.settle();
+    ws.open(X);
+    ws.edit(X, [{ rangeOffset: 0, rangeLength: 0, text: 'Unsaved. ' }]);
+    const unsaved = await annotate(ws, X, 'Paris');
     const will = ws.store.willRename('mem:/ws/dir', 'mem:/ws/moved');
     await ws.settleWhile(will);
     for (const f of [X, sidecarOf(X)]) {
@@ -178,10 +181,19 @@ describe('store core in an in-memory workspace', () => {
       ws.files.delete(f);
       ws.files.set(f.replace('/dir/', '/moved/'), data);
     }
+    const doc = ws.docs.get(X)!;
+    ws.docs.delete(X);
+    const moved = 'mem:/ws/moved/x.txt';
+    ws.docs.set(moved, Object.assign(doc, { uri: moved }));
     void ws.store.renamed('mem:/ws/dir', 'mem:/ws/moved');
+    for (let i = 0; i < 1000 && ws.questions.length === 0; i++) if (!(await ws.step())) break;
+    assert.equal(ws.questions.length, 0, 'nothing to ask');
     await ws.settle();
     assert.equal(ws.store.peek(X), undefined);
-    assert.deepEqual(ids(ws.store.peek('mem:/ws/moved/x.txt')!.items), [id]);
+    assert.deepEqual(ids(ws.store.peek(moved)!.items), [saved, unsaved].sort());
+    ws.save(moved);
+    await ws.settle();
+    assert.deepEqual(disk(ws, moved).map((a) => a.id).sort(), [saved, unsaved].sort());
   });
 
   for (const order of ['article first', 'sidecar first'] as const) {

@@ -671,6 +671,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   documentOpened(article: U): void {
     const entry = this.peek(article);
     if (!entry) return;
+    if (entry.items.length === 0) return void entry.refreshDocument();
     const before = entry.text();
     const doc = entry.refreshDocument();
     if (doc && this.reanchor(entry, before, doc.getText())) this.host.changed(entry.article);
@@ -685,13 +686,14 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   }
 
   /**
-   * An article's document was closed; `lastText`: its text then (what the items refer to). The
+   * An article's document was closed; `textThen`: its text then (what the items refer to). The
    * file is the truth again: items are found again on the saved text (orphans where their text
    * is not there) and written. Nothing here trusts `isDirty`: the texts are compared.
    */
-  documentClosed(article: U, lastText: string): Promise<void> {
+  documentClosed(article: U, textThen: string | (() => string)): Promise<void> {
     const now = this.peek(article);
     if (!now) return Promise.resolve();
+    const lastText = typeof textThen === 'string' ? textThen : textThen();
     now.holdText(lastText); // (a rename in progress compares it with the document under the new name)
     return this.inQueue(article, async (entry) => {
       if (!entry || entry.phase.kind === 'renaming' || entry.phase.kind === 'gone') return;
@@ -770,9 +772,15 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       }
       const oldSidecar = this.uris.sidecarOf(oldUri);
       const newSidecar = this.uris.sidecarOf(newUri);
-      const sc = await this.files.read(oldSidecar, this.host.maxSidecarBytes());
+      let sc = await this.files.read(oldSidecar, this.host.maxSidecarBytes());
       let moveFailed = false;
-      if (sc.kind !== 'missing') {
+      let alreadyMoved = false;
+      if (sc.kind === 'missing') {
+        // Moved with its folder (or by whoever renamed the article): read where it is now.
+        const there = await this.files.read(newSidecar, this.host.maxSidecarBytes());
+        if (there.kind !== 'missing') [sc, alreadyMoved] = [there, true];
+      }
+      if (sc.kind !== 'missing' && !alreadyMoved) {
         try {
           await this.files.rename(oldSidecar, newSidecar);
           this.host.problems(oldUri, oldSidecar, []);

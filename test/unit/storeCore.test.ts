@@ -248,6 +248,21 @@ describe('store core in an in-memory workspace', () => {
     checkAnchors(ws, A, 'after keep mine');
   });
 
+  it('deleting an article with unsaved annotations writes them to the sidecar it keeps', async () => {
+    const ws = await setup();
+    const saved = await annotate(ws, A, 'Barack Obama');
+    await ws.settle();
+    ws.open(A);
+    ws.edit(A, [{ rangeOffset: 0, rangeLength: 0, text: 'Typed. ' }]);
+    const unsaved = await annotate(ws, A, 'Paris');
+    ws.files.delete(A);
+    await ws.settleWhile(ws.store.deleted(A));
+    await ws.settle();
+    assert.equal(ws.store.peek(A), undefined);
+    assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved].sort());
+    assert.ok(ws.messages.some((m) => /was deleted; its annotations were kept/.test(m)));
+  });
+
   it('a broken sidecar is never rewritten and its problem is there to read', async () => {
     const ws = await setup();
     ws.writeFile(sidecarOf(A), 'version: [unclosed');

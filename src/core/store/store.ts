@@ -405,7 +405,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const p = entry.phase;
     if (!force && p.kind !== 'dirty' && p.kind !== 'moved') return false;
     if (entry.readOnly) return false;
-    if (entry.document()?.isDirty) return false; // written on save, or on close
+    if (!force && entry.document()?.isDirty) return false; // written on save, or on close
     // An open document not marked dirty may still hold text the file does not (a soft revert
     // before a close, say): its text is compared with the file, which the offsets must refer to.
     const [disk, file] = await Promise.all([this.readSidecar(entry), entry.document() ? this.files.read(entry.article, this.host.maxArticleBytes()) : undefined]);
@@ -423,8 +423,9 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       return false;
     }
     const doc = entry.document();
-    if (doc?.isDirty) return false;
-    if (doc && !(file?.kind === 'ok' && file.text === doc.getText())) return false; // written on save, or on close
+    // (`force`: the article is gone, what it last held is all there is to refer to.)
+    if (!force && doc?.isDirty) return false;
+    if (!force && doc && !(file?.kind === 'ok' && file.text === doc.getText())) return false; // written on save, or on close
     if (!doc && !entry.hasFileText && !force) return false; // closed meanwhile: the close, in the queue, finds them on the file and writes
     const text = entry.text();
     const map = new OffsetMap(text);

@@ -38,10 +38,8 @@ export interface AnchoredAnnotation {
   range: vscode.Range | undefined;
 }
 
-export type SidecarState =
-  | { kind: 'none' } // no sidecar yet
-  | { kind: 'ok' }
-  | { kind: 'error'; message: string; line?: number }; // unreadable or invalid: read-only, never rewritten
+import type { SidecarState } from './core/store/entry';
+export type { SidecarState };
 
 export interface ArticleAnnotations {
   article: vscode.Uri;

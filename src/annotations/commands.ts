@@ -8,6 +8,7 @@ import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { Disposable } from '../util/disposable';
 
 export interface AnnotateArgs {
   label: string;
@@ -29,11 +30,11 @@ function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
-export class AnnotationCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class AnnotationCommands extends Disposable {
 
   constructor(private readonly services: Services) {
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
+    super();
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.annotateSelection', (arg) => this.annotate(arg));
     reg('articleAnnotator.editAnnotation', (arg, patch) => this.edit(arg, patch));
     reg('articleAnnotator.deleteAnnotation', (arg) => this.delete(arg));
@@ -226,7 +227,7 @@ export class AnnotationCommands implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
   }
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { Services } from '../services';
 import { escapeMarkdown } from '../core/markdown';
+import { Disposable } from '../util/disposable';
 
 const FALLBACK_COLOR = '#ffd700';
 
@@ -26,14 +27,14 @@ export function annotationHover(a: Annotation, status: string): vscode.MarkdownS
   return md;
 }
 
-export class AnnotationDecorations implements vscode.Disposable {
+export class AnnotationDecorations extends Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
-  private readonly disposables: vscode.Disposable[] = [];
   /** Ranges last applied per editor document and label (read by tests). */
   readonly applied = new Map<string, Map<string, vscode.Range[]>>();
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
+    super();
+    this._registerAll(
       services.annotations.onDidChange((uri) => this.refreshUri(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -107,8 +108,8 @@ export class AnnotationDecorations implements vscode.Disposable {
     return new vscode.Hover(hits.map((i) => annotationHover(i.annotation, i.status)), hits[0]!.range);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.types.values()) t.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

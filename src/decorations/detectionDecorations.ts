@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { ACTOR_TYPES, type ActorType } from '../core/model';
 import { detectionKey, type Services } from '../services';
+import { Disposable } from '../util/disposable';
 
 export type DecorationKind = ActorType | 'claim';
 
-export class DetectionDecorations implements vscode.Disposable {
+export class DetectionDecorations extends Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What was last applied per document (read by tests and the benchmark). */
   readonly applied = new Map<string, Map<DecorationKind, vscode.DecorationOptions[]>>();
@@ -19,6 +19,7 @@ export class DetectionDecorations implements vscode.Disposable {
   readonly timings = new Map<string, number>();
 
   constructor(private readonly services: Services) {
+    super();
     for (const t of ACTOR_TYPES) {
       this.types.set(
         t,
@@ -45,7 +46,7 @@ export class DetectionDecorations implements vscode.Disposable {
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }),
     );
-    this.disposables.push(
+    this._registerAll(
       services.detections.onDidChange((uri) => this.refreshUri(uri)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
         for (const e of editors) void this.refreshEditor(e);
@@ -116,9 +117,9 @@ export class DetectionDecorations implements vscode.Disposable {
     this.timings.set(doc.uri.toString(), performance.now() - t0);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const t of this.types.values()) t.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

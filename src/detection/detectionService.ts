@@ -10,6 +10,7 @@ import { isInside, movesOf } from '../core/files';
 import type { ArticleFileEvent, ArticleIndex, DetectionService, DetectionSnapshot, LexiconService } from '../services';
 import { readText } from '../workspace/fs';
 import { DetectionWorker } from './workerClient';
+import { Disposable } from '../util/disposable';
 
 /** Texts longer than this (UTF-16 units) are analysed in a worker thread, off the extension host. */
 const WORKER_THRESHOLD = 200_000;
@@ -26,7 +27,7 @@ const PERSIST_THRESHOLD = 64 * 1024;
 const MEMORY_CACHE = 200;
 const CLOSED_SNAPSHOTS = 100;
 
-export class CachedDetectionService implements DetectionService {
+export class CachedDetectionService extends Disposable implements DetectionService {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
   private readonly snapshots = new Map<string, DetectionSnapshot>();
@@ -35,7 +36,6 @@ export class CachedDetectionService implements DetectionService {
   private readonly inflight = new Map<string, Promise<DetectionSnapshot | undefined>>();
   /** Closed articles rewritten on disk while being detected: detected again from the new file. */
   private readonly rewrittenWhileDetecting = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
   private rejected: Record<string, string[]>;
   /** Milliseconds of detection work of the last run per article (for the benchmark). */
   readonly timings = new Map<string, number>();
@@ -49,9 +49,10 @@ export class CachedDetectionService implements DetectionService {
     private readonly lexicon: LexiconService,
     private readonly articles: ArticleIndex,
   ) {
+    super();
     this.worker = new DetectionWorker(context.extensionUri.fsPath);
     this.rejected = context.workspaceState.get<Record<string, string[]>>('articleAnnotator.rejected', {});
-    this.disposables.push(
+    this._registerAll(
       // The article index's hub: articles by the glob. A file replaced by a rename (as git and many
       // tools write) is created anew; a change right after a creation may be reported as the creation alone.
       articles.onDidChangeFiles((e) => this.onFileEvent(e)),
@@ -285,10 +286,10 @@ export class CachedDetectionService implements DetectionService {
     for (const a of articles) this.emitter.fire(vscode.Uri.parse(a));
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.worker.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
     this.emitter.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
+import { Disposable } from '../util/disposable';
 
 interface AddActorArgs {
   name: string;
@@ -13,14 +14,14 @@ interface AddActorArgs {
 }
 
 /** Editor side of detection: decorations, hovers, toggles, reject and lexicon commands. */
-export class DetectionFeature implements vscode.Disposable {
+export class DetectionFeature extends Disposable {
   readonly decorations: DetectionDecorations;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
+    super();
     this.decorations = new DetectionDecorations(services);
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
-    this.disposables.push(vscode.languages.registerHoverProvider({ language: 'article' }, new DetectionHovers(services)));
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
+    this._registerAll(vscode.languages.registerHoverProvider({ language: 'article' }, new DetectionHovers(services)));
     reg('articleAnnotator.toggleActors', () => this.toggle('showActors'));
     reg('articleAnnotator.toggleClaims', () => this.toggle('showClaims'));
     reg('articleAnnotator.toggleActorType', (arg) => this.toggleType(arg));
@@ -119,8 +120,8 @@ export class DetectionFeature implements vscode.Disposable {
     await this.services.lexicon.ignore(target.article, target.text);
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.decorations.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -4,19 +4,20 @@ import { EMPTY_LEXICON } from '../core/model';
 import { addLexiconActor, addLexiconIgnore, parseLexicon } from '../core/lexicon';
 import type { ArticleIndex, LexiconService } from '../services';
 import { readText, writeTextAtomic } from '../workspace/fs';
+import { Disposable } from '../util/disposable';
 
 /** Reads `.annotator/actors.yaml` of each workspace folder; a broken one gets diagnostics and is not used. */
-export class WorkspaceLexiconService implements LexiconService {
+export class WorkspaceLexiconService extends Disposable implements LexiconService {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly lexicons = new Map<string, Lexicon>();
-  private readonly disposables: vscode.Disposable[] = [];
   readonly diagnostics = vscode.languages.createDiagnosticCollection('articleAnnotator.lexicon');
   readonly ready: Promise<void>;
 
   constructor(private readonly articles: ArticleIndex) {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher('**/.annotator/actors.yaml');
-    this.disposables.push(
+    this._registerAll(
       watcher,
       this.diagnostics,
       watcher.onDidChange(() => void this.reload()),
@@ -85,9 +86,9 @@ export class WorkspaceLexiconService implements LexiconService {
     return this.edit(article, (t) => addLexiconIgnore(t, surface));
   }
 
-  dispose(): void {
+  override dispose(): void {
     void this.articles;
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
     this.emitter.dispose();
   }
 }

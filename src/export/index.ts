@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { collectArticle } from '../workspace/collect';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { Disposable } from '../util/disposable';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -37,11 +38,11 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   graphml: 'Actor network (GraphML: Gephi, networkx)',
 };
 
-export class ExportFeature implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class ExportFeature extends Disposable {
 
   constructor(private readonly services: Services) {
-    this.disposables.push(registerCommand('articleAnnotator.export', (arg) => this.run(arg)));
+    super();
+    this._registerAll(registerCommand('articleAnnotator.export', (arg) => this.run(arg)));
   }
 
   private async ask(): Promise<ExportArgs | undefined> {
@@ -108,8 +109,8 @@ export class ExportFeature implements vscode.Disposable {
     return written;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
   }
 }
 

@@ -8,15 +8,16 @@ import { buildNetwork, DEFAULT_VIEW_STATE, fromPanel, statementsOf, viewStateOf,
 import { OffsetMap } from '../core/offsets';
 import type { Services } from '../services';
 import { collectArticle, type CollectedArticle } from '../workspace/collect';
+import { Disposable } from '../util/disposable';
 
 const VIEW_TYPE = 'articleAnnotator.network';
 
-export class NetworkFeature implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class NetworkFeature extends Disposable {
   private panel: NetworkPanel | undefined;
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
+    super();
+    this._registerAll(
       vscode.commands.registerCommand('articleAnnotator.showNetwork', () => this.show()),
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => {
@@ -49,20 +50,18 @@ export class NetworkFeature implements vscode.Disposable {
     return p;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
 
-export class NetworkPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class NetworkPanel extends Disposable {
   private state: NetworkViewState;
   /** The latest computation; replaced as a whole, never mutated. */
   private data: { set: StatementSet; byId: Map<string, Statement>; articles: Map<string, CollectedArticle> } | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  private disposed = false;
   /** Counts of the network sent last, and of what the panel's canvas drew (integration tests read them). */
   lastSent: { nodes: number; edges: number } | undefined;
   drawn: { nodes: number; edges: number } | undefined;
@@ -79,10 +78,11 @@ export class NetworkPanel implements vscode.Disposable {
     state: NetworkViewState,
     private readonly onDispose: () => void,
   ) {
+    super();
     this.state = state;
     panel.webview.options = NetworkPanel.options(services.context.extensionUri);
     panel.webview.html = this.html();
-    this.disposables.push(
+    this._registerAll(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m) => void this.handle(m)),
       services.annotations.onDidChange(() => this.scheduleRefresh()),
@@ -146,7 +146,7 @@ export class NetworkPanel implements vscode.Disposable {
   private async send(): Promise<void> {
     const gen = ++this.generation;
     const data = this.data ?? (await this.load());
-    if (gen !== this.generation || this.disposed) return; // a newer request took over
+    if (gen !== this.generation || this.isDisposed) return; // a newer request took over
     this.data = data;
     const state = this.state;
     const filter = { labels: ['claim'], ...state.filter };
@@ -166,7 +166,7 @@ export class NetworkPanel implements vscode.Disposable {
   }
 
   private async post(m: ToPanel): Promise<void> {
-    if (!this.disposed) await this.panel.webview.postMessage(m);
+    if (!this.isDisposed) await this.panel.webview.postMessage(m);
   }
 
   /** Opens the statement's article with its quote selected. */
@@ -220,11 +220,10 @@ body { margin: 0; padding: 0; color: var(--vscode-foreground); background: var(-
 </body></html>`;
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
     this.panel.dispose();
     this.onDispose();
   }

@@ -4,34 +4,11 @@
  */
 import * as vscode from 'vscode';
 
-/** When a file was last modified and its size, as `stat` gives them. */
-export interface FileVersion {
-  mtime: number;
-  size: number;
-}
+import type { FileVersion, ReadOptions, ReadResult } from '../core/store/ports';
 
-export type ReadResult =
-  /** `text`: the bytes decoded (on first use) as UTF-8, without a byte-order mark. */
-  | { kind: 'ok'; readonly text: string; bytes: Uint8Array; version: FileVersion }
-  /** The file is still at the `known` version the caller passed: it was not read again. */
-  | { kind: 'unchanged' }
-  | { kind: 'missing' }
-  | { kind: 'tooLarge'; size: number }
-  | { kind: 'binary' }
-  | { kind: 'error'; message: string };
+export type { FileVersion, ReadOptions, ReadResult };
 
 const decoder = new TextDecoder('utf-8');
-
-export interface ReadOptions {
-  /** Not read again while the file is still at this version: the result is `unchanged`. */
-  unlessAt?: FileVersion;
-  /**
-   * The file was read before at a size under the limit: read it at the same time as its size is
-   * checked (one round trip to the workbench less). Should it have outgrown the limit since, it is
-   * still refused.
-   */
-  readAtOnce?: boolean;
-}
 
 export async function readText(uri: vscode.Uri, maxBytes: number, options: ReadOptions = {}): Promise<ReadResult> {
   try {

@@ -317,8 +317,6 @@ describe('annotations and sidecars', () => {
     await annotateFirst('Lashkar-e-Taiba', { label: 'actor' });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const store = (await api()).services.annotations;
-    const internals = store as unknown as { entries: Map<string, object>; reload(entry: object): Promise<void> };
-    const before = internals.entries.get(uri.toString())!;
     const renamed = seedUri('renamed-article.txt');
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(uri, renamed);
@@ -331,10 +329,9 @@ describe('annotations and sidecars', () => {
       }, 'article field updated');
       assert.equal(disk.annotations[0].quote, 'Lashkar-e-Taiba');
       await store.flushAll();
-      // A reload of the old entry still running when the rename dropped it does not bring it back
-      // (a second entry for one article would keep annotations the first one no longer has).
-      await internals.reload(before);
-      assert.notEqual(store.peek(uri), before, 'the dropped entry stays dropped');
+      // One entry, under the new name (the queue per article orders the rename after any reload:
+      // test/unit/storeCore.test.ts drives those interleavings).
+      assert.equal(store.peek(uri), undefined, 'no entry under the old name');
       assert.equal(store.peek(renamed)?.items.length, 1);
     } finally {
       const back = new vscode.WorkspaceEdit();
@@ -361,33 +358,6 @@ describe('annotations and sidecars', () => {
     assert.equal(store.peek(uri)!.items[0]!.annotation.comment, 'second');
     await store.flushAll();
     assert.equal(readSidecar(uri).annotations[0]!.label, 'note');
-  });
-
-  it('keeps a change made while a reload is still reading the files, and writes it', async () => {
-    const created = await annotateFirst('al-Qaida', { label: 'actor' });
-    const store = (await api()).services.annotations;
-    await store.flushAll();
-    // A reload (as after the file changed on disk) waits for the files; the user deletes meanwhile.
-    const internals = store as unknown as { entries: Map<string, object>; reload(entry: object): Promise<void> };
-    const reloading = internals.reload(internals.entries.get(uri.toString())!);
-    await store.remove(uri, created.id);
-    await reloading;
-    assert.equal(store.peek(uri)!.items.some((i) => i.annotation.id === created.id), false, 'the deletion stays');
-    await store.flushAll();
-    assert.equal(readSidecar(uri).annotations.some((a) => a.id === created.id), false, 'and is written');
-  });
-
-  it('keeps one entry per article when a second load of it finishes later (as after a rename)', async () => {
-    const created = await annotateFirst('al-Qaida', { label: 'actor' });
-    const store = (await api()).services.annotations;
-    const internals = store as unknown as { load(article: vscode.Uri): Promise<object> };
-    const registered = store.peek(uri)!;
-    // A load of the article started before the entry above was registered, finishing now.
-    const late = await internals.load(uri);
-    assert.equal(store.peek(uri), registered, 'the registered entry stays');
-    assert.equal(late, registered, 'the late load yields it');
-    await store.remove(uri, created.id);
-    assert.equal(store.peek(uri)!.items.length, 0, 'a deletion is seen by every caller');
   });
 
   it('keeps hover text from comments untrusted: a comment cannot run a command', async () => {

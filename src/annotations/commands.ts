@@ -7,7 +7,8 @@ import type { Annotation } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 
 export interface AnnotateArgs {
   label: string;
@@ -16,14 +17,6 @@ export interface AnnotateArgs {
   speaker?: string;
 }
 
-const ANNOTATE_ARGS: ArgsSpec = {
-  label: { type: 'string', required: true },
-  comment: { type: 'string' },
-  tags: { type: 'strings' },
-  speaker: { type: 'string' },
-};
-/** An edit's patch: the same fields, none required. */
-const PATCH_ARGS: ArgsSpec = Object.fromEntries(Object.entries(ANNOTATE_ARGS).map(([k, f]) => [k, { ...f, required: false }]));
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
@@ -56,7 +49,7 @@ export class AnnotationCommands implements vscode.Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
-    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
+    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, COMMAND_ARGS.annotateSelection) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
     return this.services.annotations.add(article, { range: selection, ...init });
   }
@@ -135,7 +128,7 @@ export class AnnotationCommands implements vscode.Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
-    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
+    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, COMMAND_ARGS.editAnnotation);
     if (scripted) return this.services.annotations.update(article, annotation.id, scripted);
     const field = await vscode.window.showQuickPick(
       [

@@ -7,7 +7,8 @@ import { DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type Expo
 import type { Services } from '../services';
 import { collectArticle } from '../workspace/collect';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 
 export interface ExportArgs {
   format: ExportFormat;
@@ -20,13 +21,6 @@ export interface ExportArgs {
   rawCsv?: boolean;
 }
 
-const EXPORT_ARGS: ArgsSpec = {
-  format: { type: 'string', required: true, oneOf: EXPORT_FORMATS },
-  scope: { type: 'string', required: true, oneOf: ['article', 'workspace'] },
-  output: { type: 'string', required: true },
-  includeDetections: { type: 'boolean' },
-  bom: { type: 'boolean' },
-};
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   w3c: 'W3C Web Annotation (JSON-LD)',
@@ -68,7 +62,7 @@ export class ExportFeature implements vscode.Disposable {
 
   private async run(arg: unknown): Promise<vscode.Uri[] | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('exports are disabled in Restricted Mode.');
-    const scripted = parseScriptedArgs<ExportArgs>('export', arg, EXPORT_ARGS);
+    const scripted = parseScriptedArgs<ExportArgs>('export', arg, COMMAND_ARGS.export);
     const args = scripted ?? (await this.ask());
     if (!args) return undefined;
     const output = /^[a-z][a-z0-9+.-]*:/i.test(args.output) && !/^[a-z]:\\/i.test(args.output) ? vscode.Uri.parse(args.output) : vscode.Uri.file(args.output);

@@ -7,9 +7,8 @@ import { refOf, type ItemRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
 import { AnnotationTreeProvider, type Grouping } from './provider';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
-
-const FILTER_ARGS: ArgsSpec = { text: { type: 'string' }, label: { type: 'string' }, speaker: { type: 'string' } };
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 
 export class TreeFeature implements vscode.Disposable {
   readonly provider: AnnotationTreeProvider;
@@ -61,7 +60,7 @@ export class TreeFeature implements vscode.Disposable {
   }
 
   private async askFilter(arg: unknown): Promise<void> {
-    const scripted = parseScriptedArgs<TreeFilter>('filter', arg, FILTER_ARGS);
+    const scripted = parseScriptedArgs<TreeFilter>('filter', arg, COMMAND_ARGS.filter);
     if (scripted) {
       await this.setFilter(scripted);
       return;

@@ -55,7 +55,8 @@ export class TreeFeature implements vscode.Disposable {
     const active = this.provider.filterActive();
     await vscode.commands.executeCommand('setContext', 'articleAnnotator.filterActive', active);
     const g = this.provider.grouping;
-    this.view.description = `by ${g}${active ? ` · filtered: ${describeFilter(this.provider.filter!)}` : ''}`;
+    // Short, so that it shows beside the view's title; the message says what the filter is.
+    this.view.description = `by ${g}${active ? ' · filtered' : ''}`;
     this.view.message = active ? `Filtered by ${describeFilter(this.provider.filter!)}. Use Clear Filter in the title bar to see everything.` : undefined;
   }
 

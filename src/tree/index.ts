@@ -18,7 +18,7 @@ export class TreeFeature implements vscode.Disposable {
   constructor(private readonly services: Services) {
     this.provider = new AnnotationTreeProvider(services);
     this.provider.grouping = services.context.workspaceState.get<Grouping>('articleAnnotator.grouping', 'article');
-    this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider });
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     reg('articleAnnotator.groupByArticle', () => this.setGrouping('article'));
     reg('articleAnnotator.groupByLabel', () => this.setGrouping('label'));
@@ -55,9 +55,14 @@ export class TreeFeature implements vscode.Disposable {
     const active = this.provider.filterActive();
     await vscode.commands.executeCommand('setContext', 'articleAnnotator.filterActive', active);
     const g = this.provider.grouping;
-    // Short, so that it shows beside the view's title; the message says what the filter is.
+    // The description shows beside the title when the view shares a container with others. In its
+    // own container VS Code shows the container's title only (the view is named alike, so that
+    // the title is not "Article Annotator: Annotations" cut short), and no description: the
+    // message at the top of the tree then says how it is grouped and filtered.
     this.view.description = `by ${g}${active ? ' · filtered' : ''}`;
-    this.view.message = active ? `Filtered by ${describeFilter(this.provider.filter!)}. Use Clear Filter in the title bar to see everything.` : undefined;
+    this.view.message = active
+      ? `By ${g} · filtered: ${describeFilter(this.provider.filter!)}. Clear Filter in the title bar shows everything.`
+      : g === 'article' ? undefined : `By ${g}.`;
   }
 
   private async askFilter(arg: unknown): Promise<void> {

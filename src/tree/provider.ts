@@ -461,7 +461,10 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         item.id = node.id;
         item.contextValue = `detection.${r.detection}`;
         item.iconPath = r.detection === 'claim' ? new vscode.ThemeIcon('quote', new vscode.ThemeColor('articleAnnotator.claimBorder')) : new vscode.ThemeIcon(ACTOR_ICONS[node.actorType ?? 'other'], new vscode.ThemeColor(`articleAnnotator.${node.actorType ?? 'other'}Border`));
-        item.description = r.detection === 'claim' ? `claim — ${r.speaker ?? 'unknown speaker'}` : `${node.actorType ?? 'actor'} · ${baseName(node.uri)}`;
+        // Under an article's Detections the article is the parent: its name only where rows of
+        // several articles mix (an actor's claims and mentions, grouped by actor).
+        const where = node.parent?.startsWith('detections:') ? '' : ` · ${baseName(node.uri)}`;
+        item.description = r.detection === 'claim' ? `claim — ${r.speaker ?? 'unknown speaker'}${where}` : `${node.actorType ?? 'actor'}${where}`;
         item.tooltip = `Detected ${r.detection}${r.speaker && r.detection === 'claim' ? ` by ${r.speaker}` : ''} (not yet accepted)`;
         item.command = { command: 'articleAnnotator.openItem', title: 'Open', arguments: [r] };
         return item;

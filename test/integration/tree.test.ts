@@ -67,6 +67,8 @@ describe('annotations tree', () => {
     const detections = await tree.provider.getChildren(await child(article, 'Detections'));
     assert.ok(detections.length > 3, 'detections listed');
     assert.ok(detections.every((d) => d.kind === 'detection'));
+    // Under the article, its rows do not repeat its file name.
+    for (const d of detections) assert.doesNotMatch(String((await tree.provider.getTreeItem(d)).description), /001_f449809abfeeccdc/);
     const articleItem = await tree.provider.getTreeItem(article);
     assert.match(String(articleItem.description), /3 annotations, 1 orphaned/);
   });
@@ -172,7 +174,11 @@ describe('annotations tree', () => {
       const pakistan = await child(undefined, 'Pakistan');
       const mentions = await tree.provider.getChildren(await child(pakistan, 'Mentions'));
       assert.ok(mentions.length > 0);
-      for (const m of mentions) assert.match(await quoteOf(m), /pakistan/i);
+      for (const m of mentions) {
+        assert.match(await quoteOf(m), /pakistan/i);
+        // Mentions of several articles: each row names its article.
+        assert.match(String((await tree.provider.getTreeItem(m)).description), /· \S+\.txt$/);
+      }
     } finally {
       await tree.setFilter(undefined);
       await tree.setGrouping('article');

@@ -22,6 +22,7 @@ export interface ArticleAnnotatorApi {
   readonly detectionFeature: DetectionFeature;
   readonly networkFeature: NetworkFeature;
   readonly txtOffer: TxtArticlesOffer;
+  readonly exportFeature: ExportFeature;
   /** Milliseconds `activate` took (the benchmark reads it). */
   readonly activationMs: number;
 }
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const detectionFeature = new DetectionFeature(services);
   const networkFeature = new NetworkFeature(services);
   const txtOffer = new TxtArticlesOffer(services);
+  const exportFeature = new ExportFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
@@ -47,11 +49,11 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     detectionFeature,
     annotationFeature,
     tree,
-    new ExportFeature(services),
+    exportFeature,
     networkFeature,
     txtOffer,
   );
-  return { services, tree, annotationFeature, detectionFeature, networkFeature, txtOffer, activationMs: performance.now() - t0 };
+  return { services, tree, annotationFeature, detectionFeature, networkFeature, txtOffer, exportFeature, activationMs: performance.now() - t0 };
 }
 
 export function deactivate(): void {

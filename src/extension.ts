@@ -12,6 +12,7 @@ import { DetectionFeature } from './detection';
 import { TreeFeature } from './tree';
 import { ExportFeature } from './export';
 import { NetworkFeature } from './network';
+import { TxtArticlesOffer } from './workspace/txtOffer';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface ArticleAnnotatorApi {
@@ -20,6 +21,8 @@ export interface ArticleAnnotatorApi {
   readonly annotationFeature: AnnotationFeature;
   readonly detectionFeature: DetectionFeature;
   readonly networkFeature: NetworkFeature;
+  readonly txtOffer: TxtArticlesOffer;
+  readonly exportFeature: ExportFeature;
   /** Milliseconds `activate` took (the benchmark reads it). */
   readonly activationMs: number;
 }
@@ -35,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const annotationFeature = new AnnotationFeature(services);
   const detectionFeature = new DetectionFeature(services);
   const networkFeature = new NetworkFeature(services);
+  const txtOffer = new TxtArticlesOffer(services);
+  const exportFeature = new ExportFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
@@ -44,10 +49,11 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     detectionFeature,
     annotationFeature,
     tree,
-    new ExportFeature(services),
+    exportFeature,
     networkFeature,
+    txtOffer,
   );
-  return { services, tree, annotationFeature, detectionFeature, networkFeature, activationMs: performance.now() - t0 };
+  return { services, tree, annotationFeature, detectionFeature, networkFeature, txtOffer, exportFeature, activationMs: performance.now() - t0 };
 }
 
 export function deactivate(): void {

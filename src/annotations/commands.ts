@@ -7,8 +7,10 @@ import type { Annotation } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
+import { DeleteUndo } from './deleteUndo';
 
 export interface AnnotateArgs {
   label: string;
@@ -17,23 +19,18 @@ export interface AnnotateArgs {
   speaker?: string;
 }
 
-const ANNOTATE_ARGS: ArgsSpec = {
-  label: { type: 'string', required: true },
-  comment: { type: 'string' },
-  tags: { type: 'strings' },
-  speaker: { type: 'string' },
-};
-/** An edit's patch: the same fields, none required. */
-const PATCH_ARGS: ArgsSpec = Object.fromEntries(Object.entries(ANNOTATE_ARGS).map(([k, f]) => [k, { ...f, required: false }]));
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
 }
 
 export class AnnotationCommands extends Disposable {
+  /** Ctrl+Z in the article undoes a deletion while it is the last action there. */
+  readonly deleteUndo: DeleteUndo;
 
   constructor(private readonly services: Services) {
     super();
+    this.deleteUndo = this._register(new DeleteUndo(services));
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.annotateSelection', (arg) => this.annotate(arg));
     reg('articleAnnotator.editAnnotation', (arg, patch) => this.edit(arg, patch));
@@ -57,8 +54,9 @@ export class AnnotationCommands extends Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
-    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
+    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, COMMAND_ARGS.annotateSelection) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
+    this.deleteUndo.forget();
     return this.services.annotations.add(article, { range: selection, ...init });
   }
 
@@ -69,9 +67,10 @@ export class AnnotationCommands extends Disposable {
       { title: `Annotate “${quote.length > 60 ? quote.slice(0, 57) + '…' : quote}”`, placeHolder: 'Label' },
     );
     if (!pick) return undefined;
-    const comment = await vscode.window.showInputBox({ title: 'Comment (optional)', prompt: 'Press Enter to skip' });
+    // Hints as placeholders: VS Code adds "Press 'Enter' to confirm or 'Escape' to cancel" itself.
+    const comment = await vscode.window.showInputBox({ title: 'Comment (optional)', placeHolder: 'Leave empty to skip' });
     if (comment === undefined) return undefined;
-    const tags = await vscode.window.showInputBox({ title: 'Tags (optional, comma-separated)', prompt: 'Press Enter to skip' });
+    const tags = await vscode.window.showInputBox({ title: 'Tags (optional, comma-separated)', placeHolder: 'Leave empty to skip' });
     if (tags === undefined) return undefined;
     let speaker: string | undefined;
     if (pick.label === 'claim') {
@@ -136,8 +135,11 @@ export class AnnotationCommands extends Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
-    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
-    if (scripted) return this.services.annotations.update(article, annotation.id, scripted);
+    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, COMMAND_ARGS.editAnnotation);
+    if (scripted) {
+      this.deleteUndo.forget();
+      return this.services.annotations.update(article, annotation.id, scripted);
+    }
     const field = await vscode.window.showQuickPick(
       [
         { label: 'Label', description: annotation.label, key: 'label' as const },
@@ -163,6 +165,7 @@ export class AnnotationCommands extends Disposable {
       if (s !== undefined) value = { comment: s };
     }
     if (!value) return undefined;
+    this.deleteUndo.forget();
     return this.services.annotations.update(article, annotation.id, value);
   }
 
@@ -170,9 +173,11 @@ export class AnnotationCommands extends Disposable {
     const { article, annotation } = await this.target(arg);
     const removed = await this.services.annotations.remove(article, annotation.id);
     if (removed) {
-      // Not awaited: the notification stays while the user works; Undo puts the annotation back.
-      void vscode.window.showInformationMessage(`Deleted annotation “${removed.quote.slice(0, 40)}”.`, 'Undo').then((c) => {
-        if (c === 'Undo') void this.services.annotations.restore(article, removed);
+      const deleted = await this.deleteUndo.remember(article, removed);
+      // Not awaited: the notification stays while the user works; Undo puts the annotation back,
+      // as Ctrl+Z in the article does while the deletion is the last action there.
+      void vscode.window.showInformationMessage(`Deleted annotation “${removed.quote.slice(0, 40)}” (Ctrl+Z in the article undoes it).`, 'Undo').then((c) => {
+        if (c === 'Undo') void this.deleteUndo.undo(deleted);
       });
     }
     return removed;
@@ -185,6 +190,7 @@ export class AnnotationCommands extends Disposable {
     const doc = await vscode.workspace.openTextDocument(article);
     const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
     const speaker = ref.detection === 'claim' ? ref.speaker ?? undefined : undefined;
+    this.deleteUndo.forget();
     return this.services.annotations.add(article, { range, label: ref.label, ...(speaker ? { speaker } : {}) });
   }
 
@@ -195,6 +201,7 @@ export class AnnotationCommands extends Disposable {
     if (!editor || editor.document.uri.toString() !== ref.article || editor.selection.isEmpty) {
       throw new Error('Open the annotation’s article and select the text to attach it to.');
     }
+    this.deleteUndo.forget();
     return this.services.annotations.reattach(editor.document.uri, ref.id, editor.selection);
   }
 

@@ -5,6 +5,7 @@ import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
 
 interface AddActorArgs {
@@ -50,7 +51,7 @@ export class DetectionFeature extends Disposable {
   private async toggleType(arg: unknown): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('articleAnnotator');
     const current = { person: true, organization: true, place: true, other: true, ...cfg.get<Partial<Record<ActorType, boolean>>>('actorTypes', {}) };
-    const scripted = parseScriptedArgs<{ type: ActorType }>('toggleActorType', arg, { type: { type: 'string', required: true, oneOf: ACTOR_TYPES } });
+    const scripted = parseScriptedArgs<{ type: ActorType }>('toggleActorType', arg, COMMAND_ARGS.toggleActorType);
     if (scripted) {
       current[scripted.type] = !current[scripted.type];
     } else {
@@ -84,8 +85,8 @@ export class DetectionFeature extends Disposable {
   }
 
   private async addToActors(arg: unknown): Promise<void> {
-    if (arg && typeof arg === 'object' && typeof (arg as AddActorArgs).name === 'string' && !('ref' in arg) && !('kind' in arg)) {
-      const a = arg as AddActorArgs;
+    const a = parseScriptedArgs<AddActorArgs>('addToActors', arg, COMMAND_ARGS.addToActors);
+    if (a) {
       const article = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders![0]!.uri;
       await this.services.lexicon.addActor(article, a.name, a.type, a.aliasOf);
       return;
@@ -110,9 +111,10 @@ export class DetectionFeature extends Disposable {
   }
 
   private async ignore(arg: unknown): Promise<void> {
-    if (arg && typeof arg === 'object' && typeof (arg as { surface?: unknown }).surface === 'string') {
+    const scripted = parseScriptedArgs<{ surface: string }>('ignoreActor', arg, COMMAND_ARGS.ignoreActor);
+    if (scripted) {
       const article = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders![0]!.uri;
-      await this.services.lexicon.ignore(article, (arg as { surface: string }).surface);
+      await this.services.lexicon.ignore(article, scripted.surface);
       return;
     }
     const target = this.selectionOrRef(arg);

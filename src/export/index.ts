@@ -3,11 +3,12 @@
  * passed as arguments), destination from a save dialog, progress for the workspace, "Open" when done.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
+import { DEFAULT_OUTPUT, EXPORT_FORMATS, defaultExportFolder, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
 import type { Services } from '../services';
 import { collectArticle } from '../workspace/collect';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
 
 export interface ExportArgs {
@@ -21,13 +22,6 @@ export interface ExportArgs {
   rawCsv?: boolean;
 }
 
-const EXPORT_ARGS: ArgsSpec = {
-  format: { type: 'string', required: true, oneOf: EXPORT_FORMATS },
-  scope: { type: 'string', required: true, oneOf: ['article', 'workspace'] },
-  output: { type: 'string', required: true },
-  includeDetections: { type: 'boolean' },
-  bom: { type: 'boolean' },
-};
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   w3c: 'W3C Web Annotation (JSON-LD)',
@@ -55,21 +49,52 @@ export class ExportFeature extends Disposable {
     if (!scope) return undefined;
     const det = await vscode.window.showQuickPick([{ label: 'Only my annotations', v: false }, { label: 'Also detections not yet accepted', v: true }], { title: 'Export annotations (3/3): detections' });
     if (!det) return undefined;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const dest = await this.defaultFolder();
+    const folder = dest?.uri;
     let output: vscode.Uri | undefined;
-    if (format.format === 'brat') {
-      const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export brat files here', ...(folder ? { defaultUri: folder } : {}) });
-      output = picked?.[0];
-    } else {
-      output = await vscode.window.showSaveDialog({ title: 'Export annotations', ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, DEFAULT_OUTPUT[format.format]) } : {}) });
+    try {
+      if (format.format === 'brat') {
+        const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export brat files here', ...(folder ? { defaultUri: folder } : {}) });
+        output = picked?.[0];
+      } else {
+        output = await vscode.window.showSaveDialog({ title: 'Export annotations', ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, DEFAULT_OUTPUT[format.format]) } : {}) });
+      }
+    } finally {
+      // An exports/ folder made for the dialog and left empty goes again.
+      if (dest?.created && !(output && output.toString().startsWith(dest.uri.toString()))) await this.removeIfEmpty(dest.uri);
     }
     if (!output) return undefined;
     return { format: format.format, scope: scope.scope, output: output.toString(), includeDetections: det.v };
   }
 
+  /**
+   * The folder the export dialog opens in: the first workspace folder, or its exports/
+   * subfolder (made if missing) when articles sit at its top (defaultExportFolder).
+   */
+  async defaultFolder(): Promise<{ uri: vscode.Uri; created: boolean } | undefined> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return undefined;
+    const prefix = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    const inRoot = (await this.services.articles.list()).filter((u) => u.scheme === root.scheme && u.authority === root.authority && u.path.startsWith(prefix));
+    const sub = defaultExportFolder(inRoot.map((u) => u.path.slice(prefix.length)));
+    if (!sub) return { uri: root, created: false };
+    const uri = vscode.Uri.joinPath(root, sub);
+    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (!exists) await vscode.workspace.fs.createDirectory(uri);
+    return { uri, created: !exists };
+  }
+
+  private async removeIfEmpty(uri: vscode.Uri): Promise<void> {
+    try {
+      if ((await vscode.workspace.fs.readDirectory(uri)).length === 0) await vscode.workspace.fs.delete(uri);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+
   private async run(arg: unknown): Promise<vscode.Uri[] | undefined> {
     if (!vscode.workspace.isTrusted) throw new Error('exports are disabled in Restricted Mode.');
-    const scripted = parseScriptedArgs<ExportArgs>('export', arg, EXPORT_ARGS);
+    const scripted = parseScriptedArgs<ExportArgs>('export', arg, COMMAND_ARGS.export);
     const args = scripted ?? (await this.ask());
     if (!args) return undefined;
     const output = /^[a-z][a-z0-9+.-]*:/i.test(args.output) && !/^[a-z]:\\/i.test(args.output) ? vscode.Uri.parse(args.output) : vscode.Uri.file(args.output);

@@ -7,9 +7,8 @@ import { refOf, type ItemRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
 import { AnnotationTreeProvider, type Grouping } from './provider';
 import { registerCommand } from '../workspace/commands';
-import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
-
-const FILTER_ARGS: ArgsSpec = { text: { type: 'string' }, label: { type: 'string' }, speaker: { type: 'string' } };
+import { parseScriptedArgs } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 
 export class TreeFeature implements vscode.Disposable {
   readonly provider: AnnotationTreeProvider;
@@ -19,7 +18,7 @@ export class TreeFeature implements vscode.Disposable {
   constructor(private readonly services: Services) {
     this.provider = new AnnotationTreeProvider(services);
     this.provider.grouping = services.context.workspaceState.get<Grouping>('articleAnnotator.grouping', 'article');
-    this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider });
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     reg('articleAnnotator.groupByArticle', () => this.setGrouping('article'));
     reg('articleAnnotator.groupByLabel', () => this.setGrouping('label'));
@@ -56,12 +55,18 @@ export class TreeFeature implements vscode.Disposable {
     const active = this.provider.filterActive();
     await vscode.commands.executeCommand('setContext', 'articleAnnotator.filterActive', active);
     const g = this.provider.grouping;
-    this.view.description = `by ${g}${active ? ` · filtered: ${describeFilter(this.provider.filter!)}` : ''}`;
-    this.view.message = active ? `Filtered by ${describeFilter(this.provider.filter!)}. Use Clear Filter in the title bar to see everything.` : undefined;
+    // The description shows beside the title when the view shares a container with others. In its
+    // own container VS Code shows the container's title only (the view is named alike, so that
+    // the title is not "Article Annotator: Annotations" cut short), and no description: the
+    // message at the top of the tree then says how it is grouped and filtered.
+    this.view.description = `by ${g}${active ? ' · filtered' : ''}`;
+    this.view.message = active
+      ? `By ${g} · filtered: ${describeFilter(this.provider.filter!)}. Clear Filter in the title bar shows everything.`
+      : g === 'article' ? undefined : `By ${g}.`;
   }
 
   private async askFilter(arg: unknown): Promise<void> {
-    const scripted = parseScriptedArgs<TreeFilter>('filter', arg, FILTER_ARGS);
+    const scripted = parseScriptedArgs<TreeFilter>('filter', arg, COMMAND_ARGS.filter);
     if (scripted) {
       await this.setFilter(scripted);
       return;

@@ -3,9 +3,9 @@
  * lazily from cached state; the first level is the article list only.
  */
 import * as vscode from 'vscode';
-import type { ActorType, Annotation } from '../core/model';
+import type { Actor, ActorType, Annotation, Mention } from '../core/model';
 import { mergeWorkspaceActors, summarizeActors, type ActorSummary, type WorkspaceActor } from '../core/detect';
-import { isFilterActive, matchesFilter, shorten, type TreeFilter } from '../core/tree';
+import { actorsWithMatch, claimItem, isFilterActive, matchesFilter, mentionItem, shorten, type ActorArticle, type TreeFilter } from '../core/tree';
 import { escapeMarkdown } from '../core/markdown';
 import { mapPool } from '../core/pool';
 import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
@@ -297,9 +297,21 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private async actorRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
     const { actors } = await this.workspaceActors(articles);
+    // Filtered: only the actors with a matching annotation, claim or mention (one pass over the articles).
+    const keep = this.filterActive() ? actorsWithMatch(actors, await this.actorArticles(articles), this.filter) : undefined;
     return actors
-      .filter((a) => !this.filter?.speaker || a.name.toLowerCase() === this.filter.speaker.toLowerCase())
+      .filter((a) => !keep || keep.has(a.id))
       .map((a) => this.remember({ kind: 'actor', actorId: a.id, name: a.name, type: a.type, id: `actor:${a.id}` }));
+  }
+
+  /** What each article gives the by-actor filter: its annotations, unrejected claims and mentions. */
+  private async actorArticles(articles: vscode.Uri[]): Promise<ActorArticle[]> {
+    const all = await this.annotationsOf(articles);
+    return mapPool(articles, 8, async (uri, k) => {
+      const snap = this.services.detections.peek(uri) ?? (await this.services.detections.get(uri));
+      const claims = (snap?.detection.claims ?? []).filter((c) => !this.services.detections.isRejected(uri, detectionKey('claim', c.text)));
+      return { annotations: all[k]!.items.map((i) => i.annotation), claims, actors: snap?.detection.actors ?? [] };
+    });
   }
 
   private actorOf(actorId: string): WorkspaceActor | undefined {
@@ -330,12 +342,13 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
       for (const c of snap.detection.claims) {
         if (!(c.speakerId && actor.memberIds.has(c.speakerId)) && !(c.speaker && names.has(c.speaker))) continue;
         const dkey = detectionKey('claim', c.text);
-        if (this.services.detections.isRejected(uri, dkey) || !matchesFilter({ quote: c.text, label: 'claim', speaker: c.speaker }, this.filter)) continue;
+        if (this.services.detections.isRejected(uri, dkey) || !matchesFilter(claimItem(c), this.filter)) continue;
         const ref: DetectionRef = { kind: 'detection', article: key, detection: 'claim', start: c.start, end: c.end, text: c.text, label: 'claim', speaker: c.speaker, key: dkey };
         out.push(this.remember({ kind: 'detection', uri, ref, id: `detection:${key}:${dkey}:${c.start}:${node.id}`, parent: node.id }));
       }
     }
-    out.push(this.remember({ kind: 'mentions', actorId: node.actorId, id: `mentions:${node.actorId}`, parent: node.id }));
+    // Filtered: the Mentions group only when one of them matches.
+    if (!this.filterActive() || (await this.matchingMentions(actor, 1)).length) out.push(this.remember({ kind: 'mentions', actorId: node.actorId, id: `mentions:${node.actorId}`, parent: node.id }));
     return out;
   }
 
@@ -344,16 +357,25 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     await this.workspaceActors();
     const actor = this.actorOf(node.actorId);
     if (!actor) return [];
-    const out: TreeNode[] = [];
+    return (await this.matchingMentions(actor, 500)).map(({ uri, a, m }) => {
+      const key = uri.toString();
+      const ref: DetectionRef = { kind: 'detection', article: key, detection: 'actor', start: m.start, end: m.end, text: m.text, label: 'actor', speaker: a.name, key: detectionKey('actor', a.id) };
+      return this.remember({ kind: 'detection', uri, ref, actorType: a.type, id: `mention:${key}:${m.start}`, parent: node.id });
+    });
+  }
+
+  /** The first `limit` mentions of a workspace actor that pass the filter, article by article. */
+  private async matchingMentions(actor: WorkspaceActor, limit: number): Promise<{ uri: vscode.Uri; a: Actor; m: Mention }[]> {
+    const out: { uri: vscode.Uri; a: Actor; m: Mention }[] = [];
     for (const key of actor.articles.keys()) {
       const uri = vscode.Uri.parse(key);
       const snap = this.services.detections.peek(uri) ?? (await this.services.detections.get(uri));
       for (const a of snap?.detection.actors ?? []) {
         if (!actor.memberIds.has(a.id)) continue;
         for (const m of a.mentions) {
-          const ref: DetectionRef = { kind: 'detection', article: key, detection: 'actor', start: m.start, end: m.end, text: m.text, label: 'actor', speaker: a.name, key: detectionKey('actor', a.id) };
-          out.push(this.remember({ kind: 'detection', uri, ref, actorType: a.type, id: `mention:${key}:${m.start}`, parent: node.id }));
-          if (out.length >= 500) return out;
+          if (!matchesFilter(mentionItem(m.text, actor.name), this.filter)) continue;
+          out.push({ uri, a, m });
+          if (out.length >= limit) return out;
         }
       }
     }
@@ -433,7 +455,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('references');
         item.contextValue = 'group';
-        item.description = String(this.actorOf(node.actorId)?.mentionCount ?? '');
+        item.description = this.filterActive() ? 'matching the filter' : String(this.actorOf(node.actorId)?.mentionCount ?? '');
         return item;
       }
       case 'annotation': {
@@ -462,7 +484,10 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         item.id = node.id;
         item.contextValue = `detection.${r.detection}`;
         item.iconPath = r.detection === 'claim' ? new vscode.ThemeIcon('quote', new vscode.ThemeColor('articleAnnotator.claimBorder')) : new vscode.ThemeIcon(ACTOR_ICONS[node.actorType ?? 'other'], new vscode.ThemeColor(`articleAnnotator.${node.actorType ?? 'other'}Border`));
-        item.description = r.detection === 'claim' ? `claim — ${r.speaker ?? 'unknown speaker'}` : `${node.actorType ?? 'actor'} · ${baseName(node.uri)}`;
+        // Under an article's Detections the article is the parent: its name only where rows of
+        // several articles mix (an actor's claims and mentions, grouped by actor).
+        const where = node.parent?.startsWith('detections:') ? '' : ` · ${baseName(node.uri)}`;
+        item.description = r.detection === 'claim' ? `claim — ${r.speaker ?? 'unknown speaker'}${where}` : `${node.actorType ?? 'actor'}${where}`;
         item.tooltip = `Detected ${r.detection}${r.speaker && r.detection === 'claim' ? ` by ${r.speaker}` : ''} (not yet accepted)`;
         item.command = { command: 'articleAnnotator.openItem', title: 'Open', arguments: [r] };
         return item;

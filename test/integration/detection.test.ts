@@ -118,6 +118,24 @@ describe('detection in the editor', () => {
     assert.equal(snap.detection.actors.find((a) => a.name === 'Wilhelmina Okonkwo-Brandt')!.type, 'person');
   });
 
+  it('counts an actor across the workspace when the hover asks, whatever was analysed before', async () => {
+    const editor = await openArticle();
+    await applied(editor);
+    const { articles, detections } = (await api()).services;
+    const list = await articles.list();
+    // A lexicon change drops the detections of every article: only the open one is analysed again.
+    await vscode.commands.executeCommand('articleAnnotator.ignoreActor', { surface: 'Zzyzx Nobody' });
+    await waitFor(() => list.some((u) => u.toString() !== editor.document.uri.toString() && !detections.peek(u)), 'another article not analysed');
+    await applied(editor);
+    const pakistan = await waitFor(async () => (await detections.get(editor.document.uri))?.detection.actors.find((a) => a.name === 'Pakistan'), 'Pakistan detected');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(pakistan.mentions[0]!.start + 1));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (c as vscode.MarkdownString).value ?? String(c)).join('\n');
+    const m = /; (\d+) in (\d+) of the (\d+) articles of the workspace/.exec(text);
+    assert.ok(m, text);
+    assert.equal(Number(m[3]), list.length, 'every article counted');
+    assert.ok(Number(m[2]) >= 5 && Number(m[1]) > pakistan.mentions.length, `Pakistan is in every seed: ${text}`);
+  });
+
   it('uses the lexicon: an alias added by command, a broken lexicon gets a diagnostic and is not used', async () => {
     const editor = await openArticle();
     await applied(editor);

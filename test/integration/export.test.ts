@@ -19,6 +19,31 @@ describe('export command', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('offers a destination outside the articles: the workspace folder, or exports/ beside top-level articles', async () => {
+    const { exportFeature, services } = await api();
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    // The seeds are in seeds/: the workspace folder is outside them, and nothing is made.
+    assert.deepEqual(await exportFeature.defaultFolder(), { uri: root, created: false });
+    // Every .txt an article, one at the top: exports/, made for the dialog.
+    const top = vscode.Uri.joinPath(root, 'top-level-article.txt');
+    const exportsDir = vscode.Uri.joinPath(root, 'exports');
+    fs.writeFileSync(top.fsPath, 'Talks resumed on Friday.\n');
+    const cfg = vscode.workspace.getConfiguration('articleAnnotator');
+    try {
+      await cfg.update('articleGlob', '**/*.txt', vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => (await services.articles.list()).some((u) => u.toString() === top.toString()), 'the top-level article listed');
+      const dest = await exportFeature.defaultFolder();
+      assert.equal(dest?.uri.toString(), exportsDir.toString());
+      assert.equal(dest?.created, true);
+      assert.ok(fs.statSync(exportsDir.fsPath).isDirectory());
+      assert.equal((await exportFeature.defaultFolder())?.created, false, 'made once');
+    } finally {
+      await cfg.update('articleGlob', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(top.fsPath, { force: true });
+      fs.rmSync(exportsDir.fsPath, { recursive: true, force: true });
+    }
+  });
+
   for (const format of ['w3c', 'csv', 'markdown', 'qdpx', 'graphml'] as const) {
     it(`exports ${format} for the workspace with arguments`, async () => {
       const output = path.join(dir, `out.${format}`);

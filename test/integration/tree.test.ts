@@ -67,6 +67,8 @@ describe('annotations tree', () => {
     const detections = await tree.provider.getChildren(await child(article, 'Detections'));
     assert.ok(detections.length > 3, 'detections listed');
     assert.ok(detections.every((d) => d.kind === 'detection'));
+    // Under the article, its rows do not repeat its file name.
+    for (const d of detections) assert.doesNotMatch(String((await tree.provider.getTreeItem(d)).description), /001_f449809abfeeccdc/);
     const articleItem = await tree.provider.getTreeItem(article);
     assert.match(String(articleItem.description), /3 annotations, 1 orphaned/);
   });
@@ -140,6 +142,47 @@ describe('annotations tree', () => {
     await vscode.commands.executeCommand('articleAnnotator.clearFilter');
     assert.doesNotMatch(String(tree.view.description), /filtered/);
     assert.equal((await tree.provider.getChildren(article)).length, 4);
+  });
+
+  it('filters the by-actor grouping to the actors with a match, and their matching rows', async () => {
+    const tree = (await api()).tree;
+    const services = (await api()).services;
+    const quoteOf = async (n: TreeNode): Promise<string> => {
+      if (n.kind === 'detection') return n.ref.text;
+      if (n.kind === 'annotation') return (await services.annotations.get(n.uri)).items.find((i) => i.annotation.id === n.ref.id)!.annotation.quote;
+      return '';
+    };
+    try {
+      await tree.setGrouping('actor');
+      const all = await labelsOf(await tree.provider.getChildren());
+      await vscode.commands.executeCommand('articleAnnotator.filter', { text: 'full accountability' });
+      assert.equal(tree.view.description, 'by actor · filtered');
+      const kept = await tree.provider.getChildren();
+      const keptNames = await labelsOf(kept);
+      assert.ok(keptNames.includes('Mark C. Toner'), keptNames.join(', '));
+      assert.ok(keptNames.length < all.length / 4, `${keptNames.length} of ${all.length} actors kept: ${keptNames.join(', ')}`);
+      for (const actor of kept) {
+        const rows = await tree.provider.getChildren(actor);
+        assert.ok(rows.length > 0, `${actor.id} has a matching row`);
+        for (const r of rows) {
+          assert.notEqual(r.kind, 'mentions', `no mention of ${actor.id} matches`);
+          assert.match(await quoteOf(r), /full accountability/i);
+        }
+      }
+      // A text found in mentions: the actor stays with only the mentions that match.
+      await vscode.commands.executeCommand('articleAnnotator.filter', { text: 'Pakistan' });
+      const pakistan = await child(undefined, 'Pakistan');
+      const mentions = await tree.provider.getChildren(await child(pakistan, 'Mentions'));
+      assert.ok(mentions.length > 0);
+      for (const m of mentions) {
+        assert.match(await quoteOf(m), /pakistan/i);
+        // Mentions of several articles: each row names its article.
+        assert.match(String((await tree.provider.getTreeItem(m)).description), /· \S+\.txt$/);
+      }
+    } finally {
+      await tree.setFilter(undefined);
+      await tree.setGrouping('article');
+    }
   });
 
   it('refreshes after a sidecar changes on disk', async () => {

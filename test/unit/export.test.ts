@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { unzipSync, strFromU8 } from 'fflate';
 import { detect } from '../../src/core/detect';
-import { detectionToCodePoints, exportTo, type ExportArticle } from '../../src/core/export';
+import { defaultExportFolder, detectionToCodePoints, exportTo, type ExportArticle } from '../../src/core/export';
 import { csvField } from '../../src/core/export/csv';
 import { fragments } from '../../src/core/export/brat';
 import { OffsetMap } from '../../src/core/offsets';
@@ -40,6 +40,17 @@ function seedWorkspace(): ExportArticle[] {
 }
 
 describe('exports', () => {
+  describe('default destination: a folder outside the articles', () => {
+    const table: { articles: string[]; want: string; why: string }[] = [
+      { articles: ['seeds/001.txt', 'seeds/002.txt'], want: '', why: 'the demo: articles in seeds/, the workspace folder is outside them' },
+      { articles: ['2019/a.txt', 'news/b.txt'], want: '', why: 'articles in several subfolders' },
+      { articles: ['a.txt', 'b.txt'], want: 'exports', why: 'ARTICLES=folder: articles at the top' },
+      { articles: ['seeds/a.txt', 'top.txt'], want: 'exports', why: 'one article at the top is enough' },
+      { articles: [], want: '', why: 'no articles' },
+    ];
+    for (const c of table) it(`${JSON.stringify(c.articles)} → "${c.want}" (${c.why})`, () => assert.equal(defaultExportFolder(c.articles), c.want));
+  });
+
   const articles = seedWorkspace();
 
   describe('W3C Web Annotation', () => {

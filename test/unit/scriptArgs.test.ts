@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isUiArgument, parseScriptedArgs, type ArgsSpec } from '../../src/core/scriptArgs';
+import { COMMAND_ARGS } from '../../src/core/commandArgs';
 
 // What VS Code passes from buttons and menus, as the extension host sees it.
 class FakeUri {
@@ -52,6 +53,50 @@ describe('scripted command arguments', () => {
     it(`${c.name} → ${c.want instanceof RegExp ? 'error' : c.want === undefined ? 'asks' : 'scripted'}`, () => {
       if (c.want instanceof RegExp) assert.throws(() => parseScriptedArgs('cmd', c.arg, c.spec), c.want);
       else assert.deepEqual(parseScriptedArgs('cmd', c.arg, c.spec), c.want);
+    });
+  }
+
+  // Every real command spec, against everything VS Code passes from buttons and menus: the
+  // editor context menu passes the document's Uri, the view title bar the selected row (any
+  // kind), item context menus the row (and, with several selected, a list of rows).
+  const folderRow = { id: 'folder:file:///w', kind: 'folder', folder: { uri: new FakeUri(), name: 'w', index: 0 } };
+  const detectionRow = { id: 'detection:x', parent: 'detections:x', kind: 'detection', uri: new FakeUri(), ref: { kind: 'detection', article: 'file:///w/a.txt', detection: 'actor', start: 0, end: 4, text: 'Mark', label: 'actor', speaker: 'Mark', key: 'actor:p1' }, actorType: 'person' };
+  const mentionsRow = { id: 'mentions:p1', parent: 'actor:p1', kind: 'mentions', actorId: 'p1' };
+  const uiArgs: [string, unknown][] = [
+    ['no argument', undefined],
+    ['the editor’s Uri', new FakeUri()],
+    ['a folder row', folderRow],
+    ['an article row', articleRow],
+    ['a label row', labelRow],
+    ['an actor row (has name and type)', actorRow],
+    ['a mentions row', mentionsRow],
+    ['an annotation row', annotationRow],
+    ['a detection row', detectionRow],
+    ['the selected rows', [annotationRow, detectionRow]],
+  ];
+  for (const [command, spec] of Object.entries(COMMAND_ARGS)) {
+    it(`${command}: every UI argument → asks`, () => {
+      for (const [what, arg] of uiArgs) assert.equal(parseScriptedArgs(command, arg, spec), undefined, what);
+    });
+  }
+  const scripted: { command: keyof typeof COMMAND_ARGS; arg: unknown; want: RegExp | 'ok' }[] = [
+    { command: 'export', arg: { format: 'csv', scope: 'workspace', output: 'o.csv', rawCsv: true }, want: 'ok' },
+    { command: 'export', arg: { format: 'pdf', scope: 'workspace', output: 'o' }, want: /unknown format "pdf"/ },
+    { command: 'addToActors', arg: { name: 'Washington', type: 'place', aliasOf: 'United States' }, want: 'ok' },
+    { command: 'addToActors', arg: { name: 'Washington' }, want: /missing argument "type"/ },
+    { command: 'addToActors', arg: { name: 'Washington', type: 'city' }, want: /unknown type "city"/ },
+    { command: 'ignoreActor', arg: { surface: 'Mumbai' }, want: 'ok' },
+    { command: 'ignoreActor', arg: { surface: 3 }, want: /"surface" must be a text/ },
+    { command: 'toggleActorType', arg: { type: 'place' }, want: 'ok' },
+    { command: 'toggleActorType', arg: { type: 'planet' }, want: /unknown type "planet"/ },
+    { command: 'editAnnotation', arg: { comment: 'only this' }, want: 'ok' },
+    { command: 'annotateSelection', arg: { comment: 'no label' }, want: /missing argument "label"/ },
+    { command: 'filter', arg: { speaker: 'Mark Toner' }, want: 'ok' },
+  ];
+  for (const c of scripted) {
+    it(`${c.command} ${JSON.stringify(c.arg)} → ${c.want === 'ok' ? 'scripted' : 'error'}`, () => {
+      if (c.want === 'ok') assert.deepEqual(parseScriptedArgs(c.command, c.arg, COMMAND_ARGS[c.command]), c.arg);
+      else assert.throws(() => parseScriptedArgs(c.command, c.arg, COMMAND_ARGS[c.command]), c.want);
     });
   }
 

@@ -99,3 +99,13 @@ export function recordsByArticle(records: readonly ExportRecord[]): Map<string, 
   }
   return out;
 }
+
+/**
+ * The folder an export is offered into, relative to the workspace folder ('' for the folder
+ * itself), given the articles' paths relative to it: the workspace folder when the articles are in
+ * subfolders (the demo's seeds/), else its `exports/` subfolder: an export never lands among the
+ * articles.
+ */
+export function defaultExportFolder(articlePaths: readonly string[]): string {
+  return articlePaths.some((p) => !p.includes('/')) ? 'exports' : '';
+}

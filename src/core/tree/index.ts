@@ -65,3 +65,68 @@ export function wrapOrder<T>(articles: readonly T[], currentIndex: number, direc
   for (let k = 1; k <= n; k++) out.push(articles[(((currentIndex + direction * k) % n) + n) % n]!);
   return out;
 }
+
+/** A mention of an actor as the filter sees it: its text, label `actor`, the actor as speaker. */
+export function mentionItem(text: string, actorName: string): FilterableItem {
+  return { quote: text, label: 'actor', speaker: actorName };
+}
+
+/** A detected claim as the filter sees it. */
+export function claimItem(c: { text: string; speaker?: string | null }): FilterableItem {
+  return { quote: c.text, label: 'claim', speaker: c.speaker ?? null };
+}
+
+/** A workspace actor as the by-actor filter needs it. */
+export interface ActorKey {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  /** The article-level actor ids merged into this one. */
+  memberIds: ReadonlySet<string>;
+}
+
+/** What one article contributes to the by-actor grouping (rejected detections already left out). */
+export interface ActorArticle {
+  annotations: readonly FilterableItem[];
+  claims: readonly { text: string; speaker?: string | null; speakerId?: string | null }[];
+  actors: readonly { id: string; mentions: readonly { text: string }[] }[];
+}
+
+/**
+ * The ids of the actors that keep a row under `filter` in the by-actor grouping: those with an
+ * annotation they speak in, a detected claim they make, or a mention that matches. The same rules
+ * as the rows under an actor (annotations by speaker name or alias, claims by speaker id or name,
+ * mentions as `mentionItem` with the actor's name). Without an active filter, every actor.
+ */
+export function actorsWithMatch(actors: readonly ActorKey[], articles: readonly ActorArticle[], filter: TreeFilter | undefined): Set<string> {
+  if (!isFilterActive(filter)) return new Set(actors.map((a) => a.id));
+  const byName = new Map<string, ActorKey[]>();
+  const byMember = new Map<string, ActorKey>();
+  for (const a of actors) {
+    for (const n of new Set([a.name, ...a.aliases])) {
+      const list = byName.get(n);
+      if (list) list.push(a);
+      else byName.set(n, [a]);
+    }
+    for (const m of a.memberIds) byMember.set(m, a);
+  }
+  const out = new Set<string>();
+  for (const art of articles) {
+    for (const ann of art.annotations) {
+      if (!ann.speaker || !matchesFilter(ann, filter)) continue;
+      for (const a of byName.get(ann.speaker) ?? []) out.add(a.id);
+    }
+    for (const c of art.claims) {
+      if (!matchesFilter(claimItem(c), filter)) continue;
+      const viaId = c.speakerId ? byMember.get(c.speakerId) : undefined;
+      if (viaId) out.add(viaId.id);
+      for (const a of c.speaker ? byName.get(c.speaker) ?? [] : []) out.add(a.id);
+    }
+    for (const det of art.actors) {
+      const a = byMember.get(det.id);
+      if (!a || out.has(a.id)) continue;
+      if (det.mentions.some((m) => matchesFilter(mentionItem(m.text, a.name), filter))) out.add(a.id);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * The scripted arguments of every command that takes an argument object, in one place: the
+ * commands parse them with `parseScriptedArgs` (src/core/scriptArgs.ts) and the unit tests check
+ * each spec against what VS Code passes from buttons and menus.
+ */
+import { ACTOR_TYPES } from './model';
+import { EXPORT_FORMATS } from './export/records';
+import type { ArgsSpec } from './scriptArgs';
+
+const ANNOTATE: ArgsSpec = {
+  label: { type: 'string', required: true },
+  comment: { type: 'string' },
+  tags: { type: 'strings' },
+  speaker: { type: 'string' },
+};
+
+export const COMMAND_ARGS = {
+  /** `articleAnnotator.export`: everything the dialog asks, so a script is asked nothing. */
+  export: {
+    format: { type: 'string', required: true, oneOf: EXPORT_FORMATS },
+    scope: { type: 'string', required: true, oneOf: ['article', 'workspace'] },
+    output: { type: 'string', required: true },
+    includeDetections: { type: 'boolean' },
+    bom: { type: 'boolean' },
+    rawCsv: { type: 'boolean' },
+  },
+  /** `articleAnnotator.filter`. */
+  filter: { text: { type: 'string' }, label: { type: 'string' }, speaker: { type: 'string' } },
+  /** `articleAnnotator.annotateSelection`. */
+  annotateSelection: ANNOTATE,
+  /** `articleAnnotator.editAnnotation`'s second argument (the patch): the same fields, none required. */
+  editAnnotation: Object.fromEntries(Object.entries(ANNOTATE).map(([k, f]) => [k, { ...f, required: false }])) as ArgsSpec,
+  /** `articleAnnotator.toggleActorType`. */
+  toggleActorType: { type: { type: 'string', required: true, oneOf: ACTOR_TYPES } },
+  /** `articleAnnotator.addToActors`. */
+  addToActors: {
+    name: { type: 'string', required: true },
+    type: { type: 'string', required: true, oneOf: ACTOR_TYPES },
+    aliasOf: { type: 'string' },
+  },
+  /** `articleAnnotator.ignoreActor`. */
+  ignoreActor: { surface: { type: 'string', required: true } },
+} satisfies Record<string, ArgsSpec>;
+
+export type CommandWithArgs = keyof typeof COMMAND_ARGS;

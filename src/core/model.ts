@@ -67,6 +67,14 @@ export interface Annotation {
   comment?: string;
   tags?: string[];
   speaker?: string;
+  /** For claims: the concepts or topics the claim is about (free texts). */
+  about?: string[];
+  /** For claims: the speaker's stance on the topics (one of the setting `articleAnnotator.stances`; others are kept). */
+  stance?: string;
+  /** For claims: a fact-check rating (one of the setting `articleAnnotator.verdicts`; others are kept). */
+  verdict?: string;
+  /** For claims: URLs or notes backing the verdict. */
+  evidence?: string[];
   author?: string;
   /** ISO 8601. */
   created?: string;
@@ -105,5 +113,10 @@ export interface Lexicon {
   /** Surface forms never to report as actors. */
   ignore: string[];
 }
+
+/** Default of the setting `articleAnnotator.stances` (DNA's qualifier). */
+export const DEFAULT_STANCES: readonly string[] = ['agree', 'disagree', 'neutral'];
+/** Default of the setting `articleAnnotator.verdicts`: a rating scale from best to worst, then `unverifiable` (no rating). */
+export const DEFAULT_VERDICTS: readonly string[] = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unverifiable'];
 
 export const EMPTY_LEXICON: Lexicon = { actors: [], ignore: [] };

@@ -75,6 +75,14 @@ annotations:
     assert.deepEqual({ ...again.sidecar.meta }, { date: '2019-01-04', section: 'World', outlet: 'Wikinews' });
   });
 
+  it('keeps the previous file\'s meta when the new object has none (the store writes annotations only), drops it when set to undefined', () => {
+    const r = parseSidecar(head('meta:\n  date: "2019-01-04"\n') + CLAIM);
+    assert.ok(r.ok);
+    const fresh: Sidecar = { version: 1, article: 'a.txt', annotations: r.sidecar.annotations };
+    assert.match(serializeSidecar(fresh, r), /^meta:\n {2}date: "2019-01-04"$/m);
+    assert.doesNotMatch(serializeSidecar({ ...fresh, meta: undefined }, r), /meta/);
+  });
+
   const HOSTILE: [name: string, yaml: string, path: string][] = [
     ['about as a text', head() + CLAIM + '    about: sanctions\n', '/annotations/0/about'],
     ['about with a number', head() + CLAIM + '    about: [ sanctions, 3 ]\n', '/annotations/0/about/1'],

@@ -198,7 +198,9 @@ function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, un
   const top = sidecar as unknown as Record<string, unknown>;
   const entries: [string, unknown][] = [['version', sidecar.version], ['article', sidecar.article]];
   if (sidecar.articleSha256) entries.push(['articleSha256', sidecar.articleSha256]);
-  if (sidecar.meta && Object.keys(sidecar.meta).some((k) => sidecar.meta![k] !== undefined)) entries.push(['meta', withoutUndefined(sidecar.meta)]);
+  // Like an unknown key: a new object without `meta` keeps the previous file's (set it to undefined to drop it).
+  const meta = hasOwn(sidecar, 'meta') ? sidecar.meta : (previous?.data.meta as Sidecar['meta'] | null | undefined);
+  if (meta && typeof meta === 'object' && Object.keys(meta).some((k) => meta[k] !== undefined)) entries.push(['meta', withoutUndefined(meta)]);
   const isExtra = (k: string) => !(TOP_KEYS as readonly string[]).includes(k);
   const prevKeys = previous ? Object.keys(previous.data).filter(isExtra) : [];
   for (const k of prevKeys) {

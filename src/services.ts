@@ -8,6 +8,7 @@
  *   TreeController    -> src/tree/ (exposes navigation/reveal for tests)
  */
 import type * as vscode from 'vscode';
+import type { ArticleMeta } from './core/meta/articleMeta';
 import type { Annotation, AnchorStatus, Detection, LabelDef, Lexicon } from './core/model';
 
 /** Finds the workspace's articles (setting `articleAnnotator.articleGlob`, multi-root aware). */
@@ -41,17 +42,29 @@ export interface ArticleAnnotations {
   readOnly: boolean;
   /** Sorted by start; orphans last. */
   items: AnchoredAnnotation[];
+  /** The sidecar's `meta:` block (article details set by the user), if any. */
+  meta?: ArticleMeta;
 }
 
-export interface NewAnnotation {
+/** The fields a user sets on an annotation (commands, patches); an empty text or list clears one. */
+export const EDITABLE_FIELDS = ['label', 'comment', 'tags', 'speaker', 'about', 'stance', 'verdict', 'evidence'] as const;
+
+export type AnnotationPatch = Partial<Pick<Annotation, (typeof EDITABLE_FIELDS)[number]>>;
+
+/** The fields of `init` to store on a new annotation: those other than label, empty ones left out. */
+export function setFields(init: AnnotationPatch): AnnotationPatch {
+  const out: Record<string, unknown> = {};
+  for (const k of EDITABLE_FIELDS) {
+    const v = init[k];
+    if (k !== 'label' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[k] = v;
+  }
+  return out as AnnotationPatch;
+}
+
+export interface NewAnnotation extends Omit<AnnotationPatch, 'label'> {
   range: vscode.Range;
   label: string;
-  comment?: string;
-  tags?: string[];
-  speaker?: string;
 }
-
-export type AnnotationPatch = Partial<Pick<Annotation, 'label' | 'comment' | 'tags' | 'speaker'>>;
 
 /** Owns sidecars: loading, anchoring, live range tracking, writing. */
 export interface AnnotationStore extends vscode.Disposable {
@@ -72,6 +85,8 @@ export interface AnnotationStore extends vscode.Disposable {
   remove(article: vscode.Uri, id: string): Promise<Annotation | undefined>;
   /** Puts back an annotation removed earlier (undo). */
   restore(article: vscode.Uri, annotation: Annotation): Promise<void>;
+  /** Sets (undefined: removes) the article details of the sidecar's `meta:` block; unknown keys in it are kept. */
+  setMeta(article: vscode.Uri, meta: ArticleMeta | undefined): Promise<void>;
   /** Re-attaches an (orphaned) annotation to a new range. */
   reattach(article: vscode.Uri, id: string, range: vscode.Range): Promise<Annotation>;
   /** The codebook: configured labels plus unknown labels found in loaded sidecars. */

@@ -8,12 +8,17 @@ import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { checkStatementFields, STATEMENT_ARGS } from './statementCommands';
 
 export interface AnnotateArgs {
   label: string;
   comment?: string;
   tags?: string[];
   speaker?: string;
+  about?: string[];
+  stance?: string;
+  verdict?: string;
+  evidence?: string[];
 }
 
 const ANNOTATE_ARGS: ArgsSpec = {
@@ -21,6 +26,7 @@ const ANNOTATE_ARGS: ArgsSpec = {
   comment: { type: 'string' },
   tags: { type: 'strings' },
   speaker: { type: 'string' },
+  ...STATEMENT_ARGS,
 };
 /** An edit's patch: the same fields, none required. */
 const PATCH_ARGS: ArgsSpec = Object.fromEntries(Object.entries(ANNOTATE_ARGS).map(([k, f]) => [k, { ...f, required: false }]));
@@ -56,7 +62,8 @@ export class AnnotationCommands implements vscode.Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
-    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
+    const scripted = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS);
+    const init = (scripted && checkStatementFields('annotateSelection', scripted)) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
     return this.services.annotations.add(article, { range: selection, ...init });
   }
@@ -114,7 +121,7 @@ export class AnnotationCommands implements vscode.Disposable {
   }
 
   /** The annotation a command is about: from a ref/tree element, else at the cursor. */
-  private async target(arg: unknown): Promise<{ article: vscode.Uri; annotation: Annotation }> {
+  async target(arg: unknown): Promise<{ article: vscode.Uri; annotation: Annotation }> {
     const ref = refOf(arg);
     if (ref && ref.kind === 'annotation') {
       const article = vscode.Uri.parse(ref.article);
@@ -135,7 +142,8 @@ export class AnnotationCommands implements vscode.Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
-    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
+    const parsed = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
+    const scripted = parsed && checkStatementFields('editAnnotation', parsed);
     if (scripted) return this.services.annotations.update(article, annotation.id, scripted);
     const field = await vscode.window.showQuickPick(
       [

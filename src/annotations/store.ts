@@ -9,6 +9,8 @@ import { anchorAnnotations, EditFollower } from '../core/anchor';
 import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarProblem } from '../core/sidecar';
 import { OffsetMap } from '../core/offsets';
 import { newAnnotationId, sha256 } from '../core/hash';
+import { EDITABLE_FIELDS, setFields } from '../services';
+import type { ArticleMeta } from '../core/meta/articleMeta';
 import type { AnchoredAnnotation, AnnotationPatch, AnnotationStore, ArticleAnnotations, ArticleIndex, NewAnnotation, SidecarState } from '../services';
 import { baseName, readText, sidecarUriOf, writeTextAtomic, type FileVersion, type ReadResult } from '../workspace/fs';
 
@@ -89,6 +91,9 @@ class Item implements AnchoredAnnotation {
 class Entry implements ArticleAnnotations {
   state: SidecarState = { kind: 'none' };
   items: Item[] = [];
+  meta: ArticleMeta | undefined;
+  /** `meta` was set by the user and is not yet written. */
+  metaChanged = false;
   /** SHA-256 of the sidecar bytes as last read or written (undefined: no file). */
   diskHash: string | undefined;
   /** Annotation changes made by the user, not yet written. */
@@ -315,6 +320,8 @@ export class SidecarAnnotationStore implements AnnotationStore {
       entry.setFile(undefined);
     }
     entry.items = [];
+    entry.meta = undefined;
+    entry.metaChanged = false;
     entry.pending = false;
     entry.shifted = false;
     if (sc.kind === 'missing') {
@@ -339,6 +346,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
       } else {
         entry.state = { kind: 'ok' };
         this.setDiagnostics(entry, []);
+        entry.meta = parsed.sidecar.meta;
         const ta = performance.now();
         const map = new OffsetMap(text);
         const anchored = anchorAnnotations(text, parsed.sidecar.annotations, undefined, map);
@@ -445,9 +453,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const annotation = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), {
       id: newAnnotationId(),
       label: init.label,
-      ...(init.speaker ? { speaker: init.speaker } : {}),
-      ...(init.comment ? { comment: init.comment } : {}),
-      ...(init.tags && init.tags.length ? { tags: init.tags } : {}),
+      ...setFields(init),
       ...(author ? { author } : {}),
       created,
       modified: created,
@@ -456,6 +462,14 @@ export class SidecarAnnotationStore implements AnnotationStore {
     entry.sortItems();
     this.changed(entry);
     return annotation;
+  }
+
+  async setMeta(article: vscode.Uri, meta: ArticleMeta | undefined): Promise<void> {
+    const entry = await this.entry(article);
+    this.assertWritable(entry);
+    entry.meta = meta && Object.keys(meta).length ? meta : undefined;
+    entry.metaChanged = true;
+    this.changed(entry);
   }
 
   private find(entry: Entry, id: string): Item {
@@ -469,7 +483,7 @@ export class SidecarAnnotationStore implements AnnotationStore {
     this.assertWritable(entry);
     const item = this.find(entry, id);
     const next: Annotation = { ...item.annotation };
-    for (const key of ['label', 'comment', 'tags', 'speaker'] as const) {
+    for (const key of EDITABLE_FIELDS) {
       if (!(key in patch)) continue;
       const v = patch[key];
       if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[key];
@@ -599,12 +613,13 @@ export class SidecarAnnotationStore implements AnnotationStore {
     const text = doc ? doc.getText() : entry.fileText;
     const map = new OffsetMap(text);
     const annotations = entry.items.map((i) => this.currentAnnotation(entry, i, text, map));
-    if (annotations.length === 0 && entry.state.kind === 'none') {
+    if (annotations.length === 0 && entry.state.kind === 'none' && !entry.metaChanged) {
       entry.pending = false;
       entry.shifted = false;
       return false;
     }
-    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), annotations };
+    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: baseName(entry.article), articleSha256: sha256(text), ...(entry.metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
+    entry.metaChanged = false;
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.maxSidecarBytes() }) : undefined;

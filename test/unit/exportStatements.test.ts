@@ -143,3 +143,40 @@ describe('claimreview export (schema.org ClaimReview)', () => {
     assert.deepEqual(JSON.parse(text(exportTo('claimreview', [workspace()[0]!].map((a) => ({ ...a, annotations: a.annotations.map(({ verdict: _v, ...x }) => x) })), {})[0]!.data)), []);
   });
 });
+
+describe('graphml export: stance-signed edges and the agreement network', () => {
+  // Alice and Bob agree about taxes, Carol disagrees; Alice's two claims mention Bob.
+  const t = 'Alice said Bob is right on taxes. Alice said Bob was wrong on taxes. Bob said taxes must fall. Carol said taxes must rise.';
+  const at = (q: string, from = 0) => t.indexOf(q, from);
+  const c = (id: string, q: string, speaker: string, stance: string, from = 0): Annotation => ({ id, label: 'claim', start: at(q, from), end: at(q, from) + q.length, quote: q, speaker, about: ['taxes'], stance });
+  const person = (name: string) => {
+    const mentions: { start: number; end: number; text: string }[] = [];
+    for (let i = t.indexOf(name); i >= 0; i = t.indexOf(name, i + 1)) mentions.push({ start: i, end: i + name.length, text: name });
+    return { id: `person:${name.toLowerCase()}`, name, type: 'person' as const, aliases: [], mentions };
+  };
+  const art: ExportArticle = {
+    path: 'a.txt',
+    text: t,
+    annotations: [c('c1', 'Bob is right on taxes', 'Alice', 'agree'), c('c2', 'Bob was wrong on taxes', 'Alice', 'disagree'), c('c3', 'taxes must fall', 'Bob', 'agree'), c('c4', 'taxes must rise', 'Carol', 'disagree')],
+    detections: { actors: [person('Alice'), person('Bob'), person('Carol')], claims: [] },
+  };
+  const xml = text(exportTo('graphml', [art], {})[0]!.data);
+  const graphs = xml.split('<graph ').slice(1);
+
+  it('signs the speaker → mentioned edge by its stances', () => {
+    assert.equal(graphs.length, 2);
+    const edges = [...graphs[0]!.matchAll(/<edge [^>]*>(.*?)<\/edge>/g)].map((m) => m[1]);
+    assert.equal(edges.length, 1, 'Alice → Bob');
+    assert.match(edges[0]!, /<data key="weight">2<\/data>/);
+    assert.match(edges[0]!, /<data key="stances">agree=1; disagree=1<\/data><data key="sign">0<\/data>/);
+  });
+
+  it('writes the agreement (+1) and conflict (-1) edges between actors on the same topic', () => {
+    assert.match(graphs[1]!, /^id="agreement" edgedefault="undirected">/);
+    const label = new Map([...graphs[1]!.matchAll(/<node id="(g\d+)"><data key="label">([^<]+)</g)].map((m) => [m[1], m[2]]));
+    const edges = [...graphs[1]!.matchAll(/<edge id="[^"]+" source="(g\d+)" target="(g\d+)"><data key="weight">([\d.]+)<\/data><data key="sign">(-?1)<\/data><data key="relation">(\w+)</g)].map((m) => `${[label.get(m[1]), label.get(m[2])].sort().join('-')} ${m[5]} ${m[4]} ${m[3]}`).sort();
+    // Alice states (taxes, agree) and (taxes, disagree): she agrees with Bob and with Carol, and
+    // conflicts with both on taxes; Bob and Carol conflict.
+    assert.deepEqual(edges, ['Alice-Bob agreement 1 1', 'Alice-Bob conflict -1 1', 'Alice-Carol agreement 1 1', 'Alice-Carol conflict -1 1', 'Bob-Carol conflict -1 1']);
+  });
+});

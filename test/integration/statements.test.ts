@@ -73,6 +73,25 @@ describe('claims as statements: topic, stance, verdict, evidence and article det
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.setTopic', ref, { about: 'one' })), /"about" must be a list of texts/);
   });
 
+  it('shows stance and verdict on the claim\'s tree row, topics and evidence in its tooltip', async () => {
+    const created = await annotate({ label: 'claim', speaker: 'India', about: ['Pakistan'], stance: 'agree', verdict: 'mixed', evidence: ['joint statement'] });
+    const tree = (await api()).tree;
+    const find = async (nodes: readonly unknown[] | undefined): Promise<unknown> => {
+      for (const n of nodes ?? []) {
+        if ((n as { kind?: string; ref?: { id?: string } }).kind === 'annotation' && (n as { ref: { id: string } }).ref.id === created.id) return n;
+        const hit = await find(await tree.provider.getChildren(n as never));
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const node = await waitFor(async () => find(await tree.provider.getChildren()), 'the claim in the tree');
+    const item = await tree.provider.getTreeItem(node as never);
+    assert.equal(String(item.description), 'claim — India · agree · verdict: mixed');
+    const tip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /Topics: Pakistan/);
+    assert.match(tip, /Verdict: mixed \(evidence: joint statement\)/);
+  });
+
   it('Set Stance… from the UI: a quick pick of the configured stances', async () => {
     const created = await annotate({ label: 'claim', speaker: 'India' });
     const config = vscode.workspace.getConfiguration('articleAnnotator');

@@ -8,6 +8,7 @@
  *   TreeController    -> src/tree/ (exposes navigation/reveal for tests)
  */
 import type * as vscode from 'vscode';
+import type { ArticleMeta } from './core/meta/articleMeta';
 import type { Annotation, AnchorStatus, Detection, LabelDef, Lexicon } from './core/model';
 import type { FileEvent } from './core/files';
 
@@ -49,17 +50,17 @@ export interface ArticleAnnotations {
   readOnly: boolean;
   /** Sorted by start; orphans last. */
   items: AnchoredAnnotation[];
+  /** The sidecar's `meta:` block (article details set by the user), if any. */
+  meta?: ArticleMeta;
 }
 
-export interface NewAnnotation {
+export { EDITABLE_FIELDS, setFields, type AnnotationPatch } from './core/model';
+import type { AnnotationPatch } from './core/model';
+
+export interface NewAnnotation extends Omit<AnnotationPatch, 'label'> {
   range: vscode.Range;
   label: string;
-  comment?: string;
-  tags?: string[];
-  speaker?: string;
 }
-
-export type AnnotationPatch = Partial<Pick<Annotation, 'label' | 'comment' | 'tags' | 'speaker'>>;
 
 /** Owns sidecars: loading, anchoring, live range tracking, writing. */
 export interface AnnotationStore extends vscode.Disposable {
@@ -80,6 +81,8 @@ export interface AnnotationStore extends vscode.Disposable {
   remove(article: vscode.Uri, id: string): Promise<Annotation | undefined>;
   /** Puts back an annotation removed earlier (undo). */
   restore(article: vscode.Uri, annotation: Annotation): Promise<void>;
+  /** Sets (undefined: removes) the article details of the sidecar's `meta:` block; unknown keys in it are kept. */
+  setMeta(article: vscode.Uri, meta: ArticleMeta | undefined): Promise<void>;
   /** Re-attaches an (orphaned) annotation to a new range. */
   reattach(article: vscode.Uri, id: string, range: vscode.Range): Promise<Annotation>;
   /** The codebook: configured labels plus unknown labels found in loaded sidecars. */

@@ -11,12 +11,17 @@ import { parseScriptedArgs } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
 import { DeleteUndo } from './deleteUndo';
+import { checkStatementFields } from './statementCommands';
 
 export interface AnnotateArgs {
   label: string;
   comment?: string;
   tags?: string[];
   speaker?: string;
+  about?: string[];
+  stance?: string;
+  verdict?: string;
+  evidence?: string[];
 }
 
 
@@ -54,7 +59,8 @@ export class AnnotationCommands extends Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
-    const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, COMMAND_ARGS.annotateSelection) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
+    const scripted = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, COMMAND_ARGS.annotateSelection);
+    const init = (scripted && checkStatementFields('annotateSelection', scripted)) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
     this.deleteUndo.forget();
     return this.services.annotations.add(article, { range: selection, ...init });
@@ -114,7 +120,7 @@ export class AnnotationCommands extends Disposable {
   }
 
   /** The annotation a command is about: from a ref/tree element, else at the cursor. */
-  private async target(arg: unknown): Promise<{ article: vscode.Uri; annotation: Annotation }> {
+  async target(arg: unknown): Promise<{ article: vscode.Uri; annotation: Annotation }> {
     const ref = refOf(arg);
     if (ref && ref.kind === 'annotation') {
       const article = vscode.Uri.parse(ref.article);
@@ -135,7 +141,8 @@ export class AnnotationCommands extends Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
-    const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, COMMAND_ARGS.editAnnotation);
+    const parsed = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, COMMAND_ARGS.editAnnotation);
+    const scripted = parsed && checkStatementFields('editAnnotation', parsed);
     if (scripted) {
       this.deleteUndo.forget();
       return this.services.annotations.update(article, annotation.id, scripted);

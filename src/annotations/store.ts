@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation, LabelDef } from '../core/model';
+import type { ArticleMeta } from '../core/meta/articleMeta';
 import { DEFAULT_LABELS } from '../core/model';
 import type { SidecarProblem } from '../core/sidecar';
 import { AnnotationStoreCore } from '../core/store/store';
@@ -194,6 +195,10 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
 
   remove(article: vscode.Uri, id: string): Promise<Annotation | undefined> {
     return this.core.remove(article, id);
+  }
+
+  setMeta(article: vscode.Uri, meta: ArticleMeta | undefined): Promise<void> {
+    return this.core.setMeta(article, meta);
   }
 
   restore(article: vscode.Uri, annotation: Annotation): Promise<void> {

@@ -13,7 +13,7 @@ import { parseSidecar } from '../core/sidecar';
 import { runAgreement } from './commands/agreement';
 import { runImport } from './commands/import';
 import { runMergeDriver } from './commands/mergeDriver';
-import { detectionToCodePoints, DEFAULT_OUTPUT, EXPORT_FORMATS, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
+import { detectionToCodePoints, EXPORT_FORMATS, EXPORTERS, exporterOf, type ExportArticle, type ExportFormat } from '../core/export';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -27,7 +27,7 @@ Usage:
   article-annotator export --format FORMAT [--detections] [--bom] [--raw] [-o OUT] [--lexicon FILE] <article or folder>...
       Annotations from the sidecars (<article>.annotations.yaml) beside each article.
       FORMAT: ${EXPORT_FORMATS.join(', ')}
-      -o OUT       output file (a folder for brat); text formats go to standard output without -o
+      -o OUT       output file (a folder for ${folderFormats()}); text formats go to standard output without -o
       --detections include detections not yet accepted
       --bom        CSV: start with a UTF-8 byte-order mark (for Excel)
       --raw        CSV: do not neutralise formulas (by default a field starting with = + - @,
@@ -63,6 +63,10 @@ interface Args {
   lexicon?: string;
 }
 
+function folderFormats(): string {
+  return EXPORTERS.filter((e) => e.output === 'folder').map((e) => e.id).join(', ');
+}
+
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) return 'help';
   if (argv.includes('--version')) return 'version';
@@ -91,7 +95,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   if (args.inputs.length === 0) throw new UsageError('Name at least one article or folder.');
   if (command === 'export' && !args.format) throw new UsageError(`export needs --format (${EXPORT_FORMATS.join(', ')}).`);
-  if (command === 'export' && (args.format === 'brat' || args.format === 'qdpx') && !args.output) throw new UsageError(`--format ${args.format} needs -o OUT.`);
+  const exporter = args.format && exporterOf(args.format);
+  if (command === 'export' && exporter && (exporter.output === 'folder' || exporter.binary) && !args.output) throw new UsageError(`--format ${args.format} needs -o OUT.`);
   return args;
 }
 
@@ -301,6 +306,7 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       if (text === undefined) continue;
       const sidecarPath = `${file}.annotations.yaml`;
       let annotations: ExportArticle['annotations'] = [];
+      let meta: ExportArticle['meta'];
       const sidecarBytes = readSidecarFile(sidecarPath, problems);
       if (sidecarBytes === null) continue;
       if (sidecarBytes) {
@@ -309,6 +315,7 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
           problems.push(...parsed.problems.map((p) => `${sidecarPath}:${p.line ?? 1}: ${p.message}`));
           continue;
         }
+        meta = parsed.sidecar.meta;
         for (const r of anchorAnnotations(text, parsed.sidecar.annotations)) {
           if (r.status === 'orphan' || r.start === undefined || r.end === undefined) {
             problems.push(`${sidecarPath}: annotation ${r.annotation.id} is an orphan (its text “${r.annotation.quote.slice(0, 40)}” is no longer in the article); not exported`);
@@ -319,19 +326,21 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
         annotations = annotations.sort((a, b) => a.start - b.start);
       }
       const rel = path.relative(cwd, path.resolve(file)).split(path.sep).join('/');
-      const needDetections = args.detections || args.format === 'graphml' || args.format === 'markdown';
-      exportArticles.push({ path: rel.startsWith('..') ? path.basename(file) : rel, text, annotations, ...(needDetections ? { detections: detectionToCodePoints(text, detect(text, lexiconFor(file, args.lexicon, problems, lexicons))) } : {}) });
+      const needDetections = args.detections || exporterOf(args.format!)!.needsDetections;
+      exportArticles.push({ path: rel.startsWith('..') ? path.basename(file) : rel, text, annotations, ...(meta ? { meta } : {}), ...(needDetections ? { detections: detectionToCodePoints(text, detect(text, lexiconFor(file, args.lexicon, problems, lexicons))) } : {}) });
     }
-    const outputProblem = args.output ? outputProblemOf(args.output, args.format === 'brat') : undefined;
+    const exporter = exporterOf(args.format!)!;
+    const toFolder = exporter.output === 'folder';
+    const outputProblem = args.output ? outputProblemOf(args.output, toFolder) : undefined;
     if (outputProblem) {
       for (const p of problems) err(`article-annotator: ${p}\n`);
       err(`article-annotator: ${outputProblem}\n`);
       return 1;
     }
-    const result = exportTo(args.format!, exportArticles, { includeDetections: args.detections, bom: args.bom, rawCsv: args.raw });
+    const result = exporter.write(exportArticles, { includeDetections: args.detections, bom: args.bom, rawCsv: args.raw });
     if (!args.output) {
       for (const f of result) out(f.data);
-    } else if (args.format === 'brat') {
+    } else if (toFolder) {
       for (const f of result) {
         const p = path.join(args.output, f.path);
         fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -341,7 +350,7 @@ export function run(argv: string[], out: (s: string | Uint8Array) => void, err: 
       fs.mkdirSync(path.dirname(path.resolve(args.output)), { recursive: true });
       fs.writeFileSync(args.output, result[0]!.data);
     }
-    if (args.output) err(`article-annotator: wrote ${args.format} export of ${exportArticles.length} article(s) to ${args.output}${args.format === 'brat' ? '/' : ''} (default name ${DEFAULT_OUTPUT[args.format!]})\n`);
+    if (args.output) err(`article-annotator: wrote ${args.format} export of ${exportArticles.length} article(s) to ${args.output}${toFolder ? '/' : ''} (default name ${exporter.defaultOutput})\n`);
   }
   for (const p of problems) err(`article-annotator: ${p}\n`);
   return problems.length ? 1 : 0;

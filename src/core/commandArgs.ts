@@ -4,14 +4,23 @@
  * each spec against what VS Code passes from buttons and menus.
  */
 import { ACTOR_TYPES } from './model';
-import { EXPORT_FORMATS } from './export/records';
+import { EXPORT_FORMATS } from './export/registry';
 import type { ArgsSpec } from './scriptArgs';
+
+/** The statement fields annotateSelection and editAnnotation accept besides label, comment, tags, speaker. */
+export const STATEMENT_ARGS: ArgsSpec = {
+  about: { type: 'strings' },
+  stance: { type: 'string' },
+  verdict: { type: 'string' },
+  evidence: { type: 'strings' },
+};
 
 const ANNOTATE: ArgsSpec = {
   label: { type: 'string', required: true },
   comment: { type: 'string' },
   tags: { type: 'strings' },
   speaker: { type: 'string' },
+  ...STATEMENT_ARGS,
 };
 
 export const COMMAND_ARGS = {

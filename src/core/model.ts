@@ -67,6 +67,14 @@ export interface Annotation {
   comment?: string;
   tags?: string[];
   speaker?: string;
+  /** For claims: the concepts or topics the claim is about (free texts). */
+  about?: string[];
+  /** For claims: the speaker's stance on the topics (one of the setting `articleAnnotator.stances`; others are kept). */
+  stance?: string;
+  /** For claims: a fact-check rating (one of the setting `articleAnnotator.verdicts`; others are kept). */
+  verdict?: string;
+  /** For claims: URLs or notes backing the verdict. */
+  evidence?: string[];
   author?: string;
   /** ISO 8601. */
   created?: string;
@@ -106,4 +114,24 @@ export interface Lexicon {
   ignore: string[];
 }
 
+/** Default of the setting `articleAnnotator.stances` (DNA's qualifier). */
+export const DEFAULT_STANCES: readonly string[] = ['agree', 'disagree', 'neutral'];
+/** Default of the setting `articleAnnotator.verdicts`: a rating scale from best to worst, then `unverifiable` (no rating). */
+export const DEFAULT_VERDICTS: readonly string[] = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unverifiable'];
+
 export const EMPTY_LEXICON: Lexicon = { actors: [], ignore: [] };
+
+/** The fields a user sets on an annotation (commands, patches); an empty text or list clears one. */
+export const EDITABLE_FIELDS = ['label', 'comment', 'tags', 'speaker', 'about', 'stance', 'verdict', 'evidence'] as const;
+
+export type AnnotationPatch = Partial<Pick<Annotation, (typeof EDITABLE_FIELDS)[number]>>;
+
+/** The fields of `init` to store on a new annotation: those other than label, empty ones left out. */
+export function setFields(init: AnnotationPatch): AnnotationPatch {
+  const out: Record<string, unknown> = {};
+  for (const k of EDITABLE_FIELDS) {
+    const v = init[k];
+    if (k !== 'label' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[k] = v;
+  }
+  return out as AnnotationPatch;
+}

@@ -3,7 +3,8 @@
  * passed as arguments), destination from a save dialog, progress for the workspace, "Open" when done.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_OUTPUT, EXPORT_FORMATS, defaultExportFolder, exportTo, type ExportArticle, type ExportFormat } from '../core/export';
+import { DEFAULT_VERDICTS } from '../core/model';
+import { EXPORTERS, defaultExportFolder, exporterOf, type ExportArticle, type ExportFormat } from '../core/export';
 import type { Services } from '../services';
 import { collectArticle } from '../workspace/collect';
 import { registerCommand } from '../workspace/commands';
@@ -14,7 +15,7 @@ import { Disposable } from '../util/disposable';
 export interface ExportArgs {
   format: ExportFormat;
   scope: 'article' | 'workspace';
-  /** File path (a folder for brat). */
+  /** File path (a folder for formats written as folders: brat). */
   output: string;
   includeDetections?: boolean;
   bom?: boolean;
@@ -23,14 +24,6 @@ export interface ExportArgs {
 }
 
 
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  w3c: 'W3C Web Annotation (JSON-LD)',
-  csv: 'CSV (spreadsheet)',
-  markdown: 'Markdown report',
-  brat: 'brat standoff (folder)',
-  qdpx: 'REFI-QDA project (.qdpx: NVivo, ATLAS.ti, MAXQDA, QualCoder)',
-  graphml: 'Actor network (GraphML: Gephi, networkx)',
-};
 
 export class ExportFeature extends Disposable {
 
@@ -40,7 +33,7 @@ export class ExportFeature extends Disposable {
   }
 
   private async ask(): Promise<ExportArgs | undefined> {
-    const format = await vscode.window.showQuickPick(EXPORT_FORMATS.map((f) => ({ label: FORMAT_LABELS[f], format: f })), { title: 'Export annotations (1/3): format' });
+    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, format: e.id as ExportFormat })), { title: 'Export annotations (1/3): format' });
     if (!format) return undefined;
     const active = vscode.window.activeTextEditor?.document;
     const scopes: { label: string; scope: 'article' | 'workspace' }[] = [{ label: 'Whole workspace', scope: 'workspace' }];
@@ -53,11 +46,12 @@ export class ExportFeature extends Disposable {
     const folder = dest?.uri;
     let output: vscode.Uri | undefined;
     try {
-      if (format.format === 'brat') {
-        const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export brat files here', ...(folder ? { defaultUri: folder } : {}) });
+      const exporter = exporterOf(format.format)!;
+      if (exporter.output === 'folder') {
+        const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: `Export ${exporter.id} files here`, ...(folder ? { defaultUri: folder } : {}) });
         output = picked?.[0];
       } else {
-        output = await vscode.window.showSaveDialog({ title: 'Export annotations', ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, DEFAULT_OUTPUT[format.format]) } : {}) });
+        output = await vscode.window.showSaveDialog({ title: 'Export annotations', ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, exporter.defaultOutput) } : {}) });
       }
     } finally {
       // An exports/ folder made for the dialog and left empty goes again.
@@ -97,6 +91,8 @@ export class ExportFeature extends Disposable {
     const scripted = parseScriptedArgs<ExportArgs>('export', arg, COMMAND_ARGS.export);
     const args = scripted ?? (await this.ask());
     if (!args) return undefined;
+    const exporter = exporterOf(args.format)!;
+    const toFolder = exporter.output === 'folder';
     const output = /^[a-z][a-z0-9+.-]*:/i.test(args.output) && !/^[a-z]:\\/i.test(args.output) ? vscode.Uri.parse(args.output) : vscode.Uri.file(args.output);
     let uris: vscode.Uri[];
     if (args.scope === 'article') {
@@ -110,15 +106,23 @@ export class ExportFeature extends Disposable {
         const articles: ExportArticle[] = [];
         for (const uri of uris) {
           if (token.isCancellationRequested) return undefined;
-          const a = await collectArticle(this.services, uri, args.includeDetections || args.format === 'graphml' || args.format === 'markdown');
+          const a = await collectArticle(this.services, uri, !!args.includeDetections || exporter.needsDetections);
           if (a) articles.push(a);
           progress.report({ increment: 80 / uris.length, message: uri.path.split('/').pop() });
         }
-        const files = exportTo(args.format, articles, { includeDetections: !!args.includeDetections, bom: !!args.bom, rawCsv: args.rawCsv ?? vscode.workspace.getConfiguration('articleAnnotator').get<boolean>('export.rawCsv', false), labels: this.services.annotations.labels() });
+        const config = vscode.workspace.getConfiguration('articleAnnotator');
+        const files = exporter.write(articles, {
+          includeDetections: !!args.includeDetections,
+          bom: !!args.bom,
+          rawCsv: args.rawCsv ?? config.get<boolean>('export.rawCsv', false),
+          labels: this.services.annotations.labels(),
+          verdicts: config.get<string[]>('verdicts', [...DEFAULT_VERDICTS]),
+          reviewer: config.get<string>('author', ''),
+        });
         const out: vscode.Uri[] = [];
         for (const f of files) {
-          const target = args.format === 'brat' ? vscode.Uri.joinPath(output, f.path) : output;
-          if (args.format === 'brat') await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+          const target = toFolder ? vscode.Uri.joinPath(output, f.path) : output;
+          if (toFolder) await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
           await vscode.workspace.fs.writeFile(target, typeof f.data === 'string' ? new TextEncoder().encode(f.data) : f.data);
           out.push(target);
         }
@@ -128,7 +132,7 @@ export class ExportFeature extends Disposable {
     if (!written) return undefined;
     if (!scripted) {
       void vscode.window.showInformationMessage(`Exported ${args.format} to ${output.fsPath || output.toString()}.`, 'Open').then((c) => {
-        if (c === 'Open') void vscode.commands.executeCommand(args.format === 'brat' || args.format === 'qdpx' ? 'revealFileInOS' : 'vscode.open', args.format === 'brat' ? written[0] : output);
+        if (c === 'Open') void vscode.commands.executeCommand(toFolder || exporter.binary ? 'revealFileInOS' : 'vscode.open', toFolder ? written[0] : output);
       });
     }
     return written;

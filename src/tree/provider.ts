@@ -466,12 +466,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
         item.contextValue = node.orphan ? 'orphan' : 'annotation';
         item.iconPath = node.orphan ? new vscode.ThemeIcon('debug-disconnect') : this.labelIcon(a?.label ?? '');
         if (a) {
-          item.description = [a.label, a.speaker && `— ${a.speaker}`].filter(Boolean).join(' ');
+          item.description = [a.label, a.speaker && `— ${a.speaker}`, a.stance && `· ${a.stance}`, a.verdict && `· verdict: ${a.verdict}`].filter(Boolean).join(' ');
           const md = new vscode.MarkdownString(undefined, false);
           md.isTrusted = false;
           md.appendMarkdown(`**${escapeMarkdown(a.label)}**${node.orphan ? ' _(orphan: its text is no longer in the article)_' : ''}\n\n> ${escapeMarkdown(a.quote)}\n\n`);
           if (a.speaker) md.appendMarkdown(`Speaker: ${escapeMarkdown(a.speaker)}\n\n`);
           if (a.comment) md.appendMarkdown(`${escapeMarkdown(a.comment)}\n\n`);
+          if (a.about?.length) md.appendMarkdown(`Topics: ${a.about.map(escapeMarkdown).join(', ')}\n\n`);
+          if (a.stance) md.appendMarkdown(`Stance: ${escapeMarkdown(a.stance)}\n\n`);
+          if (a.verdict) md.appendMarkdown(`Verdict: ${escapeMarkdown(a.verdict)}${a.evidence?.length ? ` (evidence: ${a.evidence.map(escapeMarkdown).join('; ')})` : ''}\n\n`);
           if (a.tags?.length) md.appendMarkdown(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}`);
           item.tooltip = md;
         }

@@ -36,7 +36,7 @@ export async function collectArticle(services: Services, uri: vscode.Uri, withDe
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const rel = folder ? uri.path.slice(folder.uri.path.length + 1) : uri.path.split('/').pop()!;
-  const article: CollectedArticle = { uri, path: rel, text, annotations };
+  const article: CollectedArticle = { uri, path: rel, text, annotations, ...(anns.meta ? { meta: anns.meta } : {}) };
   if (withDetections) {
     const snap = await services.detections.get(uri);
     if (snap) article.detections = detectionToCodePoints(text, snap.detection);

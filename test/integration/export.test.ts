@@ -79,6 +79,35 @@ describe('export command', () => {
     assert.match(ann, /^R1\tSpeaker Arg1:T\d+ Arg2:T1$/m);
   });
 
+  it('exports dna and claimreview with the sidecar\'s meta and statement fields', async () => {
+    const B = seedUri('003_f2cdae8a492d10f5.txt');
+    const quote = 'We want to see full accountability for these terrible attacks.';
+    const text = fs.readFileSync(B.fsPath, 'utf8');
+    const start = [...text.slice(0, text.indexOf(quote))].length;
+    fs.writeFileSync(
+      sidecarOf(B).fsPath,
+      ['version: 1', 'article: 003_f2cdae8a492d10f5.txt', 'meta:', '  url: https://news.example/003', '  outlet: Example News', 'annotations:', '  - id: a-9', '    label: claim', `    start: ${start}`, `    end: ${start + [...quote].length}`, `    quote: "${quote}"`, '    speaker: State Department', '    about: [ accountability, Mumbai attacks ]', '    stance: agree', '    verdict: mixed', ''].join('\n'),
+    );
+    try {
+      const a = await api();
+      await waitFor(async () => (await a.services.annotations.get(B)).items.length === 1, 'sidecar loaded');
+      const dna = path.join(dir, 'statements.csv');
+      await vscode.commands.executeCommand('articleAnnotator.export', { format: 'dna', scope: 'workspace', output: dna });
+      const row = fs.readFileSync(dna, 'utf8').split('\r\n').find((r) => r.startsWith('a-9,'));
+      assert.equal(row, `a-9,2016-09-07,State Department,accountability; Mumbai attacks,agree,seeds/003_f2cdae8a492d10f5.txt,${quote},${start},${start + [...quote].length},user`, 'date from the 1:00 pm 7 Sep, 2016 line');
+      const cr = path.join(dir, 'claimreview.jsonld');
+      await vscode.commands.executeCommand('articleAnnotator.export', { format: 'claimreview', scope: 'workspace', output: cr });
+      const reviews = JSON.parse(fs.readFileSync(cr, 'utf8')) as { claimReviewed: string; url: string; reviewRating: { ratingValue: number; alternateName: string }; itemReviewed: { appearance: { url: string; datePublished: string } } }[];
+      assert.equal(reviews.length, 1);
+      assert.equal(reviews[0]!.claimReviewed, quote);
+      assert.equal(reviews[0]!.url, 'https://news.example/003#a-9');
+      assert.deepEqual([reviews[0]!.reviewRating.ratingValue, reviews[0]!.reviewRating.alternateName], [3, 'mixed']);
+      assert.deepEqual(reviews[0]!.itemReviewed.appearance.datePublished, '2016-09-07');
+    } finally {
+      fs.rmSync(sidecarOf(B).fsPath, { force: true });
+    }
+  });
+
   it('refuses an unknown format clearly', async () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.export', { format: 'pdf', scope: 'workspace', output: path.join(dir, 'x') })), /unknown format/);
   });

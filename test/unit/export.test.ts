@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '../..');
 const shared = path.resolve(root, '../shared');
 const NOW = '2026-11-24T12:00:00Z';
 
-function annotate(text: string, quote: string, fields: { id: string; label: string; comment?: string; speaker?: string; tags?: string[]; author?: string }) {
+function annotate(text: string, quote: string, fields: { id: string; label: string; comment?: string; speaker?: string; tags?: string[]; author?: string; about?: string[]; stance?: string; verdict?: string; evidence?: string[] }) {
   const at = text.indexOf(quote);
   assert.ok(at >= 0, quote);
   const map = new OffsetMap(text);
@@ -33,7 +33,7 @@ function seedWorkspace(): ExportArticle[] {
     const det = detectionToCodePoints(text, detect(text));
     const annotations = [];
     const firstClaim = det.claims[0];
-    if (firstClaim) annotations.push(annotate(text, [...text].slice(firstClaim.start, firstClaim.end).join(''), { id: `a-claim${i}`, label: 'claim', speaker: firstClaim.speaker ?? undefined, comment: 'Key claim, "quoted", with, commas\nand a newline', tags: ['key', 'ctx'], author: 'Ana Analyst' }));
+    if (firstClaim) annotations.push(annotate(text, [...text].slice(firstClaim.start, firstClaim.end).join(''), { id: `a-claim${i}`, label: 'claim', speaker: firstClaim.speaker ?? undefined, comment: 'Key claim, "quoted", with, commas\nand a newline', tags: ['key', 'ctx'], author: 'Ana Analyst', about: ['terrorism', 'Pakistan'], stance: 'agree', verdict: 'mostly-true', evidence: ['https://example.org/check', 'page 3 of the report'] }));
     annotations.push(annotate(text, 'Pakistan', { id: `a-actor${i}`, label: 'actor', author: 'Ana Analyst' }));
     return { path: `seeds/${name}`, text, annotations, detections: det };
   });
@@ -104,6 +104,9 @@ describe('exports', () => {
       assert.ok(a.body.some((b: { purpose: string }) => b.purpose === 'commenting'));
       assert.equal(a.creator.name, 'Ana Analyst');
       assert.equal(out.total, out.first.items.length);
+      // Claims as statements: topics classify, stance describes, the verdict assesses, evidence links (all checked by the musts above).
+      const bodies = a.body.map((b: { purpose: string; value?: string; source?: string }) => `${b.purpose}=${b.value ?? b.source}`);
+      for (const b of ['classifying=terrorism', 'classifying=Pakistan', 'describing=stance: agree', 'assessing=mostly-true', 'linking=https://example.org/check', 'commenting=page 3 of the report']) assert.ok(bodies.includes(b), `${b} in ${bodies.join(', ')}`);
     });
   });
 

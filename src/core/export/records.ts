@@ -1,11 +1,10 @@
 /** The common input of every exporter: articles with their annotations and (optionally) detections, in code points. */
 import { createHash } from 'node:crypto';
+import { findArticleMeta, resolveMeta, type ArticleMeta } from '../meta/articleMeta';
 import type { Annotation, Detection, LabelDef } from '../model';
 import { OffsetMap } from '../offsets';
 import { contextOf } from '../sidecar';
 
-export type ExportFormat = 'w3c' | 'csv' | 'markdown' | 'brat' | 'qdpx' | 'graphml';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'markdown', 'brat', 'qdpx', 'graphml'];
 
 export interface ExportArticle {
   /** Path relative to the export root, forward slashes (e.g. `seeds/a.txt`). */
@@ -16,6 +15,8 @@ export interface ExportArticle {
   annotations: Annotation[];
   /** Detections in code points (see `detectionToCodePoints`). */
   detections?: Detection;
+  /** The sidecar's `meta:` block (article details overriding what the text shows). */
+  meta?: ArticleMeta;
 }
 
 export interface ExportOptions {
@@ -27,6 +28,10 @@ export interface ExportOptions {
   /** Export timestamp (ISO 8601) for formats that record one; fixed in tests. */
   now?: string;
   labels?: readonly LabelDef[];
+  /** ClaimReview: the rating scale, best first (default: the `articleAnnotator.verdicts` default); `unverifiable` has no number. */
+  verdicts?: readonly string[];
+  /** ClaimReview: who reviews, when an annotation names no author. */
+  reviewer?: string;
   /** IRI prefix of article sources in W3C/REFI-QDA exports (default `urn:article-annotator:article:`). */
   sourceBase?: string;
 }
@@ -108,4 +113,9 @@ export function recordsByArticle(records: readonly ExportRecord[]): Map<string, 
  */
 export function defaultExportFolder(articlePaths: readonly string[]): string {
   return articlePaths.some((p) => !p.includes('/')) ? 'exports' : '';
+}
+
+/** The article's details in force: the sidecar's `meta:` over what the text shows (date line, headline). */
+export function detailsOf(article: ExportArticle): ArticleMeta {
+  return resolveMeta(findArticleMeta(article.text), article.meta);
 }

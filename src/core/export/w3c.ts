@@ -15,6 +15,14 @@ export function exportW3c(articles: readonly ExportArticle[], options: ExportOpt
     if (r.comment) body.push({ type: 'TextualBody', purpose: 'commenting', value: r.comment, format: 'text/plain' });
     for (const t of r.tags ?? []) body.push({ type: 'TextualBody', purpose: 'tagging', value: t, format: 'text/plain' });
     if (r.speaker) body.push({ type: 'SpecificResource', purpose: 'identifying', source: `urn:article-annotator:actor:${slug(r.speaker)}` });
+    // Claims as statements: topics classify, the stance describes, the verdict assesses, evidence links.
+    for (const t of r.about ?? []) body.push({ type: 'TextualBody', purpose: 'classifying', value: t, format: 'text/plain' });
+    if (r.stance) body.push({ type: 'TextualBody', purpose: 'describing', value: `stance: ${r.stance}`, format: 'text/plain' });
+    if (r.verdict) body.push({ type: 'TextualBody', purpose: 'assessing', value: r.verdict, format: 'text/plain' });
+    for (const e of r.evidence ?? []) {
+      if (/^https?:\/\/\S+$/i.test(e.trim())) body.push({ type: 'SpecificResource', purpose: 'linking', source: e.trim() });
+      else body.push({ type: 'TextualBody', purpose: 'commenting', value: e, format: 'text/plain' });
+    }
     const anno: Record<string, unknown> = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: `urn:article-annotator:annotation:${iriSegment(r.article)}:${iriSegment(r.id)}`,

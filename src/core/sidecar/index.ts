@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
+import type { ArticleMeta } from '../meta/articleMeta';
 import { OffsetMap } from '../offsets';
 import { fastParse, fastStringifyPieces, writesPlain, type FastParsed } from './fastyaml';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
@@ -34,6 +35,11 @@ export interface Sidecar {
   article: string;
   /** SHA-256 (hex) of the article text the offsets refer to. */
   articleSha256?: string;
+  /**
+   * Article details that override what is found in the text (docs/sidecar-format.md). As read:
+   * unknown keys inside are kept for the next write.
+   */
+  meta?: ArticleMeta & Record<string, unknown>;
   annotations: Annotation[];
 }
 
@@ -127,6 +133,7 @@ function docOf(source: Source | undefined): Document.Parsed | undefined {
 function success(v: ReturnType<typeof validateSidecarData>, data: Record<string, unknown>, source: Source): SidecarParseResult {
   const sidecar: Sidecar = { version: v.version!, article: v.article!, annotations: v.annotations };
   if (v.articleSha256 !== undefined) sidecar.articleSha256 = v.articleSha256;
+  if (v.meta !== undefined) sidecar.meta = v.meta;
   // defineProperty, not assignment: a key `__proto__` stays an own key and never sets the prototype.
   for (const k of v.extraKeys) Object.defineProperty(sidecar, k, { value: data[k], enumerable: true, writable: true, configurable: true });
   return { ok: true, sidecar, source };
@@ -343,6 +350,9 @@ function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, un
   const top = sidecar as unknown as Record<string, unknown>;
   const entries: [string, unknown][] = [['version', sidecar.version], ['article', sidecar.article]];
   if (sidecar.articleSha256) entries.push(['articleSha256', sidecar.articleSha256]);
+  // Like an unknown key: a new object without `meta` keeps the previous file's (set it to undefined to drop it).
+  const meta = hasOwn(sidecar, 'meta') ? sidecar.meta : (previous?.data.meta as Sidecar['meta'] | null | undefined);
+  if (meta && typeof meta === 'object' && Object.keys(meta).some((k) => meta[k] !== undefined)) entries.push(['meta', withoutUndefined(meta)]);
   const isExtra = (k: string) => !(TOP_KEYS as readonly string[]).includes(k);
   const prevKeys = previous ? Object.keys(previous.data).filter(isExtra) : [];
   for (const k of prevKeys) {
@@ -354,6 +364,15 @@ function topEntries(sidecar: Sidecar, previous: Source | undefined): [string, un
   }
   return entries;
 }
+
+function withoutUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) if (o[k] !== undefined) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Top-level keys rebuilt on each write; `meta` is not among them: unchanged, it keeps its node (comments inside it). */
+const REBUILT_TOP_KEYS = TOP_KEYS.filter((k) => k !== 'meta');
 
 const TO_STRING_OPTIONS = { lineWidth: 0, minContentWidth: 0, indentSeq: true, doubleQuotedAsJSON: true } as const;
 
@@ -527,7 +546,7 @@ function documentStringify(top: [string, unknown][], sorted: Annotation[], items
     }
   }
   const doc = new Document();
-  const root = mapNode(doc, top, prevRoot, TOP_KEYS);
+  const root = mapNode(doc, top, prevRoot, REBUILT_TOP_KEYS);
   const seq = new YAMLSeq();
   // The parser hangs a comment above the first item on the list; it is about that annotation.
   const firstPrev = isSeq(prevSeq) && isMap(prevSeq.items[0]) ? prevSeq.items[0] : undefined;

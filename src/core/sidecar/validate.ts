@@ -3,16 +3,19 @@
  * Reports every failing field; `locate` maps a field path to a line of the sidecar.
  */
 import type { Annotation } from '../model';
+import { META_KEYS, metaProblem, type ArticleMeta } from '../meta/articleMeta';
 
 export const SIDECAR_VERSION = 1;
 export const SUPPORTED_VERSIONS: readonly number[] = [1];
 
 /** Keys of the top-level mapping written by Article Annotator, in file order. */
-export const TOP_KEYS = ['version', 'article', 'articleSha256', 'annotations'] as const;
+export const TOP_KEYS = ['version', 'article', 'articleSha256', 'meta', 'annotations'] as const;
 /** Keys of an annotation, in file order; unknown keys follow in their original order. */
-export const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'tags', 'author', 'created', 'modified'] as const;
+export const ANNOTATION_KEYS = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'tags', 'about', 'stance', 'verdict', 'evidence', 'author', 'created', 'modified'] as const;
 export const ANNOTATION_KEY_SET: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
-const STRING_FIELDS = ['id', 'label', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'author', 'created', 'modified'] as const;
+const STRING_FIELDS = ['id', 'label', 'quote', 'prefix', 'suffix', 'speaker', 'comment', 'stance', 'verdict', 'author', 'created', 'modified'] as const;
+/** Fields that hold a list of texts. */
+const LIST_FIELDS = ['tags', 'about', 'evidence'] as const;
 /** Date, or date and time with optional seconds, fraction and zone (the subset of ISO 8601 people write). */
 export const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -31,6 +34,8 @@ export interface Validated {
   version?: number;
   article?: string;
   articleSha256?: string;
+  /** The `meta:` block (article details) as written: known keys checked, unknown keys kept, null values allowed. */
+  meta?: ArticleMeta & Record<string, unknown>;
   annotations: Annotation[];
   /** Unknown top-level keys, in file order. */
   extraKeys: string[];
@@ -40,7 +45,7 @@ const pointer = (path: Path): string => '/' + path.map((p) => String(p).replace(
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : typeof v === 'string' ? `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` : `${typeof v} ${String(v)}`);
 
-const OPTIONAL_TEXTS = ['prefix', 'suffix', 'speaker', 'comment', 'author'] as const;
+const OPTIONAL_TEXTS = ['prefix', 'suffix', 'speaker', 'comment', 'stance', 'verdict', 'author'] as const;
 // The same rule as the schema's `\S` pattern: not only whitespace, Unicode spaces (U+00A0, U+3000…) included.
 const nonBlank = (v: unknown): boolean => typeof v === 'string' && v !== '' && ((v.charCodeAt(0) > 32 && v.charCodeAt(0) < 127) || /\S/u.test(v));
 const offset = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -52,10 +57,11 @@ function wellFormed(a: Record<string, unknown>, validDates: Set<string>): boolea
   const end = a.end;
   if (!offset(start) || !offset(end) || end < start) return false;
   for (const f of OPTIONAL_TEXTS) if (a[f] !== undefined && typeof a[f] !== 'string') return false;
-  const tags = a.tags;
-  if (tags !== undefined) {
-    if (!Array.isArray(tags)) return false;
-    for (const t of tags) if (typeof t !== 'string') return false;
+  for (const f of LIST_FIELDS) {
+    const list = a[f];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return false;
+    for (const t of list) if (typeof t !== 'string') return false;
   }
   return dateOk(a.created, validDates) && dateOk(a.modified, validDates);
 }
@@ -97,6 +103,24 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
   if ('articleSha256' in data && data.articleSha256 !== null && data.articleSha256 !== undefined) {
     if (typeof data.articleSha256 !== 'string' || !SHA256_HEX.test(data.articleSha256)) fail(['articleSha256'], '"articleSha256" must be 64 lowercase hexadecimal digits (the SHA-256 of the article text).');
     else out.articleSha256 = data.articleSha256;
+  }
+  if ('meta' in data && data.meta !== null && data.meta !== undefined) {
+    const meta = data.meta;
+    if (!isRecord(meta)) fail(['meta'], `"meta" must be a mapping of article details (${META_KEYS.join(', ')}), not ${describe(meta)}.`);
+    else {
+      let ok = true;
+      for (const k of Object.keys(meta)) {
+        const v = meta[k];
+        // Unknown detail keys are the user's (kept on write, not read); known ones must be well formed.
+        if (v === null || v === undefined || !(META_KEYS as readonly string[]).includes(k)) continue;
+        const problem = metaProblem(k, v);
+        if (problem) {
+          ok = false;
+          fail(['meta', k], `${problem} (found ${describe(v)}).`);
+        }
+      }
+      if (ok) out.meta = meta as ArticleMeta & Record<string, unknown>;
+    }
   }
   for (const key of Object.keys(data)) if (!(TOP_KEYS as readonly string[]).includes(key)) out.extraKeys.push(key);
 
@@ -142,9 +166,11 @@ export function validateSidecarData(data: unknown, locate: (path: Path) => numbe
       if (Number.isSafeInteger(a.start) && Number.isSafeInteger(a.end) && (a.start as number) >= 0 && (a.end as number) < (a.start as number)) {
         bad('end', `"end" (${String(a.end)}) is before "start" (${String(a.start)}).`);
       }
-      if ('tags' in a && a.tags !== null) {
-        if (!Array.isArray(a.tags)) bad('tags', `"tags" must be a list of texts, not ${describe(a.tags)}.`);
-        else a.tags.forEach((t: unknown, j: number) => typeof t !== 'string' && fail([...base, 'tags', j], `${who()}: tag ${j + 1} must be a text, not ${describe(t)}.`));
+      for (const f of LIST_FIELDS) {
+        const list = a[f];
+        if (!(f in a) || list === null) continue;
+        if (!Array.isArray(list)) bad(f, `"${f}" must be a list of texts, not ${describe(list)}.`);
+        else list.forEach((t: unknown, j: number) => typeof t !== 'string' && fail([...base, f, j], `${who()}: ${f === 'tags' ? 'tag' : `"${f}" item`} ${j + 1} must be a text, not ${describe(t)}.`));
       }
       for (const f of ['created', 'modified'] as const) {
         const v = a[f];

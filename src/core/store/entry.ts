@@ -3,6 +3,7 @@
  * one union, and the text the item offsets refer to (the open document, or the file's bytes).
  */
 import type { AnchorStatus, Annotation } from '../model';
+import type { ArticleMeta } from '../meta/articleMeta';
 import type { OpenDocument, FileVersion, StoreDocuments } from './ports';
 import { RecentTexts, sourceOf, type TextSource } from './text';
 
@@ -55,6 +56,10 @@ const utf8Decoder = new TextDecoder();
 export class ArticleEntry<U, I extends LiveItem<U> = LiveItem<U>> {
   phase: EntryPhase<U> = { kind: 'loading' };
   items: I[] = [];
+  /** The sidecar's `meta:` block (article details set by the user), if any. */
+  meta: ArticleMeta | undefined;
+  /** `meta` was set by the user and is not yet written. */
+  metaChanged = false;
   /** SHA-256 of the sidecar bytes as last read or written (undefined: no file). */
   diskHash: string | undefined;
   /** Annotations the user removed since the sidecar was last read or written (a "keep mine" does not bring them back). */

@@ -11,7 +11,8 @@
  * synchronous way, so whatever order VS Code delivers events in, each operation sees a
  * consistent entry.
  */
-import type { AnchorStatus, Annotation } from '../model';
+import { EDITABLE_FIELDS, setFields, type AnchorStatus, type Annotation, type AnnotationPatch } from '../model';
+import type { ArticleMeta } from '../meta/articleMeta';
 import { anchorAnnotations, Anchorer, EditFollower, type ContentChange } from '../anchor';
 import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult } from '../sidecar';
 import { OffsetMap } from '../offsets';
@@ -21,16 +22,13 @@ import type { ConflictChoice, Position, ReadResult, StoreDocuments, StoreFiles, 
 import { KeyedSequencer } from './sequencer';
 import { offsetOf, RecentTexts } from './text';
 
-export interface NewAnnotationInit {
+export interface NewAnnotationInit extends Omit<AnnotationPatch, 'label'> {
   start: Position;
   end: Position;
   label: string;
-  comment?: string;
-  tags?: string[];
-  speaker?: string;
 }
 
-export type AnnotationFields = Partial<Pick<Annotation, 'label' | 'comment' | 'tags' | 'speaker'>>;
+export type AnnotationFields = AnnotationPatch;
 
 export interface StorePorts<U, I extends LiveItem<U>> {
   files: StoreFiles<U>;
@@ -151,6 +149,8 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     }
     this.cancelWrite(entry);
     entry.items = [];
+    entry.meta = undefined;
+    entry.metaChanged = false;
     entry.removed.clear();
     let phase: EntryPhase<U> = { kind: 'clean' };
     if (sc.kind === 'missing') {
@@ -174,6 +174,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         this.host.problems(entry.article, entry.sidecar, parsed.problems);
       } else {
         this.host.problems(entry.article, entry.sidecar, []);
+        entry.meta = parsed.sidecar.meta;
         const ta = performance.now();
         const map = new OffsetMap(text);
         const anchored = anchorAnnotations(text, parsed.sidecar.annotations, undefined, map);
@@ -245,9 +246,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         {
           id: newAnnotationId(),
           label: init.label,
-          ...(init.speaker ? { speaker: init.speaker } : {}),
-          ...(init.comment ? { comment: init.comment } : {}),
-          ...(init.tags && init.tags.length ? { tags: init.tags } : {}),
+          ...setFields(init),
           ...(author ? { author } : {}),
           created,
           modified: created,
@@ -258,6 +257,17 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       entry.sortItems();
       this.userChanged(entry);
       return annotation;
+    });
+  }
+
+  /** Sets (undefined: removes) the article details of the sidecar's `meta:` block. */
+  async setMeta(article: U, meta: ArticleMeta | undefined): Promise<void> {
+    await this.get(article);
+    return this.inQueue(article, (found) => {
+      const entry = this.assertWritable(found, article);
+      entry.meta = meta && Object.keys(meta).length ? meta : undefined;
+      entry.metaChanged = true;
+      this.userChanged(entry);
     });
   }
 
@@ -273,7 +283,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       const entry = this.assertWritable(found, article);
       const item = this.find(entry, id);
       const next: Annotation = { ...item.annotation };
-      for (const key of ['label', 'comment', 'tags', 'speaker'] as const) {
+      for (const key of EDITABLE_FIELDS) {
         if (!(key in patch)) continue;
         const v = patch[key];
         if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[key];
@@ -430,11 +440,13 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const text = entry.text();
     const map = new OffsetMap(text);
     const annotations = entry.items.map((i) => this.currentAnnotation(entry, i, text, map));
-    if (annotations.length === 0 && entry.diskHash === undefined) {
+    if (annotations.length === 0 && entry.diskHash === undefined && !entry.metaChanged) {
       this.setPhase(entry, { kind: 'clean' });
       return false;
     }
-    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), annotations };
+    // The meta block as the user set it; unchanged, the previous file's block is kept as written.
+    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(entry.metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
+    entry.metaChanged = false;
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;

@@ -12,6 +12,7 @@ import { DetectionFeature } from './detection';
 import { TreeFeature } from './tree';
 import { ExportFeature } from './export';
 import { NetworkFeature } from './network';
+import { TeamFeature } from './team';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface ArticleAnnotatorApi {
@@ -20,6 +21,7 @@ export interface ArticleAnnotatorApi {
   readonly annotationFeature: AnnotationFeature;
   readonly detectionFeature: DetectionFeature;
   readonly networkFeature: NetworkFeature;
+  readonly teamFeature: TeamFeature;
   /** Milliseconds `activate` took (the benchmark reads it). */
   readonly activationMs: number;
 }
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const annotationFeature = new AnnotationFeature(services);
   const detectionFeature = new DetectionFeature(services);
   const networkFeature = new NetworkFeature(services);
+  const teamFeature = new TeamFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
@@ -46,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     tree,
     new ExportFeature(services),
     networkFeature,
+    teamFeature,
   );
-  return { services, tree, annotationFeature, detectionFeature, networkFeature, activationMs: performance.now() - t0 };
+  return { services, tree, annotationFeature, detectionFeature, networkFeature, teamFeature, activationMs: performance.now() - t0 };
 }
 
 export function deactivate(): void {

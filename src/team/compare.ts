@@ -1,10 +1,12 @@
 /**
  * "Compare Coders…": this workspace's annotations (A) against another folder with the same
- * articles — another coder's copy or a branch checked out in a worktree — or two authors within
+ * articles (another coder's copy, a worktree), the sidecars committed on a git branch (read with
+ * `git show`, nothing checked out), or two authors within
  * the workspace's sidecars. A Markdown report with the agreement table (src/core/team/agreement)
  * and the differences (src/core/team/differences) in the Coder Differences view, where accept A,
  * accept B and keep both write the workspace's sidecar through the annotation store.
  */
+import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { anchorAnnotations } from '../core/anchor';
 import { mdCell, mdInline } from '../core/export/escape';
@@ -18,7 +20,7 @@ import type { Services } from '../services';
 import { collectArticle } from '../workspace/collect';
 import { readText } from '../workspace/fs';
 
-export type CompareArgs = { folder: string; authors?: undefined } | { authors: [string, string]; folder?: undefined };
+export type CompareArgs = { folder: string } | { branch: string } | { authors: [string, string] };
 
 export interface ArticleDifferences {
   uri: vscode.Uri;
@@ -42,30 +44,85 @@ const relOf = (u: vscode.Uri) => {
   return folder ? u.path.slice(folder.uri.path.length + 1) : u.path.slice(u.path.lastIndexOf('/') + 1);
 };
 
-/** B's sidecar for an article, anchored on A's text; undefined when B lacks the article. */
-async function annotationsIn(folder: vscode.Uri, rel: string, text: string, problems: string[]): Promise<Annotation[] | undefined> {
-  const article = vscode.Uri.joinPath(folder, ...rel.split('/'));
+/** Where coder B's sidecars are read: another folder, or a git branch of this workspace. */
+interface OtherCoder {
+  name: string;
+  /** The sidecar's bytes for an article (path relative to the workspace folder); 'none' when B has the article but no sidecar. */
+  read(rel: string): Promise<Uint8Array | 'none' | { problem: string }>;
+}
+
+function folderCoder(folder: vscode.Uri): OtherCoder {
+  return {
+    name: folder.scheme === 'file' ? folder.fsPath : folder.toString(),
+    async read(rel) {
+      const article = vscode.Uri.joinPath(folder, ...rel.split('/'));
+      try {
+        await vscode.workspace.fs.stat(article);
+      } catch {
+        return { problem: `${rel}: not in ${this.name}; not compared` };
+      }
+      const sidecar = article.with({ path: `${article.path}.annotations.yaml` });
+      const r = await readText(sidecar, vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxSidecarSize', 10_000_000));
+      if (r.kind === 'missing') return 'none';
+      if (r.kind !== 'ok') return { problem: `${sidecar.fsPath}: cannot be read (${r.kind === 'error' ? r.message : r.kind}); not compared` };
+      return r.bytes;
+    },
+  };
+}
+
+function git(cwd: string, args: string[], maxBuffer = 1_000_000): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer, timeout: 30000, windowsHide: true }, (err, stdout, stderr) => {
+      if (err) reject(new Error((stderr.toString().trim() || err.message).split('\n')[0]));
+      else resolve(stdout);
+    });
+  });
+}
+
+/** Coder B as the sidecars committed on `branch` (read with git show; nothing is checked out). */
+async function branchCoder(folder: vscode.Uri, branch: string): Promise<OtherCoder> {
+  if (folder.scheme !== 'file') throw new Error('comparing with a branch needs a folder on disk.');
+  if (!/^[\w./@{}^~-]+$/.test(branch) || branch.startsWith('-')) throw new Error(`"${branch}" is not a branch name.`);
+  let prefix: string;
+  let files: Set<string>;
   try {
-    await vscode.workspace.fs.stat(article);
-  } catch {
-    problems.push(`${rel}: not in ${folder.fsPath || folder.toString()}; not compared`);
+    prefix = (await git(folder.fsPath, ['rev-parse', '--show-prefix'])).toString().trim();
+    files = new Set((await git(folder.fsPath, ['ls-tree', '-r', '--name-only', '--full-tree', branch, '--', ...(prefix ? [prefix] : [])], 200_000_000)).toString().split('\n').filter(Boolean));
+  } catch (e) {
+    throw new Error(`cannot read branch ${branch} of ${folder.fsPath}: ${(e as Error).message}`, { cause: e });
+  }
+  const max = vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxSidecarSize', 10_000_000);
+  return {
+    name: `branch ${branch}`,
+    async read(rel) {
+      if (!files.has(prefix + rel)) return { problem: `${rel}: not on branch ${branch}; not compared` };
+      if (!files.has(`${prefix}${rel}.annotations.yaml`)) return 'none';
+      try {
+        return await git(folder.fsPath, ['show', `${branch}:${prefix}${rel}.annotations.yaml`], max + 1);
+      } catch (e) {
+        return { problem: `${rel}.annotations.yaml on branch ${branch}: ${(e as Error).message}; not compared` };
+      }
+    },
+  };
+}
+
+/** B's annotations of an article, anchored on A's text; undefined when B lacks the article or cannot be read. */
+async function annotationsOf(other: OtherCoder, rel: string, text: string, problems: string[]): Promise<Annotation[] | undefined> {
+  const bytes = await other.read(rel);
+  if (bytes === 'none') return [];
+  if (!(bytes instanceof Uint8Array)) {
+    problems.push(bytes.problem);
     return undefined;
   }
-  const sidecar = article.with({ path: `${article.path}.annotations.yaml` });
-  const r = await readText(sidecar, vscode.workspace.getConfiguration('articleAnnotator').get<number>('maxSidecarSize', 10_000_000));
-  if (r.kind === 'missing') return [];
-  if (r.kind !== 'ok') {
-    problems.push(`${sidecar.fsPath}: cannot be read (${r.kind === 'error' ? r.message : r.kind}); not compared`);
-    return undefined;
-  }
-  const parsed = parseSidecar(r.bytes);
+  const where = `${rel}.annotations.yaml (${other.name})`;
+  const parsed = parseSidecar(bytes);
   if (!parsed.ok) {
-    problems.push(...parsed.problems.map((p) => `${sidecar.fsPath}:${p.line ?? 1}: ${p.message}; not compared`));
+    problems.push(...parsed.problems.map((p) => `${where}:${p.line ?? 1}: ${p.message}; not compared`));
     return undefined;
   }
   const out: Annotation[] = [];
   for (const x of anchorAnnotations(text, parsed.sidecar.annotations, undefined, new OffsetMap(text))) {
-    if (x.start === undefined || x.end === undefined || x.status === 'orphan') problems.push(`${sidecar.fsPath}: annotation ${x.annotation.id} is an orphan; not compared`);
+    if (x.start === undefined || x.end === undefined || x.status === 'orphan') problems.push(`${where}: annotation ${x.annotation.id} is an orphan; not compared`);
     else out.push({ ...x.annotation, start: x.start, end: x.end });
   }
   return out;
@@ -76,19 +133,24 @@ export async function compareCoders(services: Services, args: CompareArgs, progr
   const uris = await services.articles.list();
   const input: AgreementArticle[] = [];
   const articles: ArticleDifferences[] = [];
-  const other = args.folder !== undefined ? (/^[a-z][a-z0-9+.-]*:/i.test(args.folder) && !/^[a-z]:\\/i.test(args.folder) ? vscode.Uri.parse(args.folder) : vscode.Uri.file(args.folder)) : undefined;
+  let other: OtherCoder | undefined;
+  if ('folder' in args) other = folderCoder(/^[a-z][a-z0-9+.-]*:/i.test(args.folder) && !/^[a-z]:\\/i.test(args.folder) ? vscode.Uri.parse(args.folder) : vscode.Uri.file(args.folder));
+  else if ('branch' in args) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) throw new Error('open the folder of your articles first.');
+    other = await branchCoder(folder, args.branch);
+  }
   for (const uri of uris) {
     progress?.report({ message: relOf(uri), increment: 100 / Math.max(1, uris.length) });
     const art = await collectArticle(services, uri, false);
     if (!art) continue;
     const rel = relOf(uri);
-    let a: Annotation[];
+    let a: Annotation[] = art.annotations;
     let b: Annotation[] | undefined;
     if (other) {
-      a = art.annotations;
-      b = await annotationsIn(other, rel, art.text, problems);
-    } else {
-      const [x, y] = args.authors!;
+      b = await annotationsOf(other, rel, art.text, problems);
+    } else if ('authors' in args) {
+      const [x, y] = args.authors;
       a = art.annotations.filter((n) => n.author === x);
       b = art.annotations.filter((n) => n.author === y);
     }
@@ -97,7 +159,7 @@ export async function compareCoders(services: Services, args: CompareArgs, progr
     const diffs = differences(a, b);
     if (diffs.length) articles.push({ uri, path: rel, diffs });
   }
-  const names: [string, string] = other ? ['this workspace', other.fsPath || other.toString()] : args.authors!;
+  const names: [string, string] = other ? ['this workspace', other.name] : 'authors' in args ? args.authors : ['A', 'B'];
   const result: Comparison = { mode: other ? 'folder' : 'authors', names, articles, problems, report: '' };
   result.report = reportOf(result, agreement(input), input.length);
   return result;

@@ -14,7 +14,7 @@ import { askImportArgs, importAnnotations, type ImportArgs, type ImportResult } 
 
 const GIT_ARGS: ArgsSpec = { folder: { type: 'string', required: true } };
 const IMPORT_ARGS: ArgsSpec = { files: { type: 'strings', required: true }, format: { type: 'string', oneOf: IMPORT_FORMATS } };
-const COMPARE_ARGS: ArgsSpec = { folder: { type: 'string' }, authors: { type: 'strings' } };
+const COMPARE_ARGS: ArgsSpec = { folder: { type: 'string' }, branch: { type: 'string' }, authors: { type: 'strings' } };
 
 export class TeamFeature implements vscode.Disposable {
   readonly differences = new DifferencesProvider();
@@ -77,12 +77,12 @@ export class TeamFeature implements vscode.Disposable {
   }
 
   private async compare(arg: unknown): Promise<(Comparison & { document: string }) | undefined> {
-    const scripted = parseScriptedArgs<{ folder?: string; authors?: string[] }>('compareCoders', arg, COMPARE_ARGS);
+    const scripted = parseScriptedArgs<{ folder?: string; branch?: string; authors?: string[] }>('compareCoders', arg, COMPARE_ARGS);
     let args: CompareArgs | undefined;
     if (scripted) {
-      if (scripted.folder !== undefined && !scripted.authors) args = { folder: scripted.folder };
-      else if (scripted.authors?.length === 2 && scripted.folder === undefined) args = { authors: [scripted.authors[0]!, scripted.authors[1]!] };
-      else throw new Error('compareCoders: give either "folder" or two "authors".');
+      const given = [scripted.folder, scripted.branch, scripted.authors].filter((x) => x !== undefined).length;
+      if (given !== 1 || (scripted.authors && scripted.authors.length !== 2)) throw new Error('compareCoders: give one of "folder", "branch" or two "authors".');
+      args = scripted.folder !== undefined ? { folder: scripted.folder } : scripted.branch !== undefined ? { branch: scripted.branch } : { authors: [scripted.authors![0]!, scripted.authors![1]!] };
     } else args = await this.askCompare();
     if (!args) return undefined;
     const a = args;
@@ -97,6 +97,7 @@ export class TeamFeature implements vscode.Disposable {
     const how = await vscode.window.showQuickPick(
       [
         { label: 'Another folder…', detail: 'Another coder’s copy of these articles, or a branch checked out with git worktree', v: 'folder' as const },
+        { label: 'A git branch…', detail: 'The sidecars committed on another branch of this repository (read, not checked out)', v: 'branch' as const },
         { label: 'Two authors in this workspace…', detail: 'The “author” recorded on each annotation', v: 'authors' as const },
       ],
       { title: 'Compare coders: with whom?' },
@@ -105,6 +106,10 @@ export class TeamFeature implements vscode.Disposable {
     if (how.v === 'folder') {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Compare with this folder', title: 'Compare coders: the other coder’s folder (same articles, same relative paths)' });
       return picked?.[0] ? { folder: picked[0].toString() } : undefined;
+    }
+    if (how.v === 'branch') {
+      const branch = await vscode.window.showInputBox({ title: 'Compare coders: the other coder’s branch', prompt: 'A branch, tag or commit of this repository (e.g. coder-b, origin/coder-b)', validateInput: (v) => (/^[\w./@{}^~-]+$/.test(v) && !v.startsWith('-') ? undefined : 'Not a branch name') });
+      return branch ? { branch } : undefined;
     }
     const authors = new Set<string>();
     for (const uri of await this.services.articles.list()) for (const i of (await this.services.annotations.get(uri)).items) if (i.annotation.author) authors.add(i.annotation.author);

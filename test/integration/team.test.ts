@@ -95,6 +95,42 @@ describe('team commands', () => {
     }
   });
 
+  it('Compare Coders… with a git branch reads the sidecars committed there, checking nothing out', async () => {
+    const A = seedUri('000_567447e36de95f9e.txt');
+    const original = fs.readFileSync(A.fsPath, 'utf8');
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const g = (args: string[], input?: string) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: root, encoding: 'utf8', ...(input !== undefined ? { input } : {}) }).trim();
+    try {
+      writeSidecar(A, [{ id: 'a-1', label: 'actor', quote: 'Pakistan' }]);
+      const a = await api();
+      await waitFor(async () => (await a.services.annotations.get(A)).items.length === 1, 'A loaded');
+      // Branch coder-b: the article and B's sidecar, committed without touching the work tree.
+      const bDir = path.join(tmp, 'b-branch', 'seeds');
+      fs.mkdirSync(bDir, { recursive: true });
+      const bUri = vscode.Uri.file(path.join(bDir, '000_567447e36de95f9e.txt'));
+      fs.writeFileSync(bUri.fsPath, original);
+      writeSidecar(bUri, [{ id: 'a-1', label: 'place', quote: 'Pakistan' }]);
+      g(['init', '-q', '-b', 'main']);
+      g(['add', 'seeds/000_567447e36de95f9e.txt']);
+      const blob = g(['hash-object', '-w', '--stdin'], fs.readFileSync(sidecarOf(bUri).fsPath, 'utf8'));
+      g(['update-index', '--add', '--cacheinfo', `100644,${blob},seeds/000_567447e36de95f9e.txt.annotations.yaml`]);
+      g(['commit', '-q', '-m', 'coder b']);
+      g(['branch', 'coder-b']);
+      const sidecarBefore = fs.readFileSync(sidecarOf(A).fsPath, 'utf8');
+      const c = await vscode.commands.executeCommand<Comparison>('articleAnnotator.compareCoders', { branch: 'coder-b' });
+      assert.deepEqual(c.names, ['this workspace', 'branch coder-b']);
+      const art = c.articles.find((x) => x.path === 'seeds/000_567447e36de95f9e.txt');
+      assert.deepEqual(art?.diffs.map((d) => `${d.kind}:${d.a?.label}/${d.b?.label}`), ['labelDiffers:actor/place']);
+      assert.ok(c.problems.some((p) => /seeds\/001_f449809abfeeccdc\.txt: not on branch coder-b/.test(p)), c.problems.join('\n'));
+      assert.equal(fs.readFileSync(sidecarOf(A).fsPath, 'utf8'), sidecarBefore, 'the work tree is as it was');
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.compareCoders', { branch: 'no-such-branch' })), /cannot read branch no-such-branch/);
+    } finally {
+      fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+      await vscode.commands.executeCommand('articleAnnotator.closeComparison');
+      await resetArticle(A, original);
+    }
+  });
+
   it('Compare Coders… reports agreement, lists differences, and accepting one writes the sidecar', async () => {
     const A = seedUri('001_f449809abfeeccdc.txt');
     const original = fs.readFileSync(A.fsPath, 'utf8');

@@ -100,6 +100,11 @@ describe('team commands', () => {
     const original = fs.readFileSync(A.fsPath, 'utf8');
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     const g = (args: string[], input?: string) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: root, encoding: 'utf8', ...(input !== undefined ? { input } : {}) }).trim();
+    // VS Code's git extension would open the short-lived repository and keep showing it (status
+    // bar, badges in later screenshots) after it is gone: off while it exists, if it is installed.
+    const gitConfig = vscode.workspace.getConfiguration('git');
+    const gitSetting = (v: boolean | undefined) => Promise.resolve(gitConfig.update('enabled', v, vscode.ConfigurationTarget.Workspace)).catch(() => undefined);
+    await gitSetting(false);
     try {
       writeSidecar(A, [{ id: 'a-1', label: 'actor', quote: 'Pakistan' }]);
       const a = await api();
@@ -126,6 +131,7 @@ describe('team commands', () => {
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.compareCoders', { branch: 'no-such-branch' })), /cannot read branch no-such-branch/);
     } finally {
       fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+      await gitSetting(undefined);
       await vscode.commands.executeCommand('articleAnnotator.closeComparison');
       await resetArticle(A, original);
     }

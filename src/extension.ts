@@ -13,6 +13,7 @@ import { TreeFeature } from './tree';
 import { ExportFeature } from './export';
 import { NetworkFeature } from './network';
 import { TxtArticlesOffer } from './workspace/txtOffer';
+import { TeamFeature } from './team';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface ArticleAnnotatorApi {
@@ -23,6 +24,7 @@ export interface ArticleAnnotatorApi {
   readonly networkFeature: NetworkFeature;
   readonly txtOffer: TxtArticlesOffer;
   readonly exportFeature: ExportFeature;
+  readonly teamFeature: TeamFeature;
   /** Milliseconds `activate` took (the benchmark reads it). */
   readonly activationMs: number;
 }
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   const networkFeature = new NetworkFeature(services);
   const txtOffer = new TxtArticlesOffer(services);
   const exportFeature = new ExportFeature(services);
+  const teamFeature = new TeamFeature(services);
   // Every service and feature owns its registrations and is disposed with the extension.
   context.subscriptions.push(
     articles,
@@ -52,8 +55,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
     exportFeature,
     networkFeature,
     txtOffer,
+    teamFeature,
   );
-  return { services, tree, annotationFeature, detectionFeature, networkFeature, txtOffer, exportFeature, activationMs: performance.now() - t0 };
+  return { services, tree, annotationFeature, detectionFeature, networkFeature, txtOffer, exportFeature, teamFeature, activationMs: performance.now() - t0 };
 }
 
 export function deactivate(): void {

@@ -39,9 +39,11 @@ Usage:
   article-annotator agreement --by-author FOLDER [--authors X,Y] [--label L] [--json]
       Agreement of two coders (folders with the same articles, or two authors in one folder):
       Cohen's kappa over code points, Krippendorff's unitized alpha, span F1 (exact, overlapping), counts.
-  article-annotator import --format w3c INPUT... --into FOLDER
-      Annotations from W3C Web Annotation JSON-LD (ours, Hypothesis) placed on FOLDER's articles
-      (matched by path or file name, re-anchored by quote and context) and added to their sidecars.
+  article-annotator import [--format w3c|brat|qdpx] INPUT... --into FOLDER
+      Annotations from W3C Web Annotation JSON-LD (ours, Hypothesis; .json/.jsonld), brat standoff
+      (.ann beside .txt, or a folder of them) or a REFI-QDA project (.qdpx) placed on FOLDER's
+      articles (matched by path, text hash or file name, re-anchored by quote and context) and
+      added to their sidecars; the format is guessed from the extension when not given.
   article-annotator --help | --version
 
 Folders are searched for *.txt articles. The lexicon defaults to .annotator/actors.yaml found in

@@ -26,7 +26,8 @@ describe('activation', () => {
       contributes: { viewsContainers: { activitybar: { id: string }[] }; views: Record<string, { id: string }[]> };
     };
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['articleAnnotator']);
-    assert.deepEqual(pkg.contributes.views.articleAnnotator!.map((v) => v.id), ['articleAnnotator.annotations']);
+    // The Coder Differences view shows only while comparing coders (its `when`).
+    assert.deepEqual(pkg.contributes.views.articleAnnotator!.map((v) => v.id), ['articleAnnotator.annotations', 'articleAnnotator.differences']);
     // The workbench knows the container and the view: their commands exist and run.
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('workbench.view.extension.articleAnnotator'), 'container command');

@@ -102,7 +102,7 @@ describe('import --format w3c (built dist/cli.js)', function () {
     assert.equal(r2.code, 1);
     assert.match(r2.err, /broken\.json: not W3C Web Annotation JSON/);
     assert.match(r2.err, /big\.jsonld: 60000000 bytes, more than the limit/);
-    assert.equal(run(['import', '--format', 'brat', 'x', '--into', 'host']).code, 2);
+    assert.equal(run(['import', '--format', 'nope', 'x', '--into', 'host']).code, 2);
   });
 
   it('readW3c copies only known fields', () => {

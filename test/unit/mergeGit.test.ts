@@ -112,6 +112,29 @@ describe('merge driver under real git (built dist/cli.js)', function () {
     assert.equal(parsed.sidecar.annotations.length, 2);
   });
 
+  it('keeps theirs\u2019 hand-written comments on the annotations theirs wrote, ours\u2019 on the rest', () => {
+    const r = branches(
+      () => {
+        write([base(), annotate('a-coderaaaaa', words[0]!, 'actor')]);
+        const f = sidecarFile();
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('  - id: a-coderaaaaa', '  # ours: check the name\n  - id: a-coderaaaaa'));
+      },
+      () => {
+        write([base(), annotate('a-coderbbbbb', words[1]!, 'actor')]);
+        const f = sidecarFile();
+        fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('  - id: a-coderbbbbb', '  # theirs: second coder, unsure\n  - id: a-coderbbbbb').replace('    label: actor\n', '    label: actor # theirs: or place?\n'));
+      },
+    );
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const after = fs.readFileSync(sidecarFile(), 'utf8');
+    const parsed = parseSidecar(after);
+    assert.ok(parsed.ok, after);
+    assert.deepEqual(parsed.sidecar.annotations.map((a) => a.id).sort(), ['a-base000000', 'a-coderaaaaa', 'a-coderbbbbb']);
+    assert.match(after, /# ours: check the name\n\s*- id: a-coderaaaaa/);
+    assert.match(after, /# theirs: second coder, unsure\n\s*- id: a-coderbbbbb/);
+    assert.match(after, /label: actor # theirs: or place\?/);
+  });
+
   it('a side that does not parse: non-zero exit and OURS untouched', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-md-'));
     try {

@@ -1,42 +1,60 @@
 /**
- * `article-annotator import --format w3c INPUT... --into FOLDER`: annotations made in other tools
- * placed on FOLDER's articles (matched by path or file name, re-anchored by quote and context) and
- * added to their sidecars. Only files inside FOLDER are written; a sidecar that cannot be read is
- * never rewritten; every annotation that cannot be placed is reported.
+ * `article-annotator import [--format w3c|brat|qdpx] INPUT... --into FOLDER`: annotations made in
+ * other tools placed on FOLDER's articles (src/core/import: matched by path, text hash or file
+ * name, re-anchored by quote and context) and added to their sidecars. The format is guessed
+ * from each file's extension when not given (a folder is read as brat: its .ann files). Only
+ * sidecars inside FOLDER are written; a sidecar that cannot be read is never rewritten; every
+ * annotation that cannot be placed is reported.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { articlesUnder } from './articles';
-import type { Annotation } from '../../core/model';
-import { parseSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult } from '../../core/sidecar';
 import { sha256 } from '../../core/hash';
-import { placeOnArticle } from '../../core/import/place';
-import { readW3c, type ImportedAnnotation } from '../../core/import/w3c';
+import { guessFormat, IMPORT_FORMATS, importIntoSidecar, matchArticles, MAX_IMPORT_BYTES, newCodebookEntries, readImport, type ImportedAnnotation, type ImportFormat, type ImportInput } from '../../core/import';
+import { DEFAULT_LABELS, type Annotation, type LabelDef } from '../../core/model';
+import { parseSidecar, serializeSidecarBytes, type SidecarParseResult } from '../../core/sidecar';
 
-export const IMPORT_FORMATS = ['w3c'] as const;
-/** Largest input file read (a JSON-LD export of a big project is well under this). */
-export const MAX_IMPORT_BYTES = 50_000_000;
+export { IMPORT_FORMATS, MAX_IMPORT_BYTES };
 const MAX_ARTICLE_BYTES = 20_000_000;
 
+function readLimited(file: string): Buffer {
+  const st = fs.statSync(file);
+  if (!st.isFile()) throw new Error('not a file');
+  if (st.size > MAX_IMPORT_BYTES) throw new Error(`${st.size} bytes, more than the limit of ${MAX_IMPORT_BYTES}; not read`);
+  return fs.readFileSync(file);
+}
 
-/** The article path a source names: ours (`urn:article-annotator:article:<path>`), a URL or a file name. */
-function sourcePath(source: string): string {
-  const ours = 'urn:article-annotator:article:';
-  let p = source;
-  if (p.startsWith(ours)) p = p.slice(ours.length);
-  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
-    try {
-      p = new URL(p).pathname;
-    } catch {
-      /* keep as it is */
+/** The .ann files under a folder, relative, forward slashes (links not followed). */
+function annsUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory() && !e.name.startsWith('.')) walk(p);
+      else if (e.isFile() && e.name.endsWith('.ann')) out.push(path.relative(dir, p).split(path.sep).join('/'));
     }
-  }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A brat .ann as an input, with its .txt when there is one beside it. */
+function bratInput(annFile: string, source: string, problems: string[]): ImportInput | undefined {
+  let bytes: Buffer;
   try {
-    p = decodeURI(p);
-  } catch {
-    /* keep as it is */
+    bytes = readLimited(annFile);
+  } catch (e) {
+    problems.push(`${annFile}: ${(e as Error).message}`);
+    return undefined;
   }
-  return p.replace(/^\/+/, '');
+  const input: ImportInput = { format: 'brat', name: annFile, bytes, source };
+  const txtFile = annFile.replace(/\.ann$/, '.txt');
+  try {
+    if (fs.existsSync(txtFile)) input.txt = readLimited(txtFile).toString('utf8');
+  } catch (e) {
+    problems.push(`${txtFile}: ${(e as Error).message}; offsets of ${annFile} not checked`);
+  }
+  return input;
 }
 
 export function runImport(argv: string[], err: (s: string) => void): number {
@@ -50,85 +68,100 @@ export function runImport(argv: string[], err: (s: string) => void): number {
     else if (a.startsWith('-')) return usage(err, `Unknown option ${a}. Try --help.`);
     else inputs.push(a);
   }
-  if (!format) return usage(err, 'import needs --format w3c.');
-  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) return usage(err, `import --format ${format} is not supported yet; formats: ${IMPORT_FORMATS.join(', ')}.`);
+  if (format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(format)) return usage(err, `import --format ${format} is not supported; formats: ${IMPORT_FORMATS.join(', ')}.`);
   if (!into) return usage(err, 'import needs --into FOLDER (the folder of the articles).');
   if (!fs.existsSync(into) || !fs.statSync(into).isDirectory()) return usage(err, `${into}: not a folder.`);
   if (inputs.length === 0) return usage(err, 'Name at least one file to import.');
 
   const problems: string[] = [];
-  const articles = articlesUnder(into);
-  const byName = new Map<string, string[]>();
-  for (const a of articles) byName.set(path.posix.basename(a), [...(byName.get(path.posix.basename(a)) ?? []), a]);
-  const perArticle = new Map<string, ImportedAnnotation[]>();
+  const notes: string[] = [];
+  const files: ImportInput[] = [];
   for (const input of inputs) {
-    let bytes: Buffer;
-    try {
-      const st = fs.statSync(input);
-      if (!st.isFile()) throw new Error('not a file');
-      if (st.size > MAX_IMPORT_BYTES) throw new Error(`${st.size} bytes, more than the limit of ${MAX_IMPORT_BYTES}; not read`);
-      bytes = fs.readFileSync(input);
-    } catch (e) {
-      problems.push(`${input}: ${(e as Error).message}`);
-      continue;
-    }
-    let read;
-    try {
-      read = readW3c(bytes.toString('utf8'));
-    } catch (e) {
-      problems.push(`${input}: not W3C Web Annotation JSON: ${(e as Error).message}`);
-      continue;
-    }
-    problems.push(...read.problems.map((p) => `${input}: ${p}`));
-    for (const a of read.annotations) {
-      const p = sourcePath(a.source);
-      const match = articles.includes(p) ? p : byName.get(path.posix.basename(p))?.length === 1 ? byName.get(path.posix.basename(p))![0] : undefined;
-      if (!match) {
-        problems.push(`${input}: “${a.quote.slice(0, 40)}” (${a.label}) is for ${a.source}, which matches no article in ${into}${(byName.get(path.posix.basename(p))?.length ?? 0) > 1 ? ' unambiguously' : ''}; not imported`);
-        continue;
+    const isDir = fs.existsSync(input) && fs.statSync(input).isDirectory();
+    const f = (format as ImportFormat | undefined) ?? (isDir ? 'brat' : guessFormat(input));
+    if (!f) return usage(err, `${input}: cannot tell the format from the name; give --format (${IMPORT_FORMATS.join(', ')}).`);
+    if (isDir) {
+      if (f !== 'brat') return usage(err, `${input}: a folder can only be read as brat (its .ann files).`);
+      const anns = annsUnder(input);
+      if (!anns.length) problems.push(`${input}: no .ann files`);
+      for (const rel of anns) {
+        const b = bratInput(path.join(input, ...rel.split('/')), rel.replace(/\.ann$/, '.txt'), problems);
+        if (b) files.push(b);
       }
-      perArticle.set(match, [...(perArticle.get(match) ?? []), a]);
+    } else if (f === 'brat') {
+      const b = bratInput(input, path.basename(input).replace(/\.ann$/, '.txt'), problems);
+      if (b) files.push(b);
+    } else {
+      try {
+        files.push({ format: f, name: input, bytes: readLimited(input) });
+      } catch (e) {
+        problems.push(`${input}: ${(e as Error).message}`);
+      }
     }
   }
+
+  const articles = articlesUnder(into);
+  const textCache = new Map<string, string | undefined>();
+  const textOf = (rel: string): string | undefined => {
+    if (!textCache.has(rel)) {
+      const p = path.join(into, ...rel.split('/'));
+      let text: string | undefined;
+      try {
+        if (fs.statSync(p).size <= MAX_ARTICLE_BYTES) {
+          text = fs.readFileSync(p, 'utf8');
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        } else problems.push(`${p}: larger than ${MAX_ARTICLE_BYTES} bytes; skipped`);
+      } catch (e) {
+        problems.push(`${p}: ${(e as Error).message}`);
+      }
+      textCache.set(rel, text);
+    }
+    return textCache.get(rel);
+  };
+  const perArticle = new Map<string, ImportedAnnotation[]>();
+  const declared: LabelDef[] = [];
+  for (const file of files) {
+    const read = readImport(file);
+    problems.push(...read.problems);
+    notes.push(...(read.notes ?? []));
+    declared.push(...(read.codes ?? []));
+    const matched = matchArticles(read.annotations, articles, (rel) => {
+      const t = textOf(rel);
+      return t === undefined ? undefined : sha256(t);
+    });
+    for (const u of matched.unmatched) problems.push(`${file.name}: “${u.annotation.quote.slice(0, 40)}” (${u.annotation.label}): ${u.reason}; not imported`);
+    for (const [rel, list] of matched.perArticle) perArticle.set(rel, [...(perArticle.get(rel) ?? []), ...list]);
+  }
+
   let added = 0;
-  const newLabels = new Set<string>();
+  const allAdded: Annotation[] = [];
   for (const [rel, imported] of [...perArticle].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const articlePath = path.join(into, ...rel.split('/'));
-    const st = fs.statSync(articlePath);
-    if (st.size > MAX_ARTICLE_BYTES) {
-      problems.push(`${articlePath}: larger than ${MAX_ARTICLE_BYTES} bytes; skipped`);
-      continue;
-    }
-    let text = fs.readFileSync(articlePath, 'utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const text = textOf(rel);
+    if (text === undefined) continue;
     const sidecarPath = `${articlePath}.annotations.yaml`;
     let previous: SidecarParseResult | undefined;
-    let existing: Annotation[] = [];
-    let sidecar: Sidecar = { version: SIDECAR_VERSION, article: path.basename(articlePath), articleSha256: sha256(text), annotations: [] };
     if (fs.existsSync(sidecarPath)) {
       previous = parseSidecar(fs.readFileSync(sidecarPath));
       if (!previous.ok) {
         problems.push(...previous.problems.map((p) => `${sidecarPath}:${p.line ?? 1}: ${p.message} (not changed; ${imported.length} annotation(s) not imported)`));
         continue;
       }
-      sidecar = previous.sidecar;
-      existing = sidecar.annotations;
     }
-    const placed = placeOnArticle(text, imported, existing);
-    for (const u of placed.unplaced) problems.push(`${articlePath}: ${u.annotation.label} annotation not placed: ${u.reason}`);
-    if (placed.added.length === 0) continue;
-    const known = new Set(existing.map((a) => a.label));
-    for (const a of placed.added) if (!known.has(a.label)) newLabels.add(a.label);
-    const next: Sidecar = { ...sidecar, annotations: [...existing, ...placed.added] };
-    if (!existing.length) next.articleSha256 = sha256(text);
+    const result = importIntoSidecar(path.basename(articlePath), text, previous?.ok ? previous.sidecar : undefined, imported);
+    for (const u of result.placed.unplaced) problems.push(`${articlePath}: ${u.annotation.label} annotation not placed: ${u.reason}`);
+    if (!result.next) continue;
     const tmp = `${sidecarPath}.import-${process.pid}`;
-    fs.writeFileSync(tmp, serializeSidecarBytes(next, previous));
+    fs.writeFileSync(tmp, serializeSidecarBytes(result.next, previous));
     fs.renameSync(tmp, sidecarPath);
-    added += placed.added.length;
-    err(`article-annotator: ${sidecarPath}: ${placed.added.length} annotation(s) imported${placed.duplicates ? `, ${placed.duplicates} already there` : ''}\n`);
+    added += result.placed.added.length;
+    allAdded.push(...result.placed.added);
+    err(`article-annotator: ${sidecarPath}: ${result.placed.added.length} annotation(s) imported${result.placed.duplicates ? `, ${result.placed.duplicates} already there` : ''}\n`);
   }
-  if (newLabels.size) err(`article-annotator: labels new to these sidecars (shown in the codebook as found in sidecars): ${[...newLabels].sort().join(', ')}\n`);
+  const fresh = newCodebookEntries(DEFAULT_LABELS, allAdded, declared);
+  if (fresh.length) err(`article-annotator: labels not in the default codebook (VS Code shows them as found in sidecars; its Import command adds them to articleAnnotator.labels): ${fresh.map((l) => l.name).join(', ')}\n`);
   err(`article-annotator: imported ${added} annotation(s)\n`);
+  for (const n of notes) err(`article-annotator: note: ${n}\n`);
   for (const p of problems) err(`article-annotator: ${p}\n`);
   return problems.length ? 1 : 0;
 }

@@ -57,8 +57,9 @@ export function runMergeDriver(args: string[], err: (s: string) => void): number
     }
   }
   const result = mergeSidecars(base?.sidecar, ours.sidecar, theirs.sidecar, { articleText });
-  // With ours' parse: the comments and unknown keys written by hand on this side are kept.
-  const bytes = serializeSidecarBytes(result.sidecar, ours);
+  // With ours' parse: the comments and unknown keys written by hand on this side are kept; an
+  // annotation's comments written only in theirs (on one theirs added, say) come from theirs.
+  const bytes = serializeSidecarBytes(result.sidecar, ours, [theirs]);
   // Write beside and rename: OURS is never left half-written.
   const tmp = path.join(path.dirname(oursPath), `.${path.basename(oursPath)}.merge-${process.pid}`);
   fs.writeFileSync(tmp, bytes);

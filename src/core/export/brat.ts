@@ -2,10 +2,18 @@
  * brat standoff: per article `<name>.txt` (the text) and `<name>.ann` (T spans, R speaker→claim
  * relations, # notes), plus `annotation.conf`. Offsets are code points of the .txt, as brat
  * (Python) counts them; spans crossing line breaks are split into fragments.
+ * Notes on a span: `AnnotatorNotes` (the comment, one line each), `Tag` (one per tag), `Label`
+ * (the label when the brat type had to be simplified), `Speaker` (a speaker not found in the
+ * text) and `ArticleAnnotator` on a span written only for a speaker relation — so that
+ * src/core/import/brat.ts reads back what was annotated.
  */
+import { SPEAKER_MENTION_NOTE } from '../import/brat';
 import { OffsetMap } from '../offsets';
 import type { ExportArticle, ExportFile, ExportOptions, ExportRecord } from './records';
 import { recordsByArticle, recordsOf } from './records';
+
+/** A note's text on one line: brat notes end at the line break; tabs become spaces. */
+const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
 
 function bratType(label: string): string {
   const t = label.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[^A-Za-z]+/, '');
@@ -61,7 +69,10 @@ export function exportBrat(articles: readonly ExportArticle[], options: ExportOp
         actorT.set(rec.actorName ?? rec.quote, id);
         if (!actorT.has(rec.quote)) actorT.set(rec.quote, id);
       }
-      if (rec.comment) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${rec.comment.replace(/[\r\n\t]+/g, ' ')}`);
+      const type = bratType(rec.label);
+      if (type !== rec.label) lines.push(`#${++n}\tLabel ${id}\t${oneLine(rec.label)}`);
+      for (const c of rec.comment ? rec.comment.split(/\r\n|\r|\n/) : []) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${oneLine(c)}`);
+      for (const tag of rec.tags ?? []) lines.push(`#${++n}\tTag ${id}\t${oneLine(tag)}`);
     }
     for (const rec of mine) {
       if (rec.label !== 'claim' || !rec.speaker || !tOf.has(rec)) continue;
@@ -72,10 +83,14 @@ export function exportBrat(articles: readonly ExportArticle[], options: ExportOp
         if (at >= 0) {
           const s = map.toCodePoint(at);
           speakerT = addT('actor', s, s + [...rec.speaker].length);
-          if (speakerT) actorT.set(rec.speaker, speakerT);
+          if (speakerT) {
+            actorT.set(rec.speaker, speakerT);
+            lines.push(`#${++n}\tArticleAnnotator ${speakerT}\t${SPEAKER_MENTION_NOTE}`);
+          }
         }
       }
       if (speakerT) lines.push(`R${++r}\tSpeaker Arg1:${speakerT} Arg2:${tOf.get(rec)}`);
+      else lines.push(`#${++n}\tSpeaker ${tOf.get(rec)}\t${oneLine(rec.speaker)}`);
     }
     files.push({ path: `${base}.txt`, data: art.text });
     files.push({ path: `${base}.ann`, data: lines.length ? lines.join('\n') + '\n' : '' });

@@ -7,7 +7,7 @@ import type { Annotation } from '../model';
 import { OffsetMap } from '../offsets';
 import { makeAnnotation, ISO_8601 } from '../sidecar';
 import { derivedId } from '../team/merge';
-import type { ImportedAnnotation } from './w3c';
+import type { ImportedAnnotation } from './types';
 
 export interface Placed {
   /** New annotations to add (those equal to an existing one — same label and span — are left out). */

@@ -5,39 +5,10 @@
  * prototype); texts with control characters are refused per annotation, never silently changed.
  */
 
-/** An annotation read from another tool, not yet placed on an article (offsets are hints). */
-export interface ImportedAnnotation {
-  /** Where it came from: an IRI, URL or file name naming the article. */
-  source: string;
-  label: string;
-  quote: string;
-  prefix?: string;
-  suffix?: string;
-  start?: number;
-  end?: number;
-  comment?: string;
-  tags?: string[];
-  speaker?: string;
-  author?: string;
-  created?: string;
-  modified?: string;
-  /** The id in the other tool, when it has one of ours. */
-  id?: string;
-}
+import { MAX_IMPORT_ANNOTATIONS, refusal, type ImportedAnnotation, type ImportRead } from './types';
 
-export interface ImportRead {
-  annotations: ImportedAnnotation[];
-  /** Annotations that could not be read, with why (index in the file). */
-  problems: string[];
-}
-
-/** Most annotations read from one file. */
-export const MAX_IMPORT_ANNOTATIONS = 200_000;
-const LABEL_MAX = 200;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
-const LABEL_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+export type { ImportedAnnotation, ImportRead } from './types';
+export { MAX_IMPORT_ANNOTATIONS } from './types';
 
 type J = Record<string, unknown>;
 const isObj = (x: unknown): x is J => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -125,11 +96,6 @@ export function readW3c(json: string): ImportRead {
     if (hText) comment = comment ? `${comment}\n${hText}` : hText;
     for (const t of list(get(a, 'tags'))) if (typeof t === 'string') tags.push(t);
     label ??= 'note';
-    if (!label.trim() || label.length > LABEL_MAX || LABEL_CONTROL.test(label)) return void problems.push(`${who}: label ${JSON.stringify(label.slice(0, 40))} is empty, too long or has control characters; not imported`);
-    for (const t of tags) if (LABEL_CONTROL.test(t)) return void problems.push(`${who}: tag ${JSON.stringify(t.slice(0, 40))} has control characters; not imported`);
-    for (const [name, v] of [['quote', quote], ['comment', comment]] as const) {
-      if (v !== undefined && CONTROL.test(v)) return void problems.push(`${who}: ${name} has control characters; not imported`);
-    }
     const creator = list(get(a, 'creator')).find(isObj) as J | undefined;
     const author = str(creator && get(creator, 'type')) === 'Software' ? undefined : (str(creator && get(creator, 'name')) ?? str(get(a, 'user'))?.replace(/^acct:/, ''));
     const idMatch = OUR_ANNOTATION.exec(str(get(a, 'id')) ?? '');
@@ -147,6 +113,8 @@ export function readW3c(json: string): ImportRead {
     if (created) out.created = created;
     if (modified) out.modified = modified;
     if (idMatch) out.id = idMatch[1]!;
+    const why = refusal(out);
+    if (why) return void problems.push(`${who}: ${why}; not imported`);
     annotations.push(out);
   });
   return { annotations, problems };

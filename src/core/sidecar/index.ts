@@ -445,9 +445,9 @@ function mapNode(doc: Document, entries: [string, unknown][], previous: YAMLMap 
  * final newline. With `previous` (the parse result of the file being replaced), comments and
  * unknown keys a person wrote by hand are kept.
  */
-export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult): string {
+export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult, others?: readonly SidecarParseResult[]): string {
   const pieces: string[] = [];
-  serializeTo(sidecar, previous, (p) => pieces.push(p), () => (pieces.length = 0));
+  serializeTo(sidecar, previous, (p) => pieces.push(p), () => (pieces.length = 0), others);
   return pieces.join('');
 }
 
@@ -459,7 +459,7 @@ export function serializeSidecar(sidecar: Sidecar, previous?: SidecarParseResult
  * first pieces (fresh memory is slow to touch: a second block and a copy would double it). The
  * result is usually a view on the start of that block: use its bytes, not its `.buffer`.
  */
-export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseResult): Uint8Array {
+export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseResult, others?: readonly SidecarParseResult[]): Uint8Array {
   const SAMPLE = 32;
   const pieces: string[] = [];
   const count = sidecar.annotations.length;
@@ -491,12 +491,18 @@ export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseR
       if (pieces.length > SAMPLE) start();
     }
   };
-  serializeTo(sidecar, previous, add, () => {
-    pieces.length = 0;
-    block = undefined;
-    full.length = 0;
-    at = 0;
-  });
+  serializeTo(
+    sidecar,
+    previous,
+    add,
+    () => {
+      pieces.length = 0;
+      block = undefined;
+      full.length = 0;
+      at = 0;
+    },
+    others,
+  );
   if (!block) start();
   if (full.length === 0) return block!.subarray(0, at);
   // Later annotations were longer than the first ones: one exact copy of the blocks.
@@ -507,14 +513,23 @@ export function serializeSidecarBytes(sidecar: Sidecar, previous?: SidecarParseR
   return out;
 }
 
-/** Gives the file's text to `add` in pieces; `restart` drops what was given (the fast writer gave up). */
-function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined, add: (piece: string) => void, restart: () => void): void {
+/**
+ * Gives the file's text to `add` in pieces; `restart` drops what was given (the fast writer gave up).
+ * `others`: more versions of the file (the merge driver's THEIRS): an annotation's hand-written
+ * comments come from `previous` when it has them there, else from the first of these that does.
+ */
+function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined, add: (piece: string) => void, restart: () => void, others?: readonly SidecarParseResult[]): void {
   const prev = previous && previous.ok ? (previous.source as Source | undefined) : undefined;
   const top = topEntries(sidecar, prev);
   const sorted = [...sidecar.annotations].sort(compareAnnotations);
   const prevDoc = docOf(prev);
-  if (prevDoc) {
-    add(documentStringify(top, sorted, sorted.map(annotationEntries), prevDoc));
+  const otherDocs = (others ?? []).flatMap((o) => {
+    const doc = o.ok ? docOf(o.source as Source | undefined) : undefined;
+    return doc ? [doc] : [];
+  });
+  if (prevDoc || otherDocs.length) {
+    if (!prevDoc && prev?.header) add(prev.header);
+    add(documentStringify(top, sorted, sorted.map(annotationEntries), prevDoc, otherDocs));
     return;
   }
   // No comments, or only a header (which the `yaml` writer would also put first, verbatim).
@@ -525,7 +540,13 @@ function serializeTo(sidecar: Sidecar, previous: SidecarParseResult | undefined,
   add(documentStringify(top, sorted, sorted.map(annotationEntries), undefined));
 }
 
-function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined): string {
+/** Does a mapping (an annotation as written) carry a comment anywhere? */
+function hasComment(map: YAMLMap): boolean {
+  if (map.commentBefore || map.comment) return true;
+  return map.items.some((p) => (isScalar(p.key) && p.key.commentBefore) || (p.value as YamlNode | null)?.comment || (p.value as YamlNode | null)?.commentBefore);
+}
+
+function documentStringify(top: [string, unknown][], sorted: Annotation[], items: [string, unknown][][], prevDoc: Document.Parsed | undefined, otherDocs: readonly Document.Parsed[] = []): string {
   // The yaml writer recurses: a value nested deeper than a sidecar may be (never one read from a
   // file, those are refused) gets a clear error instead of a stack overflow.
   for (const [key, value] of [...top, ...items.flat()]) {
@@ -534,27 +555,33 @@ function documentStringify(top: [string, unknown][], sorted: Annotation[], items
     }
   }
   const prevRoot = prevDoc && isMap(prevDoc.contents) ? prevDoc.contents : undefined;
-  const prevItems = new Map<string, YAMLMap>();
+  // Per id, the annotation as written before, and the list it was on (for the first-item comment).
+  const prevItems = new Map<string, { item: YAMLMap; seq: YAMLSeq }>();
   const prevSeqPair = findPair(prevRoot, 'annotations');
   const prevSeq = prevSeqPair?.value;
-  if (isSeq(prevSeq)) {
-    for (const item of prevSeq.items) {
-      if (isMap(item)) {
-        const id = item.get('id');
-        if (typeof id === 'string' && !prevItems.has(id)) prevItems.set(id, item);
-      }
-    }
-  }
+  const collect = (root: unknown, preferCommented: boolean) => {
+    const list = isMap(root) ? findPair(root, 'annotations')?.value : undefined;
+    if (!isSeq(list)) return;
+    list.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      const id = item.get('id');
+      if (typeof id !== 'string') return;
+      const had = prevItems.get(id);
+      const commented = hasComment(item) || (index === 0 && !!list.commentBefore);
+      if (!had || (preferCommented && commented && !hasComment(had.item) && !(had.seq.items[0] === had.item && had.seq.commentBefore))) prevItems.set(id, { item, seq: list });
+    });
+  };
+  collect(prevRoot, false);
+  for (const other of otherDocs) collect(other.contents, true);
   const doc = new Document();
   const root = mapNode(doc, top, prevRoot, REBUILT_TOP_KEYS);
   const seq = new YAMLSeq();
-  // The parser hangs a comment above the first item on the list; it is about that annotation.
-  const firstPrev = isSeq(prevSeq) && isMap(prevSeq.items[0]) ? prevSeq.items[0] : undefined;
-  const firstId = firstPrev?.get('id');
   sorted.forEach((a, i) => {
-    const item = mapNode(doc, items[i]!, prevItems.get(a.id), ANNOTATION_KEYS);
-    if (isSeq(prevSeq) && prevSeq.commentBefore && a.id === firstId && prevItems.get(a.id) === firstPrev) {
-      item.commentBefore = item.commentBefore ? `${prevSeq.commentBefore}\n${item.commentBefore}` : prevSeq.commentBefore;
+    const prev = prevItems.get(a.id);
+    const item = mapNode(doc, items[i]!, prev?.item, ANNOTATION_KEYS);
+    // The parser hangs a comment above the first item on the list; it is about that annotation.
+    if (prev && prev.seq.commentBefore && prev.seq.items[0] === prev.item) {
+      item.commentBefore = item.commentBefore ? `${prev.seq.commentBefore}\n${item.commentBefore}` : prev.seq.commentBefore;
     }
     seq.items.push(item);
   });

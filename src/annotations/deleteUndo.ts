@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { Services } from '../services';
 import { registerCommand } from '../workspace/commands';
+import { Disposable } from '../util/disposable';
 
 const CONTEXT_KEY = 'articleAnnotator.canUndoDelete';
 
@@ -18,13 +19,13 @@ export interface DeletedAnnotation {
   readonly annotation: Annotation;
 }
 
-export class DeleteUndo implements vscode.Disposable {
+export class DeleteUndo extends Disposable {
   /** The deletion Ctrl+Z undoes, while it is the last action in its article. */
   private last: DeletedAnnotation | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
+    super();
+    this._registerAll(
       registerCommand('articleAnnotator.undoDelete', () => this.undoLastOrText()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.last?.article.toString() === e.document.uri.toString()) this.forget();
@@ -80,7 +81,4 @@ export class DeleteUndo implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', CONTEXT_KEY, !!this.last && this.last.article.toString() === active);
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }

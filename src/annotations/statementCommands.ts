@@ -10,6 +10,7 @@ import { DEFAULT_STANCES, DEFAULT_VERDICTS, type Annotation } from '../core/mode
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 import { refOf, type AnnotationPatch, type Services } from '../services';
 import { registerCommand } from '../workspace/commands';
+import { Disposable } from '../util/disposable';
 
 type Target = (arg: unknown) => Promise<{ article: vscode.Uri; annotation: Annotation }>;
 
@@ -49,14 +50,14 @@ function cleanList(items: readonly string[]): string[] {
   return [...new Set(items.map((t) => t.trim()).filter(Boolean))];
 }
 
-export class StatementCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class StatementCommands extends Disposable {
 
   constructor(
     private readonly services: Services,
     private readonly target: Target,
   ) {
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
+    super();
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.setTopic', (a, b) => this.setTopic(a, b));
     reg('articleAnnotator.setStance', (a, b) => this.setStance(a, b));
     reg('articleAnnotator.setVerdict', (a, b) => this.setVerdict(a, b));
@@ -201,9 +202,6 @@ export class StatementCommands implements vscode.Disposable {
     return out;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 function isUriHolder(a: unknown): a is { uri: vscode.Uri } {

@@ -11,19 +11,20 @@ import { registerCommand } from '../workspace/commands';
 import { compareCoders, DifferencesProvider, type CompareArgs, type Comparison, type DiffNode } from './compare';
 import { setUpGitMerging, type GitSetupResult } from './gitSetup';
 import { askImportArgs, importAnnotations, type ImportArgs, type ImportResult } from './importCommand';
+import { Disposable } from '../util/disposable';
 
 const GIT_ARGS: ArgsSpec = { folder: { type: 'string', required: true } };
 const IMPORT_ARGS: ArgsSpec = { files: { type: 'strings', required: true }, format: { type: 'string', oneOf: IMPORT_FORMATS } };
 const COMPARE_ARGS: ArgsSpec = { folder: { type: 'string' }, branch: { type: 'string' }, authors: { type: 'strings' } };
 
-export class TeamFeature implements vscode.Disposable {
+export class TeamFeature extends Disposable {
   readonly differences = new DifferencesProvider();
   private readonly view: vscode.TreeView<DiffNode>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
+    super();
     this.view = vscode.window.createTreeView('articleAnnotator.differences', { treeDataProvider: this.differences, showCollapseAll: true });
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.setUpGitMerging', (arg) => this.setUpGit(arg));
     reg('articleAnnotator.importAnnotations', (arg) => this.import(arg));
     reg('articleAnnotator.compareCoders', (arg) => this.compare(arg));
@@ -32,7 +33,7 @@ export class TeamFeature implements vscode.Disposable {
     reg('articleAnnotator.keepBoth', (node) => this.accept(node, 'both'));
     reg('articleAnnotator.openDifference', (node) => this.open(node as DiffNode));
     reg('articleAnnotator.closeComparison', () => this.show(undefined));
-    this.disposables.push(this.view, this.differences);
+    this._registerAll(this.view, this.differences);
   }
 
   private writable(): void {
@@ -148,7 +149,4 @@ export class TeamFeature implements vscode.Disposable {
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(s), doc.positionAt(e)) });
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }

@@ -9,17 +9,18 @@ import { AnnotationTreeProvider, type Grouping } from './provider';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
+import { Disposable } from '../util/disposable';
 
-export class TreeFeature implements vscode.Disposable {
+export class TreeFeature extends Disposable {
   readonly provider: AnnotationTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
+    super();
     this.provider = new AnnotationTreeProvider(services);
     this.provider.grouping = services.context.workspaceState.get<Grouping>('articleAnnotator.grouping', 'article');
     this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider });
-    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
+    const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.groupByArticle', () => this.setGrouping('article'));
     reg('articleAnnotator.groupByLabel', () => this.setGrouping('label'));
     reg('articleAnnotator.groupByActor', () => this.setGrouping('actor'));
@@ -30,7 +31,7 @@ export class TreeFeature implements vscode.Disposable {
     reg('articleAnnotator.openItem', (arg) => this.open(refOf(arg)));
     reg('articleAnnotator.nextAnnotation', () => this.step(1));
     reg('articleAnnotator.previousAnnotation', () => this.step(-1));
-    this.disposables.push(
+    this._registerAll(
       this.view,
       this.provider,
       vscode.window.onDidChangeTextEditorSelection((e) => this.followCursor(e)),
@@ -158,7 +159,4 @@ export class TreeFeature implements vscode.Disposable {
     return false;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }

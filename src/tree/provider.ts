@@ -11,6 +11,7 @@ import { mapPool } from '../core/pool';
 import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
 import { RowBook } from '../core/tree/rows';
 import type { TreeNode } from './nodes';
+import { Disposable } from '../util/disposable';
 
 export type Grouping = 'article' | 'label' | 'actor';
 
@@ -20,12 +21,11 @@ function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   /** The rows shown, by id (reveal and getParent look them up); each listing replaces its parent's rows. */
   private readonly nodes = new RowBook<TreeNode>();
-  private readonly disposables: vscode.Disposable[] = [];
   grouping: Grouping = 'article';
   filter: TreeFilter | undefined;
   /** Workspace actors of the last "by actor" computation. */
@@ -40,8 +40,9 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
   private iconDir: vscode.Uri;
 
   constructor(private readonly services: Services) {
+    super();
     this.iconDir = vscode.Uri.joinPath(services.context.globalStorageUri, 'label-icons');
-    this.disposables.push(
+    this._registerAll(
       services.annotations.onDidChange((uri) => this.changed(uri)),
       services.annotations.onDidChangeQuotes((uri) => this.changed(uri)),
       services.detections.onDidChange((uri) => {
@@ -502,8 +503,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     return isFilterActive(this.filter);
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
     this.emitter.dispose();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { diffListings, globToRegExp, interpretWatcherEvent, isInside, movedPath, relativeTo, staticPrefix, watchPatternOf, type WatcherChange } from '../core/files';
 import { mapPool } from '../core/pool';
 import type { ArticleFileEvent, ArticleIndex } from '../services';
+import { Disposable } from '../util/disposable';
 
 export const DEFAULT_GLOB = 'seeds/**/*.txt';
 
@@ -12,12 +13,11 @@ export { globToRegExp, staticPrefix } from '../core/files';
  * the workspace's one file-event hub: a watcher per folder, made from the glob (and made anew when
  * it changes), whose events are classified in `core/files` and handed on in order as typed events.
  */
-export class WorkspaceArticleIndex implements ArticleIndex {
+export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly filesEmitter = new vscode.EventEmitter<ArticleFileEvent>();
   readonly onDidChangeFiles = this.filesEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
   private glob = DEFAULT_GLOB;
   private matcher = globToRegExp(DEFAULT_GLOB);
@@ -28,11 +28,11 @@ export class WorkspaceArticleIndex implements ArticleIndex {
   private generation = 0;
   /** Watcher events are handled one after the other, in the order they came. */
   private queue: Promise<void> = Promise.resolve();
-  private disposed = false;
 
   constructor() {
+    super();
     this.readSetting(); // also starts the watchers and gives open documents the article language
-    this.disposables.push(
+    this._registerAll(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('articleAnnotator.articleGlob')) {
           this.readSetting();
@@ -83,7 +83,7 @@ export class WorkspaceArticleIndex implements ArticleIndex {
   }
 
   private emit(e: ArticleFileEvent): void {
-    if (!this.disposed) this.filesEmitter.fire(e);
+    if (!this.isDisposed) this.filesEmitter.fire(e);
   }
 
   private relOf(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; rel: string } | undefined {
@@ -265,10 +265,9 @@ export class WorkspaceArticleIndex implements ArticleIndex {
     return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'article');
   }
 
-  dispose(): void {
-    this.disposed = true;
+  override dispose(): void {
+    super.dispose();
     for (const w of this.watchers) w.dispose();
-    for (const d of this.disposables) d.dispose();
     this.emitter.dispose();
     this.filesEmitter.dispose();
   }

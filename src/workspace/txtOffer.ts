@@ -8,21 +8,22 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerCommand } from './commands';
+import { Disposable } from '../util/disposable';
 
 export const ALL_TXT_GLOB = '**/*.txt';
 const CONTEXT_KEY = 'articleAnnotator.txtWithoutArticles';
 const SHOWN_KEY = 'articleAnnotator.txtOfferShown';
 const ACCEPT = 'Treat .txt Files as Articles';
 
-export class TxtArticlesOffer implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class TxtArticlesOffer extends Disposable {
   /** Checks run one after the other (the article list changes in bursts). */
   private queue: Promise<void> = Promise.resolve();
   /** How many notifications this offer showed (tests read it). */
   notifications = 0;
 
   constructor(private readonly services: Services) {
-    this.disposables.push(
+    super();
+    this._registerAll(
       registerCommand('articleAnnotator.useAllTxtFiles', () => this.accept()),
       services.articles.onDidChange(() => void this.check()),
     );
@@ -66,7 +67,4 @@ export class TxtArticlesOffer implements vscode.Disposable {
     await this.check();
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }

@@ -12,14 +12,18 @@ describe('a folder of .txt files that the article glob does not match (rendered)
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
   const news = vscode.Uri.joinPath(folder, 'my-news');
   let picked: string[] = [];
+  /** Notifications shown before this suite (other suites change the glob too). */
+  let base = 0;
   before(async () => {
-    const { services } = await api();
+    const { services, txtOffer } = await api();
     const corpus = path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, '..', 'shared', 'corpus', 'wikinews');
     assert.ok(fs.existsSync(corpus), `the Wikinews corpus at ${corpus}`);
     picked = fs.readdirSync(corpus).filter((n) => n.endsWith('.txt')).slice(0, 3);
     fs.mkdirSync(news.fsPath, { recursive: true });
     for (const n of picked) fs.copyFileSync(path.join(corpus, n), path.join(news.fsPath, n));
+    await txtOffer.check(); // any check still queued from an earlier suite is over
     await services.context.workspaceState.update('articleAnnotator.txtOfferShown', undefined);
+    base = txtOffer.notifications;
     // The seeds are this workspace's articles: a glob that matches nothing makes it a user's folder.
     await vscode.workspace.getConfiguration('articleAnnotator').update('articleGlob', 'nothing-here/**/*.txt', vscode.ConfigurationTarget.Workspace);
     await waitFor(async () => (await services.articles.list()).length === 0, 10000, 'no articles');
@@ -35,9 +39,9 @@ describe('a folder of .txt files that the article glob does not match (rendered)
   it('offers once, in the welcome view and a notification; accepting makes them articles', async () => {
     const { services, tree, txtOffer } = await api();
     await txtOffer.check();
-    assert.equal(txtOffer.notifications, 1, 'one notification');
+    assert.equal(txtOffer.notifications - base, 1, 'one notification');
     await txtOffer.check();
-    assert.equal(txtOffer.notifications, 1, 'not twice: remembered in the workspace state');
+    assert.equal(txtOffer.notifications - base, 1, 'not twice: remembered in the workspace state');
     assert.equal(services.context.workspaceState.get('articleAnnotator.txtOfferShown'), true);
 
     await vscode.commands.executeCommand('workbench.view.extension.articleAnnotator');

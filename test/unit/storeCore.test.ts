@@ -298,6 +298,19 @@ describe('store core in an in-memory workspace', () => {
     assert.equal(ws.store.loaded().length, 1);
   });
 
+  it('an article that is not there (a listing made before a rename) leaves no entry behind', async () => {
+    const ws = await setup();
+    const gone = 'mem:/ws/renamed-away.txt';
+    const p = ws.store.get(gone);
+    await ws.settleWhile(p);
+    assert.equal((await p).items.length, 0);
+    assert.equal(ws.store.peek(gone), undefined);
+    // One that is there is kept.
+    const q = ws.store.get(A);
+    await ws.settleWhile(q);
+    assert.equal(ws.store.peek(A), await q);
+  });
+
   /**
    * Random interleavings: the user annotates, types, saves, closes, reverts, renames; another
    * program rewrites the article (as git does: lines replaced and words inserted) and adds

@@ -91,8 +91,11 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
           const registered = this.entries.get(key);
           if (registered) return registered;
           const entry = new ArticleEntry<U, I>(article, this.uris.sidecarOf(article), this.documents, () => this.host.trusted(), this.recentTexts);
-          await this.load(entry);
-          this.entries.set(key, entry);
+          const { nothingThere } = await this.load(entry);
+          // No document, no file, no sidecar: asked for by a listing made before a rename or a
+          // delete. Nothing to keep, so the entry is not registered: no stale entry stays under
+          // an old name (the next get looks again).
+          if (!nothingThere) this.entries.set(key, entry);
           return entry;
         })
         .finally(() => this.loading.delete(key));
@@ -124,7 +127,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
    * the sidecar as the caller just read it. The article text is taken after the last await, so no
    * edit slips between reading it and anchoring against it.
    */
-  private async load(entry: ArticleEntry<U, I>, sidecarRead?: ReadResult): Promise<void> {
+  private async load(entry: ArticleEntry<U, I>, sidecarRead?: ReadResult): Promise<{ nothingThere: boolean }> {
     const t0 = performance.now();
     const [sc, fileRead] = await Promise.all([
       sidecarRead ?? this.readSidecar(entry),
@@ -192,6 +195,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     this.loadTimings.delete(key);
     this.loadTimings.set(key, { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
+    return { nothingThere: !doc && fileRead?.kind === 'missing' && sc.kind === 'missing' };
   }
 
   /** Sets the phase, or the phase to carry over a rename in progress. */

@@ -1,6 +1,6 @@
 /**
- * Decorates detected actors (one style per type) and claims (a left border, and the speaker's
- * name after the claim in the speaker's colour) in article editors. Colours are theme colours
+ * Decorates detected actors (one style per type) and claims (a left border and a tint; the
+ * speaker's name after the claim is an inlay hint, see speakerHints.ts) in article editors. Colours are theme colours
  * contributed in package.json, so themes can change them.
  */
 import * as vscode from 'vscode';
@@ -85,9 +85,7 @@ export class DetectionDecorations implements vscode.Disposable {
     const perType = cfg.get<Partial<Record<ActorType, boolean>>>('actorTypes', {});
     const out = new Map<DecorationKind, vscode.DecorationOptions[]>();
     for (const k of this.types.keys()) out.set(k, []);
-    const typeOfActor = new Map<string, ActorType>();
     for (const actor of snap.detection.actors) {
-      typeOfActor.set(actor.name, actor.type);
       if (!showActors || perType[actor.type] === false) continue;
       if (this.services.detections.isRejected(doc.uri, detectionKey('actor', actor.id))) continue;
       const list = out.get(actor.type)!;
@@ -97,18 +95,8 @@ export class DetectionDecorations implements vscode.Disposable {
       const list = out.get('claim')!;
       for (const c of snap.detection.claims) {
         if (this.services.detections.isRejected(doc.uri, detectionKey('claim', c.text))) continue;
-        const speakerType = (c.speaker && typeOfActor.get(c.speaker)) || 'other';
-        list.push({
-          range: new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)),
-          renderOptions: {
-            after: {
-              contentText: ` ◂ ${c.speaker ?? 'unknown speaker'}`,
-              color: new vscode.ThemeColor(`articleAnnotator.${speakerType}Border`),
-              fontStyle: 'italic',
-              margin: '0 0 0 0.3em',
-            },
-          },
-        });
+        // The speaker is an inlay hint (SpeakerHints), which word wrapping counts.
+        list.push({ range: new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)) });
       }
     }
     for (const [kind, type] of this.types) editor.setDecorations(type, out.get(kind) ?? []);

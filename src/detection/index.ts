@@ -3,6 +3,7 @@ import { ACTOR_TYPES, type ActorType } from '../core/model';
 import { refOf, type Services } from '../services';
 import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
+import { SpeakerHints } from '../decorations/speakerHints';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
 
@@ -15,10 +16,12 @@ interface AddActorArgs {
 /** Editor side of detection: decorations, hovers, toggles, reject and lexicon commands. */
 export class DetectionFeature implements vscode.Disposable {
   readonly decorations: DetectionDecorations;
+  readonly speakerHints: SpeakerHints;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
     this.decorations = new DetectionDecorations(services);
+    this.speakerHints = new SpeakerHints(services);
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this.disposables.push(registerCommand(id, fn));
     this.disposables.push(vscode.languages.registerHoverProvider({ language: 'article' }, new DetectionHovers(services)));
     reg('articleAnnotator.toggleActors', () => this.toggle('showActors'));
@@ -121,6 +124,7 @@ export class DetectionFeature implements vscode.Disposable {
 
   dispose(): void {
     this.decorations.dispose();
+    this.speakerHints.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -8,6 +8,7 @@ import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, svgDataUri, swatchSvg } from '../core/labelColor';
 
 export interface AnnotateArgs {
   label: string;
@@ -62,9 +63,8 @@ export class AnnotationCommands implements vscode.Disposable {
   }
 
   private async askAnnotation(article: vscode.Uri, quote: string): Promise<AnnotateArgs | undefined> {
-    const labels = this.services.annotations.labels();
     const pick = await vscode.window.showQuickPick(
-      labels.map((l) => ({ label: l.name, description: l.description ?? '' })),
+      this.labelItems(),
       { title: `Annotate “${quote.length > 60 ? quote.slice(0, 57) + '…' : quote}”`, placeHolder: 'Label' },
     );
     if (!pick) return undefined;
@@ -78,6 +78,18 @@ export class AnnotationCommands implements vscode.Disposable {
       if (speaker === undefined) return undefined;
     }
     return { label: pick.label, ...(comment ? { comment } : {}), ...(tags ? { tags: parseTags(tags) } : {}), ...(speaker ? { speaker } : {}) };
+  }
+
+  /** The codebook's labels for a picker, each with a swatch of its colour (as its annotations are drawn). */
+  labelItems(): vscode.QuickPickItem[] {
+    return this.services.annotations.labels().map((l) => {
+      const color = parseLabelColor(l.color);
+      const iconPath =
+        color?.kind === 'hex'
+          ? vscode.Uri.parse(svgDataUri(swatchSvg(color.hex)))
+          : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(color?.kind === 'theme' ? color.id : DEFAULT_ANNOTATION_BORDER));
+      return { label: l.name, description: l.description ?? '', iconPath };
+    });
   }
 
   /** Speaker from the article's actors (detected or annotated), or a new name; '' for none. */
@@ -149,7 +161,7 @@ export class AnnotationCommands implements vscode.Disposable {
     if (!field) return undefined;
     let value: AnnotationPatch | undefined;
     if (field.key === 'label') {
-      const pick = await vscode.window.showQuickPick(this.services.annotations.labels().map((l) => ({ label: l.name, description: l.description ?? '' })), { title: 'Label' });
+      const pick = await vscode.window.showQuickPick(this.labelItems(), { title: 'Label' });
       if (pick) value = { label: pick.label };
     } else if (field.key === 'speaker') {
       const s = await this.askSpeaker(article);

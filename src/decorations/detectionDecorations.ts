@@ -11,6 +11,8 @@ export type DecorationKind = ActorType | 'claim';
 
 export class DetectionDecorations implements vscode.Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
+  /** The style of each kind's decoration type (read by tests). */
+  readonly styles = new Map<DecorationKind, vscode.DecorationRenderOptions>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What was last applied per document (read by tests and the benchmark). */
@@ -20,31 +22,27 @@ export class DetectionDecorations implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     for (const t of ACTOR_TYPES) {
-      this.types.set(
-        t,
-        vscode.window.createTextEditorDecorationType({
-          backgroundColor: new vscode.ThemeColor(`articleAnnotator.${t}Background`),
-          borderColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
-          borderStyle: 'solid',
-          borderWidth: '0 0 1px 0',
-          overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
-          overviewRulerLane: vscode.OverviewRulerLane.Right,
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-      );
-    }
-    this.types.set(
-      'claim',
-      vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor('articleAnnotator.claimBackground'),
-        borderColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
-        borderStyle: 'solid',
-        borderWidth: '0 0 0 2px',
-        overviewRulerColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
-        overviewRulerLane: vscode.OverviewRulerLane.Center,
+      // Detected, not confirmed: a tint and a dotted underline (a user's annotation has a solid box).
+      this.styles.set(t, {
+        backgroundColor: new vscode.ThemeColor(`articleAnnotator.${t}Background`),
+        borderColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
+        borderStyle: 'dotted',
+        borderWidth: '0 0 1px 0',
+        overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-    );
+      });
+    }
+    this.styles.set('claim', {
+      backgroundColor: new vscode.ThemeColor('articleAnnotator.claimBackground'),
+      borderColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
+      borderStyle: 'dotted',
+      borderWidth: '0 0 0 2px',
+      overviewRulerColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    for (const [kind, style] of this.styles) this.types.set(kind, vscode.window.createTextEditorDecorationType(style));
     this.disposables.push(
       services.detections.onDidChange((uri) => this.refreshUri(uri)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {

@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../core/markdown';
 import { mapPool } from '../core/pool';
 import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
+import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, swatchSvg } from '../core/labelColor';
 
 export type Grouping = 'article' | 'label' | 'actor';
 
@@ -72,9 +73,9 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     try {
       await vscode.workspace.fs.createDirectory(this.iconDir);
       for (const l of this.services.annotations.labels()) {
-        if (!l.color || !/^#[0-9a-f]{6}$/i.test(l.color)) continue;
-        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5" fill="${l.color}"/></svg>`;
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `${l.color.slice(1).toLowerCase()}.svg`), new TextEncoder().encode(svg));
+        const color = parseLabelColor(l.color);
+        if (color?.kind !== 'hex') continue;
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `${color.hex.slice(1)}.svg`), new TextEncoder().encode(swatchSvg(color.hex)));
       }
     } catch {
       // Icons fall back to theme icons.
@@ -83,8 +84,10 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   private labelIcon(label: string): vscode.ThemeIcon | vscode.Uri {
     const def = this.services.annotations.labels().find((l) => l.name === label);
-    if (def?.color && /^#[0-9a-f]{6}$/i.test(def.color)) return vscode.Uri.joinPath(this.iconDir, `${def.color.slice(1).toLowerCase()}.svg`);
-    return new vscode.ThemeIcon('circle-outline');
+    // The same colour and swatch as the label picker and the annotations in the editor.
+    const color = parseLabelColor(def?.color);
+    if (color?.kind === 'hex') return vscode.Uri.joinPath(this.iconDir, `${color.hex.slice(1)}.svg`);
+    return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(color?.kind === 'theme' ? color.id : DEFAULT_ANNOTATION_BORDER));
   }
 
   private remember<T extends TreeNode>(node: T): T {

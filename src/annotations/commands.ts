@@ -8,6 +8,7 @@ import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { refuseIfReadOnly } from './sidecarProblems';
 import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, svgDataUri, swatchSvg } from '../core/labelColor';
 
 export interface AnnotateArgs {
@@ -57,6 +58,7 @@ export class AnnotationCommands implements vscode.Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
+    await refuseIfReadOnly(this.services, article);
     const init = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, ANNOTATE_ARGS) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
     return this.services.annotations.add(article, { range: selection, ...init });
@@ -147,6 +149,7 @@ export class AnnotationCommands implements vscode.Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
+    await refuseIfReadOnly(this.services, article);
     const scripted = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, PATCH_ARGS);
     if (scripted) return this.services.annotations.update(article, annotation.id, scripted);
     const field = await vscode.window.showQuickPick(
@@ -179,6 +182,7 @@ export class AnnotationCommands implements vscode.Disposable {
 
   async delete(arg?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
+    await refuseIfReadOnly(this.services, article);
     const removed = await this.services.annotations.remove(article, annotation.id);
     if (removed) {
       // Not awaited: the notification stays while the user works; Undo puts the annotation back.
@@ -193,6 +197,7 @@ export class AnnotationCommands implements vscode.Disposable {
     const ref = refOf(arg);
     if (!ref || ref.kind !== 'detection') throw new Error('Accept needs a detection.');
     const article = vscode.Uri.parse(ref.article);
+    await refuseIfReadOnly(this.services, article);
     const doc = await vscode.workspace.openTextDocument(article);
     const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
     const speaker = ref.detection === 'claim' ? ref.speaker ?? undefined : undefined;
@@ -206,6 +211,7 @@ export class AnnotationCommands implements vscode.Disposable {
     if (!editor || editor.document.uri.toString() !== ref.article || editor.selection.isEmpty) {
       throw new Error('Open the annotation’s article and select the text to attach it to.');
     }
+    await refuseIfReadOnly(this.services, editor.document.uri);
     return this.services.annotations.reattach(editor.document.uri, ref.id, editor.selection);
   }
 

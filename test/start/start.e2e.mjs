@@ -80,7 +80,7 @@ async function run(name, { articles, expected }) {
     await page.locator('.pane .monaco-list-row', { hasText: expected[0] }).first().dblclick();
     await waitFor(async () => (await page.locator('.statusbar-item', { hasText: 'News Article' }).count()) > 0, 'the News Article language mode');
     const highlights = await waitFor(async () => {
-      const n = await page.locator('.view-lines [class*="ced-"]').count();
+      const n = await page.locator('.editor-instance .view-overlays [class*="ced-"]').count();
       return n > 0 ? n : undefined;
     }, 'highlights in the editor');
     await page.screenshot({ path: join(artifacts, `start-${name}.png`) });

@@ -84,7 +84,27 @@ async function run(name, { articles, expected }) {
       return n > 0 ? n : undefined;
     }, 'highlights in the editor');
     await page.screenshot({ path: join(artifacts, `start-${name}.png`) });
-    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans`);
+    // Export from the view's title-bar button with a tree row selected: its prompts, then a real
+    // notification toast (not only under the bell) with its Open button.
+    await page.locator('.pane .monaco-list-row', { hasText: expected[0] }).first().click();
+    await page.locator('.part.sidebar .action-item a[aria-label^="Export Annotations"]').first().click();
+    for (const step of ['(1/3)', '(2/3)', '(3/3)']) {
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
+    }
+    // The browser's save dialog proposes a destination: accept it with its OK button once it
+    // has listed the folder (an Enter before that is lost).
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export annotations' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 30000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).first().click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported' });
+    await toast.first().waitFor({ timeout: 60000 }).catch(async (e) => {
+      await page.screenshot({ path: join(artifacts, `start-${name}-export-failed.png`) });
+      throw e;
+    });
+    assert.ok((await toast.first().locator('.monaco-button', { hasText: 'Open' }).count()) > 0, 'the toast has its Open button');
+    await page.screenshot({ path: join(artifacts, `start-${name}-export.png`) });
+    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans, export toast shown`);
   } finally {
     await browser.close();
     // Stopping the start script with a signal stops its server.

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import { repoRoot, launchBrowser, freePort } from '../../scripts/lib/server.mjs';
+import { editorGeometry } from '../../scripts/lib/editorGeometry.mjs';
 
 const artifacts = join(repoRoot, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -83,6 +84,13 @@ async function run(name, { articles, expected }) {
       const n = await page.locator('.editor-instance .view-overlays [class*="ced-"]').count();
       return n > 0 ? n : undefined;
     }, 'highlights in the editor');
+    // Speaker labels drawn, and nothing past the text area (under the minimap), no horizontal scrollbar.
+    const geometry = await waitFor(async () => {
+      const g = await page.evaluate(editorGeometry);
+      return g.labels?.length > 0 ? g : undefined;
+    }, 'speaker labels in the editor');
+    assert.deepEqual(geometry.overflowing, [], `text past the text area (right edge ${geometry.limit})`);
+    assert.equal(geometry.horizontalScrollbar, false, 'no horizontal scrollbar');
     await page.screenshot({ path: join(artifacts, `start-${name}.png`) });
     // Export from the view's title-bar button with a tree row selected: its prompts, then a real
     // notification toast (not only under the bell) with its Open button.
@@ -104,7 +112,7 @@ async function run(name, { articles, expected }) {
     });
     assert.ok((await toast.first().locator('.monaco-button', { hasText: 'Open' }).count()) > 0, 'the toast has its Open button');
     await page.screenshot({ path: join(artifacts, `start-${name}-export.png`) });
-    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans, export toast shown`);
+    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans, ${geometry.labels.length} speaker labels inside the text area, export toast shown`);
   } finally {
     await browser.close();
     // Stopping the start script with a signal stops its server.

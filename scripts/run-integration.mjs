@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { repoRoot, vscodeTestDir, startServer, workbenchUrl, launchBrowser, vscodeVersion } from './lib/server.mjs';
+import { editorGeometry } from './lib/editorGeometry.mjs';
 
 const argv = process.argv.slice(2);
 const files = [];
@@ -80,6 +81,8 @@ harness = createServer(async (req, res) => {
         className: typeof e.className === 'string' ? e.className : '',
       })));
       res.end(JSON.stringify(items));
+    } else if (url.pathname === '/editor-geometry') {
+      res.end(JSON.stringify(await page.evaluate(editorGeometry)));
     } else if (url.pathname === '/key') {
       await page.keyboard.press(url.searchParams.get('key') || 'Escape');
       res.end('{}');

@@ -12,6 +12,8 @@ import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
 import { DeleteUndo } from './deleteUndo';
 import { checkStatementFields } from './statementCommands';
+import { refuseIfReadOnly } from './sidecarProblems';
+import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, svgDataUri, swatchSvg } from '../core/labelColor';
 
 export interface AnnotateArgs {
   label: string;
@@ -59,6 +61,7 @@ export class AnnotationCommands extends Disposable {
     const selection = editor.selection;
     if (selection.isEmpty) throw new Error('Select the text to annotate first.');
     const article = editor.document.uri;
+    await refuseIfReadOnly(this.services, article);
     const scripted = parseScriptedArgs<AnnotateArgs>('annotateSelection', arg, COMMAND_ARGS.annotateSelection);
     const init = (scripted && checkStatementFields('annotateSelection', scripted)) ?? (await this.askAnnotation(article, editor.document.getText(selection)));
     if (!init) return undefined;
@@ -67,9 +70,8 @@ export class AnnotationCommands extends Disposable {
   }
 
   private async askAnnotation(article: vscode.Uri, quote: string): Promise<AnnotateArgs | undefined> {
-    const labels = this.services.annotations.labels();
     const pick = await vscode.window.showQuickPick(
-      labels.map((l) => ({ label: l.name, description: l.description ?? '' })),
+      this.labelItems(),
       { title: `Annotate “${quote.length > 60 ? quote.slice(0, 57) + '…' : quote}”`, placeHolder: 'Label' },
     );
     if (!pick) return undefined;
@@ -84,6 +86,18 @@ export class AnnotationCommands extends Disposable {
       if (speaker === undefined) return undefined;
     }
     return { label: pick.label, ...(comment ? { comment } : {}), ...(tags ? { tags: parseTags(tags) } : {}), ...(speaker ? { speaker } : {}) };
+  }
+
+  /** The codebook's labels for a picker, each with a swatch of its colour (as its annotations are drawn). */
+  labelItems(): vscode.QuickPickItem[] {
+    return this.services.annotations.labels().map((l) => {
+      const color = parseLabelColor(l.color);
+      const iconPath =
+        color?.kind === 'hex'
+          ? vscode.Uri.parse(svgDataUri(swatchSvg(color.hex)))
+          : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(color?.kind === 'theme' ? color.id : DEFAULT_ANNOTATION_BORDER));
+      return { label: l.name, description: l.description ?? '', iconPath };
+    });
   }
 
   /** Speaker from the article's actors (detected or annotated), or a new name; '' for none. */
@@ -141,6 +155,7 @@ export class AnnotationCommands extends Disposable {
 
   async edit(arg?: unknown, patch?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
+    await refuseIfReadOnly(this.services, article);
     const parsed = parseScriptedArgs<AnnotationPatch>('editAnnotation', patch, COMMAND_ARGS.editAnnotation);
     const scripted = parsed && checkStatementFields('editAnnotation', parsed);
     if (scripted) {
@@ -159,7 +174,7 @@ export class AnnotationCommands extends Disposable {
     if (!field) return undefined;
     let value: AnnotationPatch | undefined;
     if (field.key === 'label') {
-      const pick = await vscode.window.showQuickPick(this.services.annotations.labels().map((l) => ({ label: l.name, description: l.description ?? '' })), { title: 'Label' });
+      const pick = await vscode.window.showQuickPick(this.labelItems(), { title: 'Label' });
       if (pick) value = { label: pick.label };
     } else if (field.key === 'speaker') {
       const s = await this.askSpeaker(article);
@@ -178,6 +193,7 @@ export class AnnotationCommands extends Disposable {
 
   async delete(arg?: unknown): Promise<Annotation | undefined> {
     const { article, annotation } = await this.target(arg);
+    await refuseIfReadOnly(this.services, article);
     const removed = await this.services.annotations.remove(article, annotation.id);
     if (removed) {
       const deleted = await this.deleteUndo.remember(article, removed);
@@ -194,6 +210,7 @@ export class AnnotationCommands extends Disposable {
     const ref = refOf(arg);
     if (!ref || ref.kind !== 'detection') throw new Error('Accept needs a detection.');
     const article = vscode.Uri.parse(ref.article);
+    await refuseIfReadOnly(this.services, article);
     const doc = await vscode.workspace.openTextDocument(article);
     const range = new vscode.Range(doc.positionAt(ref.start), doc.positionAt(ref.end));
     const speaker = ref.detection === 'claim' ? ref.speaker ?? undefined : undefined;
@@ -208,6 +225,7 @@ export class AnnotationCommands extends Disposable {
     if (!editor || editor.document.uri.toString() !== ref.article || editor.selection.isEmpty) {
       throw new Error('Open the annotation’s article and select the text to attach it to.');
     }
+    await refuseIfReadOnly(this.services, editor.document.uri);
     this.deleteUndo.forget();
     return this.services.annotations.reattach(editor.document.uri, ref.id, editor.selection);
   }

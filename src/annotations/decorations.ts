@@ -1,15 +1,34 @@
 /**
- * Shows user annotations in article editors: a background in the label's colour, and a hover
- * built as plain, untrusted Markdown (a comment can never run a command).
+ * Shows user annotations in article editors, unmistakable from detections: a solid box in the
+ * label's codebook colour (detections have a dotted underline and a tint), a mark in the gutter, a
+ * light background, a mark in the overview ruler's left lane; and a hover built as plain,
+ * untrusted Markdown (a comment can never run a command).
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { Services } from '../services';
 import { escapeMarkdown } from '../core/markdown';
 import { Disposable } from '../util/disposable';
+import { DEFAULT_ANNOTATION_BACKGROUND, DEFAULT_ANNOTATION_BORDER, NEUTRAL_SWATCH, gutterMarkSvg, parseLabelColor, svgDataUri, type LabelColor } from '../core/labelColor';
 
-const FALLBACK_COLOR = '#ffd700';
-
+/** How an annotation of a label with this colour is drawn. */
+export function annotationStyle(color: LabelColor | undefined): vscode.DecorationRenderOptions {
+  const hex = color?.kind === 'hex' ? color.hex : undefined;
+  const border = hex ?? new vscode.ThemeColor(color?.kind === 'theme' ? color.id : DEFAULT_ANNOTATION_BORDER);
+  return {
+    backgroundColor: hex ? `${hex}2e` : new vscode.ThemeColor(DEFAULT_ANNOTATION_BACKGROUND),
+    borderColor: border,
+    borderStyle: 'solid',
+    borderWidth: '1px',
+    borderRadius: '3px',
+    gutterIconPath: vscode.Uri.parse(svgDataUri(gutterMarkSvg(hex ?? NEUTRAL_SWATCH))),
+    gutterIconSize: 'contain',
+    overviewRulerColor: border,
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    // Text typed at either edge is not part of the annotation, as in the store's own shifting.
+    rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
+  };
+}
 
 export function annotationHover(a: Annotation, status: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
@@ -41,6 +60,7 @@ export class AnnotationDecorations extends Disposable {
         if (e.affectsConfiguration('articleAnnotator.labels')) {
           for (const t of this.types.values()) t.dispose();
           this.types.clear();
+          this.styles.clear();
           this.refreshAll();
         }
       }),
@@ -49,22 +69,17 @@ export class AnnotationDecorations extends Disposable {
     this.refreshAll();
   }
 
+  /** The style of each label's decoration type (read by tests). */
+  readonly styles = new Map<string, vscode.DecorationRenderOptions>();
+
   private typeFor(label: string): vscode.TextEditorDecorationType {
     let t = this.types.get(label);
     if (!t) {
       const def = this.services.annotations.labels().find((l) => l.name === label);
-      const color = def?.color && /^#[0-9a-f]{6}$/i.test(def.color) ? def.color : FALLBACK_COLOR;
-      t = vscode.window.createTextEditorDecorationType({
-        backgroundColor: `${color}40`,
-        borderColor: color,
-        borderStyle: 'solid',
-        borderWidth: '0 0 2px 0',
-        overviewRulerColor: color,
-        overviewRulerLane: vscode.OverviewRulerLane.Left,
-        // Text typed at either edge is not part of the annotation, as in the store's own shifting.
-        rangeBehavior: vscode.DecorationRangeBehavior.OpenOpen,
-      });
+      const style = annotationStyle(parseLabelColor(def?.color));
+      t = vscode.window.createTextEditorDecorationType(style);
       this.types.set(label, t);
+      this.styles.set(label, style);
     }
     return t;
   }

@@ -1,6 +1,6 @@
 /**
- * Decorates detected actors (one style per type) and claims (a left border, and the speaker's
- * name after the claim in the speaker's colour) in article editors. Colours are theme colours
+ * Decorates detected actors (one style per type) and claims (a left border and a tint; the
+ * speaker's name after the claim is an inlay hint, see speakerHints.ts) in article editors. Colours are theme colours
  * contributed in package.json, so themes can change them.
  */
 import * as vscode from 'vscode';
@@ -12,6 +12,8 @@ export type DecorationKind = ActorType | 'claim';
 
 export class DetectionDecorations extends Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
+  /** The style of each kind's decoration type (read by tests). */
+  readonly styles = new Map<DecorationKind, vscode.DecorationRenderOptions>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What was last applied per document (read by tests and the benchmark). */
   readonly applied = new Map<string, Map<DecorationKind, vscode.DecorationOptions[]>>();
@@ -21,31 +23,27 @@ export class DetectionDecorations extends Disposable {
   constructor(private readonly services: Services) {
     super();
     for (const t of ACTOR_TYPES) {
-      this.types.set(
-        t,
-        vscode.window.createTextEditorDecorationType({
-          backgroundColor: new vscode.ThemeColor(`articleAnnotator.${t}Background`),
-          borderColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
-          borderStyle: 'solid',
-          borderWidth: '0 0 1px 0',
-          overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
-          overviewRulerLane: vscode.OverviewRulerLane.Right,
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-      );
-    }
-    this.types.set(
-      'claim',
-      vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor('articleAnnotator.claimBackground'),
-        borderColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
-        borderStyle: 'solid',
-        borderWidth: '0 0 0 2px',
-        overviewRulerColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
-        overviewRulerLane: vscode.OverviewRulerLane.Center,
+      // Detected, not confirmed: a tint and a dotted underline (a user's annotation has a solid box).
+      this.styles.set(t, {
+        backgroundColor: new vscode.ThemeColor(`articleAnnotator.${t}Background`),
+        borderColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
+        borderStyle: 'dotted',
+        borderWidth: '0 0 1px 0',
+        overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${t}Border`),
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      }),
-    );
+      });
+    }
+    this.styles.set('claim', {
+      backgroundColor: new vscode.ThemeColor('articleAnnotator.claimBackground'),
+      borderColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
+      borderStyle: 'dotted',
+      borderWidth: '0 0 0 2px',
+      overviewRulerColor: new vscode.ThemeColor('articleAnnotator.claimBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    for (const [kind, style] of this.styles) this.types.set(kind, vscode.window.createTextEditorDecorationType(style));
     this._registerAll(
       services.detections.onDidChange((uri) => this.refreshUri(uri)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => {
@@ -86,9 +84,7 @@ export class DetectionDecorations extends Disposable {
     const perType = cfg.get<Partial<Record<ActorType, boolean>>>('actorTypes', {});
     const out = new Map<DecorationKind, vscode.DecorationOptions[]>();
     for (const k of this.types.keys()) out.set(k, []);
-    const typeOfActor = new Map<string, ActorType>();
     for (const actor of snap.detection.actors) {
-      typeOfActor.set(actor.name, actor.type);
       if (!showActors || perType[actor.type] === false) continue;
       if (this.services.detections.isRejected(doc.uri, detectionKey('actor', actor.id))) continue;
       const list = out.get(actor.type)!;
@@ -98,18 +94,8 @@ export class DetectionDecorations extends Disposable {
       const list = out.get('claim')!;
       for (const c of snap.detection.claims) {
         if (this.services.detections.isRejected(doc.uri, detectionKey('claim', c.text))) continue;
-        const speakerType = (c.speaker && typeOfActor.get(c.speaker)) || 'other';
-        list.push({
-          range: new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)),
-          renderOptions: {
-            after: {
-              contentText: ` ◂ ${c.speaker ?? 'unknown speaker'}`,
-              color: new vscode.ThemeColor(`articleAnnotator.${speakerType}Border`),
-              fontStyle: 'italic',
-              margin: '0 0 0 0.3em',
-            },
-          },
-        });
+        // The speaker is an inlay hint (SpeakerHints), which word wrapping counts.
+        list.push({ range: new vscode.Range(doc.positionAt(c.start), doc.positionAt(c.end)) });
       }
     }
     for (const [kind, type] of this.types) editor.setDecorations(type, out.get(kind) ?? []);

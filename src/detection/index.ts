@@ -3,6 +3,7 @@ import { ACTOR_TYPES, type ActorType } from '../core/model';
 import { refOf, type Services } from '../services';
 import { DetectionDecorations } from '../decorations/detectionDecorations';
 import { DetectionHovers } from './hovers';
+import { SpeakerHints } from '../decorations/speakerHints';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
@@ -17,10 +18,12 @@ interface AddActorArgs {
 /** Editor side of detection: decorations, hovers, toggles, reject and lexicon commands. */
 export class DetectionFeature extends Disposable {
   readonly decorations: DetectionDecorations;
+  readonly speakerHints: SpeakerHints;
 
   constructor(private readonly services: Services) {
     super();
     this.decorations = new DetectionDecorations(services);
+    this.speakerHints = this._register(new SpeakerHints(services));
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     this._registerAll(vscode.languages.registerHoverProvider({ language: 'article' }, new DetectionHovers(services)));
     reg('articleAnnotator.toggleActors', () => this.toggle('showActors'));

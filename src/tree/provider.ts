@@ -12,6 +12,7 @@ import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type De
 import { RowBook } from '../core/tree/rows';
 import type { TreeNode } from './nodes';
 import { Disposable } from '../util/disposable';
+import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, swatchSvg } from '../core/labelColor';
 
 export type Grouping = 'article' | 'label' | 'actor';
 
@@ -84,9 +85,9 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     try {
       await vscode.workspace.fs.createDirectory(this.iconDir);
       for (const l of this.services.annotations.labels()) {
-        if (!l.color || !/^#[0-9a-f]{6}$/i.test(l.color)) continue;
-        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5" fill="${l.color}"/></svg>`;
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `${l.color.slice(1).toLowerCase()}.svg`), new TextEncoder().encode(svg));
+        const color = parseLabelColor(l.color);
+        if (color?.kind !== 'hex') continue;
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `${color.hex.slice(1)}.svg`), new TextEncoder().encode(swatchSvg(color.hex)));
       }
     } catch {
       // Icons fall back to theme icons.
@@ -95,8 +96,10 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   private labelIcon(label: string): vscode.ThemeIcon | vscode.Uri {
     const def = this.services.annotations.labels().find((l) => l.name === label);
-    if (def?.color && /^#[0-9a-f]{6}$/i.test(def.color)) return vscode.Uri.joinPath(this.iconDir, `${def.color.slice(1).toLowerCase()}.svg`);
-    return new vscode.ThemeIcon('circle-outline');
+    // The same colour and swatch as the label picker and the annotations in the editor.
+    const color = parseLabelColor(def?.color);
+    if (color?.kind === 'hex') return vscode.Uri.joinPath(this.iconDir, `${color.hex.slice(1)}.svg`);
+    return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(color?.kind === 'theme' ? color.id : DEFAULT_ANNOTATION_BORDER));
   }
 
   /** Marks a row being listed (kept in `nodes` when its parent's listing is committed, in getChildren). */

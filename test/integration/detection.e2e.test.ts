@@ -12,15 +12,16 @@ describe('detection end to end (rendered workbench)', () => {
     editor.revealRange(new vscode.Range(0, 0, 0, 0));
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.view.extension.articleAnnotator');
-    // Decorations are rendered as spans with generated class names inside the view lines;
-    // the claim's speaker is rendered as after-text.
+    // Highlights (backgrounds and borders) are drawn as elements with generated class names in
+    // the view overlays, under the text; the claim's speaker is an inlay hint in the text.
     const after = await waitFor(async () => {
-      const nodes = await queryDom('.view-lines span[class*="ced-"]');
+      const nodes = await queryDom('.editor-instance .view-overlays [class*="ced-"]');
       return nodes.length > 0 ? nodes : undefined;
     }, 10000, 'rendered decoration spans');
     assert.ok(after.length > 0);
     const text = (await queryDom('.view-lines')).map((n) => n.text).join('\n').replace(/[\u00a0\u2009]/g, ' ');
     assert.match(text, /State Department/);
+    assert.match(text, /◂ /, 'speaker labels in the text');
     const path = await screenshot('decorations');
     assert.ok(path.endsWith('decorations.png'));
   });

@@ -53,9 +53,25 @@ describe('detection in the editor', () => {
     for (const k of ['person', 'organization', 'place', 'other']) {
       for (const o of map.get(k as never) ?? []) assert.ok(spans.has(`${editor.document.offsetAt(o.range.start)}:${editor.document.offsetAt(o.range.end)}`));
     }
-    // Claims carry their speaker after the text.
-    const claim = (map.get('claim') ?? [])[0]!;
-    assert.match(String(claim.renderOptions?.after?.contentText), /◂ /);
+    // Claims carry their speaker after the text, as an inlay hint (which word wrapping counts),
+    // not as a decoration's after-text.
+    const claims = map.get('claim') ?? [];
+    assert.ok(claims.every((o) => !o.renderOptions?.after), 'no after-text on claim decorations');
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const hints = await waitFor(async () => {
+      const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, whole);
+      return h && h.length > 0 ? h : undefined;
+    }, 'speaker hints');
+    const ends = snap.detection.claims.map((c) => editor.document.positionAt(c.end).toString());
+    assert.deepEqual(hints.map((h) => h.position.toString()), ends, 'one hint at the end of each claim');
+    const first = (hints[0]!.label as vscode.InlayHintLabelPart[])[0]!;
+    assert.match(first.value, /^◂ /);
+    assert.match((first.tooltip as vscode.MarkdownString).value, /^Speaker: \*\*/);
+    // Hidden claims hide their speaker too.
+    await vscode.commands.executeCommand('articleAnnotator.toggleClaims');
+    const none = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', editor.document.uri, whole);
+    assert.deepEqual(none, []);
+    await vscode.commands.executeCommand('articleAnnotator.toggleClaims');
     assert.ok(text.length > 0);
   });
 

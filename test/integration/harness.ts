@@ -33,6 +33,27 @@ export async function queryDom(selector: string): Promise<DomNode[]> {
   return (await r.json()) as DomNode[];
 }
 
+/** What the active text editor renders (scripts/lib/editorGeometry.mjs): overflow and scrollbar. */
+export interface EditorGeometry {
+  error?: string;
+  /** Right edge of the text area: the minimap's left edge, or the vertical scrollbar's. */
+  limit: number;
+  left: number;
+  /** Rendered text spans in view. */
+  spans: number;
+  /** Spans showing a speaker label (`◂ …`). */
+  labels: { text: string; left: number; right: number; top: number }[];
+  /** Spans whose right edge is past `limit`. */
+  overflowing: { text: string; right: number }[];
+  horizontalScrollbar: boolean;
+}
+
+export async function editorGeometry(): Promise<EditorGeometry> {
+  const r = await fetch(`${base()}/editor-geometry`);
+  if (!r.ok) throw new Error(`editor geometry failed: ${await r.text()}`);
+  return (await r.json()) as EditorGeometry;
+}
+
 /** Presses a key in the workbench page (e.g. `Escape`). */
 export async function pressKey(key: string): Promise<void> {
   await fetch(`${base()}/key?key=${encodeURIComponent(key)}`);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
 import { repoRoot, launchBrowser, freePort } from '../../scripts/lib/server.mjs';
+import { editorGeometry } from '../../scripts/lib/editorGeometry.mjs';
 
 const artifacts = join(repoRoot, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -80,11 +81,38 @@ async function run(name, { articles, expected }) {
     await page.locator('.pane .monaco-list-row', { hasText: expected[0] }).first().dblclick();
     await waitFor(async () => (await page.locator('.statusbar-item', { hasText: 'News Article' }).count()) > 0, 'the News Article language mode');
     const highlights = await waitFor(async () => {
-      const n = await page.locator('.view-lines [class*="ced-"]').count();
+      const n = await page.locator('.editor-instance .view-overlays [class*="ced-"]').count();
       return n > 0 ? n : undefined;
     }, 'highlights in the editor');
+    // Speaker labels drawn, and nothing past the text area (under the minimap), no horizontal scrollbar.
+    const geometry = await waitFor(async () => {
+      const g = await page.evaluate(editorGeometry);
+      return g.labels?.length > 0 ? g : undefined;
+    }, 'speaker labels in the editor');
+    assert.deepEqual(geometry.overflowing, [], `text past the text area (right edge ${geometry.limit})`);
+    assert.equal(geometry.horizontalScrollbar, false, 'no horizontal scrollbar');
     await page.screenshot({ path: join(artifacts, `start-${name}.png`) });
-    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans`);
+    // Export from the view's title-bar button with a tree row selected: its prompts, then a real
+    // notification toast (not only under the bell) with its Open button.
+    await page.locator('.pane .monaco-list-row', { hasText: expected[0] }).first().click();
+    await page.locator('.part.sidebar .action-item a[aria-label^="Export Annotations"]').first().click();
+    for (const step of ['(1/3)', '(2/3)', '(3/3)']) {
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
+    }
+    // The browser's save dialog proposes a destination: accept it with its OK button once it
+    // has listed the folder (an Enter before that is lost).
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export annotations' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 30000 });
+    await page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ }).first().click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported' });
+    await toast.first().waitFor({ timeout: 60000 }).catch(async (e) => {
+      await page.screenshot({ path: join(artifacts, `start-${name}-export-failed.png`) });
+      throw e;
+    });
+    assert.ok((await toast.first().locator('.monaco-button', { hasText: 'Open' }).count()) > 0, 'the toast has its Open button');
+    await page.screenshot({ path: join(artifacts, `start-${name}-export.png`) });
+    console.log(`ok ${name}: ${rows.length} rows, ${highlights} highlighted spans, ${geometry.labels.length} speaker labels inside the text area, export toast shown`);
   } finally {
     await browser.close();
     // Stopping the start script with a signal stops its server.

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { anchorAnnotations, EditFollower, type ContentChange, type LiveRange } from '../../src/core/anchor';
 import type { Annotation } from '../../src/core/model';
+import { applyChanges as apply, asBlock } from './inMemoryWorkspace';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/wikinews');
 const articles = fs
@@ -23,26 +24,7 @@ function live(text: string, start: number, end: number): LiveRange {
   };
 }
 
-/** Applies one event's changes (offsets in the text before the event, non-overlapping). */
-function apply(text: string, changes: readonly ContentChange[]): string {
-  let out = text;
-  for (const c of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) out = out.slice(0, c.rangeOffset) + c.text + out.slice(c.rangeOffset + c.rangeLength);
-  return out;
-}
 
-/** The form VS Code reports a reload from disk in: one edit replacing every line between the first and last change. */
-function asBlock(before: string, after: string): ContentChange[] {
-  if (before === after) return [];
-  let p = 0;
-  while (p < before.length && p < after.length && before[p] === after[p]) p++;
-  let s = 0;
-  while (s < before.length - p && s < after.length - p && before[before.length - 1 - s] === after[after.length - 1 - s]) s++;
-  const lineStart = before.lastIndexOf('\n', p - 1) + 1;
-  let endOld = before.indexOf('\n', before.length - s);
-  if (endOld < 0) endOld = before.length;
-  const tail = before.length - endOld;
-  return [{ rangeOffset: lineStart, rangeLength: endOld - lineStart, text: after.slice(lineStart, after.length - tail) }];
-}
 
 function checkInvariant(text: string, items: readonly LiveRange[]): void {
   for (const it of items) {

@@ -14,7 +14,11 @@ export function exportW3c(articles: readonly ExportArticle[], options: ExportOpt
     const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: r.label, format: 'text/plain' }];
     if (r.comment) body.push({ type: 'TextualBody', purpose: 'commenting', value: r.comment, format: 'text/plain' });
     for (const t of r.tags ?? []) body.push({ type: 'TextualBody', purpose: 'tagging', value: t, format: 'text/plain' });
-    if (r.speaker) body.push({ type: 'SpecificResource', purpose: 'identifying', source: `urn:article-annotator:actor:${slug(r.speaker)}` });
+    // The speaker: an actor IRI for linked data, and its name as written (an IRI slug loses case).
+    if (r.speaker) {
+      body.push({ type: 'SpecificResource', purpose: 'identifying', source: `urn:article-annotator:actor:${slug(r.speaker)}` });
+      body.push({ type: 'TextualBody', purpose: 'identifying', value: r.speaker, format: 'text/plain' });
+    }
     // Claims as statements: topics classify, the stance describes, the verdict assesses, evidence links.
     for (const t of r.about ?? []) body.push({ type: 'TextualBody', purpose: 'classifying', value: t, format: 'text/plain' });
     if (r.stance) body.push({ type: 'TextualBody', purpose: 'describing', value: `stance: ${r.stance}`, format: 'text/plain' });

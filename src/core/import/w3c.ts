@@ -78,6 +78,7 @@ export function readW3c(json: string): ImportRead {
     const tags: string[] = [];
     let comment: string | undefined;
     let speaker: string | undefined;
+    let named = false;
     for (const b of list(get(a, 'body'))) {
       if (!isObj(b)) continue;
       const purpose = get(b, 'purpose');
@@ -87,8 +88,14 @@ export function readW3c(json: string): ImportRead {
         else tags.push(value);
       } else if ((purpose === 'commenting' || purpose === undefined) && value !== undefined && get(b, 'type') === 'TextualBody') comment = comment ? `${comment}\n${value}` : value;
       else if (purpose === 'identifying') {
-        const s = str(get(b, 'source'));
-        if (s?.startsWith(OUR_ACTOR)) speaker = decodeURIComponent(s.slice(OUR_ACTOR.length)).replace(/-/g, ' ');
+        // The name as written (a TextualBody) wins over the actor IRI's slug, which loses case.
+        if (get(b, 'type') === 'TextualBody' && value !== undefined) {
+          speaker = value;
+          named = true;
+        } else if (!named) {
+          const s = str(get(b, 'source'));
+          if (s?.startsWith(OUR_ACTOR)) speaker = decodeURIComponent(s.slice(OUR_ACTOR.length)).replace(/-/g, ' ');
+        }
       }
     }
     // Hypothesis: `text` is the comment, `tags` the tags; it has no label.

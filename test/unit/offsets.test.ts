@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { OffsetMap, sliceCodePoints } from '../../src/core/offsets';
 
 const seed000 = fs.readFileSync(path.resolve(__dirname, '../../seeds/000_567447e36de95f9e.txt'), 'utf8');
@@ -97,5 +98,42 @@ describe('OffsetMap, more cases', () => {
         if (cp < cps.length) u += cps[cp]!.length;
       }
     }
+  });
+});
+
+describe('OffsetMap on generated texts (fast-check: astral characters, lone surrogates, CRLF)', () => {
+  // Pieces a real article and a hostile one can hold: ASCII, CRLF, NBSP, emoji, a flag (two
+  // astral code points), lone high and low surrogates, and combining marks.
+  const piece = fc.constantFrom('a', 'Z', ' ', '\r\n', '\n', '\u00a0', '😀', '🇵🇰', '\ud800', '\udc00', 'e\u0301', '“', '\t');
+  const text = fc.array(piece, { maxLength: 200 }).map((xs) => xs.join(''));
+  const codePoints = (t: string) => [...t].length; // a lone surrogate is one code point, as for the map
+
+  it('toUtf16 and toCodePoint are inverse on every code-point offset (as Array.from counts them)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const map = new OffsetMap(t);
+        assert.equal(map.codePointLength, codePoints(t));
+        const cps = [...t];
+        let u = 0;
+        for (let c = 0; c <= cps.length; c++) {
+          assert.equal(map.toUtf16(c), u, `code point ${c}`);
+          assert.equal(map.toCodePoint(u), c, `UTF-16 offset ${u}`);
+          if (c < cps.length) u += cps[c]!.length;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('slices by code points are the same text Array.from gives, between any two offsets', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const map = new OffsetMap(t);
+        const n = map.codePointLength;
+        const [s, e] = [a % (n + 1), b % (n + 1)].sort((x, y) => x - y) as [number, number];
+        assert.equal(sliceCodePoints(t, s, e, map), [...t].slice(s, e).join(''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

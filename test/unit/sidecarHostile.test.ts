@@ -226,4 +226,61 @@ describe('hostile sidecars (issue 17)', () => {
       );
     });
   });
+
+  it('binary-tag.yaml: a value tagged !!binary (or another non-JSON type) makes the file read-only, never mangled on rewrite', () => {
+    const r = parseSidecar(hostile('binary-tag.yaml'));
+    assert.ok(!r.ok, 'refused');
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0]!.message, /!!binary/);
+    assert.equal(r.problems[0]!.line, 10);
+    for (const tagged of ['when: !!timestamp 2001-12-14', 'set: !!set {a, b}', 'x: !custom y']) {
+      const t = parseSidecar(`version: 1\narticle: a.txt\n${tagged}\nannotations: []\n`);
+      assert.ok(!t.ok && t.problems.some((p) => p.line === 3), tagged);
+    }
+    // Tags of the JSON types stay readable.
+    assert.ok(parseSidecar('version: 1\narticle: a.txt\nnote: !!str 12\nannotations: []\n').ok);
+  });
+
+  describe('hostile sidecars generated from YAML fragments (fast-check)', () => {
+    // Lines a colleague, another tool or a bad merge may leave: prototype keys, anchors and
+    // aliases, flow openers never closed, deep nesting, odd scalars, tabs, control characters,
+    // conflict markers, duplicate keys.
+    const line = fc.constantFrom(
+      'version: 1', 'version: 2', 'article: a.txt', 'annotations:', 'annotations: []', '  - id: a', '  - id: a', '    label: actor',
+      '    start: 0', '    end: 5', '    start: -1', '    end: 9007199254740993', '    quote: "Obama"', '    quote: &q "Obama"', '    comment: *q',
+      '    tags: [x, y', '    tags: {a: [b: {c', '__proto__: {tags: 5}', '    __proto__: {label: x}', 'constructor: {prototype: {x: 1}}',
+      '    extra: .nan', '    extra: !!binary aGVsbG8=', '    extra: !custom x', '  # a hand comment', '\ttabbed: 1', '<<<<<<< HEAD', '=======', '>>>>>>> theirs',
+      '    label: "\u0000"', '    label: \u00a0', '- - - - - - - - - - - -', '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[', 'a: &a [*a]', 'version: 1\nversion: 1', '%YAML 1.2', '---', '...',
+    );
+    // A valid sidecar with hostile lines put in anywhere (some still valid: comments, extra keys),
+    // or hostile lines alone.
+    const BASE = ['version: 1', 'article: a.txt', 'annotations:', '  - id: a', '    label: actor', '    start: 0', '    end: 5', '    quote: "Obama"', '  - id: b', '    label: claim', '    start: 6', '    end: 9', '    quote: "met"'];
+    const inserted = fc.array(fc.tuple(fc.nat(BASE.length), line), { maxLength: 4 }).map((ins) => {
+      const out = [...BASE];
+      for (const [at, l] of ins) out.splice(Math.min(at, out.length), 0, l);
+      return out.join('\n');
+    });
+    const doc = fc.oneof(inserted, fc.array(line, { maxLength: 25 }).map((ls) => ls.join('\n')));
+
+    it('each returns a sidecar or problems, never throws, never changes a prototype, and what reads writes and reads again', () => {
+      fc.assert(
+        fc.property(doc, (src) => {
+          const r = parseSidecar(src);
+          assert.equal(({} as Record<string, unknown>).tags, undefined, 'Object.prototype untouched');
+          assert.equal(({} as Record<string, unknown>).label, undefined, 'Object.prototype untouched');
+          if (!r.ok) {
+            assert.ok(r.problems.length > 0 && r.problems.every((p) => typeof p.message === 'string' && p.message.length > 0), 'problems with messages');
+            return;
+          }
+          assert.equal(Object.getPrototypeOf(r.sidecar), Object.prototype);
+          for (const a of r.sidecar.annotations) assert.equal(Object.getPrototypeOf(a), Object.prototype);
+          const out = serializeSidecar(r.sidecar, r);
+          const again = parseSidecar(out);
+          assert.ok(again.ok, `the rewrite reads: ${JSON.stringify(!again.ok && again.problems)}\n${src}\n---\n${out}`);
+          assert.deepEqual(again.sidecar.annotations, r.sidecar.annotations);
+        }),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+      );
+    });
+  });
 });

@@ -7,7 +7,7 @@
  * also gives the lines of problems and keeps comments for the next write.
  */
 import { isUtf8 } from 'node:buffer';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from 'yaml';
 import type { Annotation } from '../model';
 import type { ArticleMeta } from '../meta/articleMeta';
 import { OffsetMap } from '../offsets';
@@ -121,6 +121,9 @@ function checked(fast: FastParsed | undefined, text: () => string, maxBytes: num
 
 const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false } as const;
 
+/** The tags of values JSON also has: what the writer writes back as read. */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 /** The `yaml` document of a previous file, parsed now if the fast reader read it (with comments). */
 function docOf(source: Source | undefined): Document.Parsed | undefined {
   if (!source || source.doc || !source.commented) return source?.doc;
@@ -180,6 +183,13 @@ function slowParse(text: string, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarP
   });
   const measured = measureExpanded(doc, maxBytes);
   if (measured) return { ok: false, problems: [...problems, { message: measured.message, line: lineOfNode(measured.node) ?? 1 }] };
+  // A value tagged with a type that is not text, number, boolean, null, list or mapping (`!!binary`,
+  // `!!timestamp`, `!!set`, a custom `!tag`) cannot be written back as it was: the file is not
+  // rewritten (its annotations are shown read-only), rather than have the value changed.
+  visit(doc, (_key, node) => {
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag && !PLAIN_TAGS.has(tag)) problems.push({ message: `The value tagged ${tag.replace('tag:yaml.org,2002:', '!!')} cannot be kept when the sidecar is rewritten; write it as text.`, line: lineOfNode(node) ?? 1 });
+  });
 
   let data: unknown;
   try {

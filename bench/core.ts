@@ -64,6 +64,41 @@ export function wikinewsRow(log: (s: string) => void, dir: string = WIKINEWS_DIR
   return { name: `core detection on real news: the Wikinews corpus, ${texts.length} articles one by one (median of 3 passes after a warm-up one)`, target: '≥ 5 MB/s', value: `${mbps.toFixed(2)} MB/s, ${(ms / texts.length).toFixed(2)} ms per article (${(bytes / 1e6).toFixed(2)} MB)`, pass: mbps >= 5, samples: stats(passes) };
 }
 
+/**
+ * Reading the hostile sidecars of issue 17 (each up to the size limit): one hand comment in a
+ * 9.6 MB sidecar, 1 MB of unclosed `[`, 20,000 annotations listed twice. Target: each read well
+ * under a second (median of 5 after a warm-up read).
+ */
+export function hostileSidecarsRow(log: (s: string) => void): Row {
+  log('reading hostile sidecars (issue 17) …');
+  const text = 'Barack Obama met Angela Merkel in Berlin on Monday. '.repeat(2000);
+  const map = new OffsetMap(text);
+  const sidecarOf = (n: number, comment: string): string => {
+    const annotations: Annotation[] = [];
+    for (let i = 0; i < n; i++) annotations.push(makeAnnotation(text, (i * 7) % 90_000, ((i * 7) % 90_000) + 12, { id: `a${i}`, label: 'actor', comment }, map));
+    return serializeSidecar({ version: 1, article: 'a.txt', annotations });
+  };
+  const big = sidecarOf(28_000, 'c'.repeat(150));
+  const at = big.indexOf('  - id:', big.length >> 1);
+  const twice = sidecarOf(20_000, 'c');
+  const cases: [string, Buffer][] = [
+    [`one hand comment in ${(big.length / 1e6).toFixed(1)} MB`, Buffer.from(`${big.slice(0, at)}  # a hand comment\n${big.slice(at)}`)],
+    ['1 MB of unclosed [', Buffer.from(`version: 1\narticle: a.txt\nannotations: ${'['.repeat(1_000_000)}`)],
+    ['20,000 annotations listed twice', Buffer.from(twice + twice.slice(twice.indexOf('annotations:\n') + 'annotations:\n'.length))],
+  ];
+  const parts: string[] = [];
+  let worst = 0;
+  for (const [name, bytes] of cases) {
+    parseSidecar(bytes); // warm-up read
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) runs.push(time(() => parseSidecar(bytes))[1]);
+    const m = stats(runs).median;
+    worst = Math.max(worst, m);
+    parts.push(`${name} ${m.toFixed(0)} ms`);
+  }
+  return { name: 'read hostile sidecars (issue 17; median of 5 after a warm-up read, each)', target: '< 500 ms each', value: parts.join('; '), pass: worst < 500 };
+}
+
 export function runCore(corpus: string, log: (s: string) => void): Row[] {
   const rows: Row[] = [];
   const ten = fs.readFileSync(path.join(corpus, 'ten-mb.txt'), 'utf8');
@@ -108,6 +143,7 @@ export function runCore(corpus: string, log: (s: string) => void): Row[] {
   }
   rows.push({ name: 'load + anchor sidecar, 10,000 annotations, 1 MB article (40 runs after a warm-up run)', target: '< 200 ms', value: `${stats(loads).median.toFixed(0)} ms (p95 ${stats(loads).p95.toFixed(0)})`, pass: stats(loads).p95 < 200, samples: stats(loads) });
   rows.push({ name: 'save sidecar, 10,000 annotations (40 runs after a warm-up run)', target: '< 100 ms', value: `${stats(saves).median.toFixed(0)} ms (p95 ${stats(saves).p95.toFixed(0)})`, pass: stats(saves).p95 < 100, samples: stats(saves) });
+  rows.push(hostileSidecarsRow(log));
 
   // 3. Range shifting per keystroke (the core part of the extension-host work).
   // In place on parallel arrays, as the extension's store shifts them.

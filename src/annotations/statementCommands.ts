@@ -8,14 +8,13 @@ import * as vscode from 'vscode';
 import { findArticleMeta, META_KEYS, metaProblem, resolveMeta, type ArticleMeta } from '../core/meta/articleMeta';
 import { DEFAULT_STANCES, DEFAULT_VERDICTS, type Annotation } from '../core/model';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
+import { COMMAND_ARGS } from '../core/commandArgs';
 import { refOf, type AnnotationPatch, type Services } from '../services';
 import { registerCommand } from '../workspace/commands';
 import { Disposable } from '../util/disposable';
 
 type Target = (arg: unknown) => Promise<{ article: vscode.Uri; annotation: Annotation }>;
 
-/** Set Article Details' scripted fields: the details, and `article` (a URI; default: the active editor's). */
-const META_ARGS: ArgsSpec = { article: { type: 'string' }, ...Object.fromEntries(META_KEYS.map((k) => [k, { type: 'string' as const }])) };
 
 const META_LABELS: Record<keyof ArticleMeta, string> = { date: 'Date (YYYY-MM-DD)', title: 'Title', outlet: 'Outlet', url: 'URL', author: 'Author' };
 
@@ -75,21 +74,21 @@ export class StatementCommands extends Disposable {
   }
 
   async setTopic(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
-    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setTopic', a, b, { about: { type: 'strings', required: true } });
+    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setTopic', a, b, COMMAND_ARGS.setTopic);
     const about = fields ? fields.about : await this.askTopics(annotation);
     if (about === undefined) return undefined;
     return this.services.annotations.update(article, annotation.id, { about });
   }
 
   async setStance(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
-    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setStance', a, b, { stance: { type: 'string', required: true } });
+    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setStance', a, b, COMMAND_ARGS.setStance);
     const stance = fields ? fields.stance : await this.askScale('Stance', scale('stances'), annotation.stance, 'The speaker’s stance on the claim’s topics');
     if (stance === undefined) return undefined;
     return this.services.annotations.update(article, annotation.id, { stance });
   }
 
   async setVerdict(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
-    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setVerdict', a, b, { verdict: { type: 'string', required: true }, evidence: { type: 'strings' } });
+    const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setVerdict', a, b, COMMAND_ARGS.setVerdict);
     if (fields) return this.services.annotations.update(article, annotation.id, fields);
     const verdict = await this.askScale('Verdict', scale('verdicts'), annotation.verdict, 'A fact-check rating of the claim');
     if (verdict === undefined) return undefined;
@@ -109,7 +108,7 @@ export class StatementCommands extends Disposable {
   /** Sets article details; returns the details in force afterwards. */
   async setArticleDetails(a?: unknown): Promise<ArticleMeta | undefined> {
     // ({ article?, date?, ... }) asks nothing; a tree row, a URI or nothing: asks.
-    const parsed = parseScriptedArgs<ArticleMeta & { article?: string }>('setArticleDetails', a, META_ARGS);
+    const parsed = parseScriptedArgs<ArticleMeta & { article?: string }>('setArticleDetails', a, COMMAND_ARGS.setArticleDetails);
     const { article: named, ...scripted } = parsed ?? {};
     const uri = named !== undefined ? vscode.Uri.parse(named) : (this.articleOf(a) ?? vscode.window.activeTextEditor?.document.uri);
     if (!uri || !this.services.articles.isArticle(uri)) throw new Error('Open an article (or pick one in the tree) to set its details.');

@@ -4,6 +4,7 @@
  * each spec against what VS Code passes from buttons and menus.
  */
 import { ACTOR_TYPES } from './model';
+import { META_KEYS } from './meta/articleMeta';
 import { EXPORT_FORMATS } from './export/registry';
 import type { ArgsSpec } from './scriptArgs';
 
@@ -49,6 +50,14 @@ export const COMMAND_ARGS = {
   },
   /** `articleAnnotator.ignoreActor`. */
   ignoreActor: { surface: { type: 'string', required: true } },
+  /** `articleAnnotator.setTopic`'s fields. */
+  setTopic: { about: { type: 'strings', required: true } },
+  /** `articleAnnotator.setStance`'s fields. */
+  setStance: { stance: { type: 'string', required: true } },
+  /** `articleAnnotator.setVerdict`'s fields. */
+  setVerdict: { verdict: { type: 'string', required: true }, evidence: { type: 'strings' } },
+  /** `articleAnnotator.setArticleDetails`: the details, and `article` (a URI; default: the active editor's). */
+  setArticleDetails: { article: { type: 'string' }, ...Object.fromEntries(META_KEYS.map((k) => [k, { type: 'string' as const }])) } as ArgsSpec,
 } satisfies Record<string, ArgsSpec>;
 
 export type CommandWithArgs = keyof typeof COMMAND_ARGS;

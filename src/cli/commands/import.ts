@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { articlesUnder } from './articles';
+import { articlesUnder, filesUnder } from './articles';
 import { sha256 } from '../../core/hash';
 import { guessFormat, IMPORT_FORMATS, importIntoSidecar, matchArticles, MAX_IMPORT_BYTES, newCodebookEntries, readImport, type ImportedAnnotation, type ImportFormat, type ImportInput } from '../../core/import';
 import { DEFAULT_LABELS, type Annotation, type LabelDef } from '../../core/model';
@@ -24,19 +24,6 @@ function readLimited(file: string): Buffer {
   return fs.readFileSync(file);
 }
 
-/** The .ann files under a folder, relative, forward slashes (links not followed). */
-function annsUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory() && !e.name.startsWith('.')) walk(p);
-      else if (e.isFile() && e.name.endsWith('.ann')) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** A brat .ann as an input, with its .txt when there is one beside it. */
 function bratInput(annFile: string, source: string, problems: string[]): ImportInput | undefined {
@@ -82,7 +69,7 @@ export function runImport(argv: string[], err: (s: string) => void): number {
     if (!f) return usage(err, `${input}: cannot tell the format from the name; give --format (${IMPORT_FORMATS.join(', ')}).`);
     if (isDir) {
       if (f !== 'brat') return usage(err, `${input}: a folder can only be read as brat (its .ann files).`);
-      const anns = annsUnder(input);
+      const anns = filesUnder(input, '.ann');
       if (!anns.length) problems.push(`${input}: no .ann files`);
       for (const rel of anns) {
         const b = bratInput(path.join(input, ...rel.split('/')), rel.replace(/\.ann$/, '.txt'), problems);

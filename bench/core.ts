@@ -66,7 +66,8 @@ export function wikinewsRow(log: (s: string) => void, dir: string = WIKINEWS_DIR
 
 /**
  * Reading the hostile sidecars of issue 17 (each up to the size limit): one hand comment in a
- * 9.6 MB sidecar, 1 MB of unclosed `[`, 20,000 annotations listed twice. Target: each read well
+ * 9.6 MB sidecar, 1 MB of unclosed `[`, 20,000 annotations listed twice, an unclosed quote in an
+ * early annotation of the 9.6 MB sidecar (read annotation by annotation). Target: each read well
  * under a second (median of 5 after a warm-up read).
  */
 export function hostileSidecarsRow(log: (s: string) => void): Row {
@@ -81,10 +82,13 @@ export function hostileSidecarsRow(log: (s: string) => void): Row {
   const big = sidecarOf(28_000, 'c'.repeat(150));
   const at = big.indexOf('  - id:', big.length >> 1);
   const twice = sidecarOf(20_000, 'c');
+  const early = big.indexOf('  - id:', big.indexOf('  - id: a3\n') + 1);
   const cases: [string, Buffer][] = [
     [`one hand comment in ${(big.length / 1e6).toFixed(1)} MB`, Buffer.from(`${big.slice(0, at)}  # a hand comment\n${big.slice(at)}`)],
     ['1 MB of unclosed [', Buffer.from(`version: 1\narticle: a.txt\nannotations: ${'['.repeat(1_000_000)}`)],
     ['20,000 annotations listed twice', Buffer.from(twice + twice.slice(twice.indexOf('annotations:\n') + 'annotations:\n'.length))],
+    // Early: annotation 3 is broken (an unclosed quote); every annotation after it is still judged.
+    [`an unclosed quote early in ${(big.length / 1e6).toFixed(1)} MB`, Buffer.from(`${big.slice(0, early)}    comment: "unclosed\n${big.slice(early)}`)],
   ];
   const parts: string[] = [];
   let worst = 0;

@@ -12,6 +12,7 @@ import type { Annotation } from '../model';
 import type { ArticleMeta } from '../meta/articleMeta';
 import { OffsetMap } from '../offsets';
 import { fastParse, fastStringifyPieces, writesPlain, type FastParsed } from './fastyaml';
+import { recoverByRegions, type ReadRegion, type RegionRead } from './recover';
 import { ANNOTATION_KEY_SET, ANNOTATION_KEYS, TOP_KEYS, validateSidecarData, type Path } from './validate';
 
 export { SIDECAR_VERSION, SUPPORTED_VERSIONS, ANNOTATION_KEYS, ISO_8601 } from './validate';
@@ -142,16 +143,65 @@ function success(v: ReturnType<typeof validateSidecarData>, data: Record<string,
   return { ok: true, sidecar, source };
 }
 
+/** Texts longer than this with a syntax error are read region by region without a whole parse first (the `yaml` package takes seconds on megabytes). */
+const WHOLE_PARSE_FIRST_CHARS = 200_000;
+
 function slowParse(text: string, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarParseResult {
-  const lineCounter = new LineCounter();
   // Deep flow nesting (`[[[[…`, even unclosed) makes the parser recurse and crawl: refused first.
   const deep = flowNestingOver(text, MAX_NESTING);
   if (deep >= 0) return { ok: false, problems: [tooDeepProblem(text.slice(0, deep).split('\n').length)] };
+  const regionRead: ReadRegion = (region) => readYaml(region, maxBytes);
+  if (text.length > WHOLE_PARSE_FIRST_CHARS) {
+    // A syntax error is looked for region by region (linear; plain runs through the fast reader);
+    // only a file whose regions all parse is parsed whole (it may have aliases across regions).
+    const problems = recoverByRegions(text, regionRead);
+    if (problems) return { ok: false, problems };
+  }
+  const read = readYaml(text, maxBytes);
+  const { doc } = read;
+  if (!doc) return { ok: false, problems: read.errors };
+  if (doc.errors.length) {
+    // Each annotation (and top-level key) read on its own: a syntax error in one hides nothing
+    // of the others (their schema problems are reported too, on their lines).
+    const problems = text.length > WHOLE_PARSE_FIRST_CHARS ? undefined : recoverByRegions(text, regionRead);
+    if (problems) return { ok: false, problems };
+    // The error is not inside one region: the schema's problems in values that end before the
+    // first syntax error are real whatever the error is; later ones may come from how the parser
+    // recovered and wait for the fix.
+    const firstError = Math.min(...doc.errors.map((e) => e.pos[0]));
+    const before = read.data === undefined ? [] : validateSidecarData(read.data, read.locate).problems.filter((p) => {
+      if (!p.path) return false;
+      const { node } = read.nodeAt(p.path.slice(1).split('/').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg.replace(/~1/g, '/').replace(/~0/g, '~'))));
+      const range = (node as { range?: [number, number, number] | null } | null)?.range;
+      return !!range && range[2] <= firstError && node !== doc.contents;
+    });
+    return { ok: false, problems: [...read.errors, ...read.notes, ...before] };
+  }
+  if (read.errors.length) return { ok: false, problems: [...read.errors, ...read.notes] };
+  if (read.data === undefined) return { ok: false, problems: read.notes };
+  const v = validateSidecarData(read.data, read.locate);
+  if (read.notes.length) return { ok: false, problems: [...read.notes, ...v.problems] };
+  if (v.problems.length) return { ok: false, problems: v.problems };
+  return success(v, read.data as Record<string, unknown>, { doc, data: read.data as Record<string, unknown> });
+}
+
+interface YamlRead extends RegionRead {
+  doc?: Document.Parsed;
+  nodeAt(path: Path): { node: unknown; line: number | undefined };
+}
+
+/**
+ * Parses a text (a whole sidecar or one region of it) with the `yaml` package: its syntax errors
+ * and refusals (`errors`: its value is then not to be judged, or undefined), other problems
+ * (`notes`), its value and the lines of its paths.
+ */
+function readYaml(text: string, maxBytes: number): YamlRead {
+  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, ...PARSE_OPTIONS });
   } catch (e) {
-    return { ok: false, problems: [{ message: `Not valid YAML: ${(e as Error).message}` }] };
+    return { errors: [{ message: `Not valid YAML: ${(e as Error).message}` }], syntax: true, notes: [], locate: () => undefined, nodeAt: () => ({ node: undefined, line: undefined }) };
   }
   const posOf = (offset: number) => lineCounter.linePos(offset);
   const lineOfNode = (node: unknown): number | undefined => {
@@ -177,44 +227,35 @@ function slowParse(text: string, maxBytes = DEFAULT_MAX_SIDECAR_BYTES): SidecarP
     return { node, line };
   };
   const locate = (path: Path): number | undefined => nodeAt(path).line;
-  const problems: SidecarProblem[] = doc.errors.map((err) => {
-    const pos = err.linePos?.[0] ?? posOf(err.pos[0]);
+  const contentEnd = text.trimEnd().length;
+  const errors: SidecarProblem[] = doc.errors.map((err) => {
+    // The parser puts an unclosed quote's error where the text ends (for a region: at the next
+    // annotation): it is shown on the line of the last quote mark before, where the value opens;
+    // any other error past the last character, on the last line that has one.
+    const quote = err.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(err.message)?.[1] : undefined;
+    const opened = quote ? text.lastIndexOf(quote, err.pos[0] - 1) : -1;
+    const at = opened >= 0 ? opened : err.pos[0] >= contentEnd && contentEnd > 0 ? contentEnd - 1 : -1;
+    const pos = at >= 0 ? posOf(at) : (err.linePos?.[0] ?? posOf(err.pos[0]));
     return { message: `Not valid YAML: ${err.message.split('\n')[0]}`, line: pos.line, column: pos.col };
   });
+  const base = { doc, nodeAt, locate, syntax: doc.errors.length > 0 };
   const measured = measureExpanded(doc, maxBytes);
-  if (measured) return { ok: false, problems: [...problems, { message: measured.message, line: lineOfNode(measured.node) ?? 1 }] };
+  if (measured) return { ...base, errors: [...errors, { message: measured.message, line: lineOfNode(measured.node) ?? 1 }], notes: [] };
   // A value tagged with a type that is not text, number, boolean, null, list or mapping (`!!binary`,
   // `!!timestamp`, `!!set`, a custom `!tag`) cannot be written back as it was: the file is not
   // rewritten (its annotations are shown read-only), rather than have the value changed.
+  const notes: SidecarProblem[] = [];
   visit(doc, (_key, node) => {
     const tag = (node as { tag?: string } | null)?.tag;
-    if (tag && !PLAIN_TAGS.has(tag)) problems.push({ message: `The value tagged ${tag.replace('tag:yaml.org,2002:', '!!')} cannot be kept when the sidecar is rewritten; write it as text.`, line: lineOfNode(node) ?? 1 });
+    if (tag && !PLAIN_TAGS.has(tag)) notes.push({ message: `The value tagged ${tag.replace('tag:yaml.org,2002:', '!!')} cannot be kept when the sidecar is rewritten; write it as text.`, line: lineOfNode(node) ?? 1 });
   });
-
-  let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ...base, errors, notes, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
     const msg = (e as Error).message;
-    if (problems.length) return { ok: false, problems };
-    return { ok: false, problems: [{ message: /alias/i.test(msg) ? `Refused: YAML aliases expand too much (${msg}); this looks like an alias bomb.` : `Not valid YAML: ${msg}`, line: firstAliasLine(text) }] };
+    if (errors.length || notes.length) return { ...base, errors, notes };
+    return { ...base, errors: [{ message: /alias/i.test(msg) ? `Refused: YAML aliases expand too much (${msg}); this looks like an alias bomb.` : `Not valid YAML: ${msg}`, line: firstAliasLine(text) }], notes };
   }
-  const v = validateSidecarData(data, locate);
-  if (problems.length) {
-    // The schema's problems in values that end before the first syntax error are real whatever the
-    // error is: they are reported too (after the syntax errors). Later ones, and any in a value
-    // that reaches the error, may come from how the parser recovered: those wait for the fix.
-    const firstError = Math.min(...doc.errors.map((e) => e.pos[0]));
-    const before = v.problems.filter((p) => {
-      if (!p.path) return false;
-      const { node } = nodeAt(p.path.slice(1).split('/').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg.replace(/~1/g, '/').replace(/~0/g, '~'))));
-      const range = (node as { range?: [number, number, number] | null } | null)?.range;
-      return !!range && range[2] <= firstError && node !== doc.contents;
-    });
-    return { ok: false, problems: [...problems, ...before] };
-  }
-  if (v.problems.length) return { ok: false, problems: v.problems };
-  return success(v, data as Record<string, unknown>, { doc, data: data as Record<string, unknown> });
 }
 
 function tooDeepProblem(line: number): SidecarProblem {

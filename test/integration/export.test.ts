@@ -108,6 +108,29 @@ describe('export command', () => {
     }
   });
 
+  it('CSV: formulas neutralised, written as they are with the setting export.rawCsv (issue 17)', async () => {
+    const C = seedUri('004_7b40fffef38cf50c.txt');
+    const text = fs.readFileSync(C.fsPath, 'utf8');
+    const quote = text.slice(0, 20);
+    fs.writeFileSync(sidecarOf(C).fsPath, ['version: 1', 'article: 004_7b40fffef38cf50c.txt', 'annotations:', '  - id: f-1', '    label: note', '    start: 0', `    end: ${[...quote].length}`, `    quote: ${JSON.stringify(quote)}`, `    comment: "=HYPERLINK(\\"http://x\\",\\"y\\")"`, '    tags: ["@SUM(A1)"]', ''].join('\n'));
+    const cfg = vscode.workspace.getConfiguration('articleAnnotator');
+    try {
+      const a = await api();
+      await waitFor(async () => (await a.services.annotations.get(C)).items.length === 1, 'sidecar loaded');
+      const row = async (name: string) => {
+        const output = path.join(dir, name);
+        await vscode.commands.executeCommand('articleAnnotator.export', { format: 'csv', scope: 'workspace', output });
+        return fs.readFileSync(output, 'utf8').split('\r\n').find((r) => r.includes(',f-1,'));
+      };
+      assert.match((await row('default.csv'))!, /,"'=HYPERLINK\(""http:\/\/x"",""y""\)",'@SUM\(A1\),/);
+      await cfg.update('export.rawCsv', true, vscode.ConfigurationTarget.Workspace);
+      assert.match((await row('raw.csv'))!, /,"=HYPERLINK\(""http:\/\/x"",""y""\)",@SUM\(A1\),/);
+    } finally {
+      await cfg.update('export.rawCsv', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(sidecarOf(C).fsPath, { force: true });
+    }
+  });
+
   it('refuses an unknown format clearly', async () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.export', { format: 'pdf', scope: 'workspace', output: path.join(dir, 'x') })), /unknown format/);
   });

@@ -68,4 +68,27 @@ describe('command-line tool on odd files (reports, skips, goes on)', function ()
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('export: CSV formulas neutralised by default, written as they are with --raw (csv and dna)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-cli-raw-'));
+    try {
+      const text = fs.readFileSync(path.join(root, 'seeds', SEED), 'utf8');
+      fs.writeFileSync(path.join(dir, SEED), text);
+      const quote = 'Washington wants Islamabad';
+      const start = [...text.slice(0, text.indexOf(quote))].length;
+      const sidecar = ['version: 1', `article: ${SEED}`, 'annotations:', '  - id: f-1', '    label: claim', `    start: ${start}`, `    end: ${start + [...quote].length}`, `    quote: ${quote}`, `    speaker: "@SUM(A1:A2)"`, `    comment: "=cmd|' /C calc'!A0"`, '    tags: ["+1+1"]', ''].join('\n');
+      fs.writeFileSync(path.join(dir, `${SEED}.annotations.yaml`), sidecar);
+      const out = (format: string, raw: boolean) => {
+        const r = spawnSync(process.execPath, [cli, 'export', '--format', format, ...(raw ? ['--raw'] : []), dir], { encoding: 'utf8', timeout: 30000 });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      const csv = out('csv', false);
+      assert.ok(csv.includes(`,'@SUM(A1:A2),'=cmd|' /C calc'!A0,'+1+1,`), csv);
+      assert.ok(out('csv', true).includes(`,@SUM(A1:A2),=cmd|' /C calc'!A0,+1+1,`), 'raw');
+      assert.ok(out('dna', false).includes(`,'@SUM(A1:A2),`));
+      assert.ok(out('dna', true).includes(`,@SUM(A1:A2),`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -100,8 +100,8 @@ export async function refuseIfReadOnly(services: Services, article: vscode.Uri):
   if (!anns.readOnly) return;
   const what = problem(anns, 200);
   if (what) {
-    const several = anns.state.kind === 'error' && anns.state.problems.length > 1 ? ' (all of them in the Problems panel)' : '';
-    const message = `Article Annotator: the annotations of ${baseName(article)} cannot be changed: its sidecar ${baseName(anns.sidecar)} could not be read (${what})${several}. Fix it; it is never overwritten.`;
+    const several = anns.state.kind === 'error' && anns.state.problems.length > 1 ? '; all of them are in the Problems panel' : '';
+    const message = `Article Annotator: the annotations of ${baseName(article)} cannot be changed: its sidecar ${baseName(anns.sidecar)} could not be read (${what}${several}). Fix it; it is never overwritten.`;
     void vscode.window.showErrorMessage(message, OPEN_LABEL).then((c) => {
       if (c === OPEN_LABEL) void vscode.commands.executeCommand(OPEN_AT_ERROR, article.toString());
     });

@@ -160,7 +160,7 @@ describe('a broken sidecar, in the editor (rendered workbench)', () => {
 
     // Annotating is refused and the file is not rewritten: its bytes are as written.
     assert.ok(!editor.selection.isEmpty);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.annotateSelection', { label: 'note' })), new RegExp(`could not be read \\(${count} problems, the first on line 9: `));
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.annotateSelection', { label: 'note' })), new RegExp(`could not be read \\(${count} problems, the first on line 9: .*; all of them are in the Problems panel\\)\\. Fix it`));
     await store.flushAll();
     assert.ok(fs.readFileSync(side.fsPath).equals(bytes), 'the sidecar bytes are unchanged');
     assert.equal((await store.get(ARTICLE)).items.length, 0);

@@ -10,6 +10,7 @@ import { anchorAnnotations } from '../core/anchor';
 import { parseLexicon, type LexiconParseResult } from '../core/lexicon';
 import { EMPTY_LEXICON, type Lexicon } from '../core/model';
 import { parseSidecar } from '../core/sidecar';
+import { EXPORT_MARKER } from '../core/files';
 import { runAgreement } from './commands/agreement';
 import { runImport } from './commands/import';
 import { runMergeDriver } from './commands/mergeDriver';
@@ -115,13 +116,14 @@ const reason = (e: unknown): string => {
  * The articles named on the command line: files as given, folders searched for `*.txt`. Only
  * regular files are read (a FIFO, socket or device named `*.txt` would block or never end);
  * symbolic links are followed to files and to folders not yet visited (by real path), so a
- * link loop is walked once and a dangling link is reported. Every problem is reported, skipped,
+ * link loop is walked once and a dangling link is reported. A folder holding an export marker
+ * (an export's copies of the articles) is skipped unless named. Every problem is reported, skipped,
  * and the walk goes on.
  */
 function listArticles(inputs: string[], problems: string[]): string[] {
   const out: string[] = [];
   const visited = new Set<string>();
-  const walk = (dir: string) => {
+  const walk = (dir: string, given = false) => {
     let real: string;
     let names: string[];
     try {
@@ -133,6 +135,9 @@ function listArticles(inputs: string[], problems: string[]): string[] {
       problems.push(`${dir}: ${reason(e)}; skipped`);
       return;
     }
+    // An export's folder (brat: copies of the articles) found in a walk holds no articles; one named
+    // on the command line is read as asked.
+    if (!given && names.includes(EXPORT_MARKER)) return;
     for (const name of names) {
       const p = path.join(dir, name);
       let st: fs.Stats;
@@ -158,7 +163,7 @@ function listArticles(inputs: string[], problems: string[]): string[] {
       problems.push(`${input}: ${(e as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file or folder' : reason(e)}`);
       continue;
     }
-    if (st.isDirectory()) walk(input);
+    if (st.isDirectory()) walk(input, true);
     else if (st.isFile()) out.push(input);
     else problems.push(`${input}: not a regular file; skipped`);
   }

@@ -6,6 +6,22 @@
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
+/**
+ * A file an export writes at the top of the folder it fills (brat: copies of the articles' text):
+ * no `.txt` under a folder that holds it is an article, so that an export inside the articles
+ * (with a glob that reaches it, such as every `.txt` of the workspace) does not list copies of them.
+ */
+export const EXPORT_MARKER = '.article-annotator-export';
+export const EXPORT_MARKER_TEXT =
+  'Written by Article Annotator with an export. The .txt files under this folder are copies of\n' +
+  'articles, so Article Annotator does not list them as articles. Delete this file to annotate them.\n';
+
+/** Is `path` in (or under) one of the folders holding an export marker? */
+export function inExportFolder(path: string, exportFolders: Iterable<string>): boolean {
+  for (const f of exportFolders) if (isInside(path, f) && path !== f) return true;
+  return false;
+}
+
 /** Converts a simple glob (`**`, `*`, `?`, `{a,b}`) to a regular expression over relative paths. */
 export function globToRegExp(glob: string): RegExp {
   let re = '';

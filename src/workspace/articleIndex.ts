@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { diffListings, globToRegExp, interpretWatcherEvent, isInside, movedPath, relativeTo, staticPrefix, watchPatternOf, type WatcherChange } from '../core/files';
+import { diffListings, EXPORT_MARKER, globToRegExp, inExportFolder, interpretWatcherEvent, isInside, movedPath, relativeTo, staticPrefix, watchPatternOf, type WatcherChange } from '../core/files';
 import { mapPool } from '../core/pool';
 import type { ArticleFileEvent, ArticleIndex } from '../services';
 import { Disposable } from '../util/disposable';
@@ -12,6 +12,8 @@ export { globToRegExp, staticPrefix } from '../core/files';
  * Finds articles by the `articleAnnotator.articleGlob` setting in every workspace folder, and is
  * the workspace's one file-event hub: a watcher per folder, made from the glob (and made anew when
  * it changes), whose events are classified in `core/files` and handed on in order as typed events.
+ * No `.txt` under a folder holding an export marker (`EXPORT_MARKER`: a brat export's copies of
+ * the articles) is an article.
  */
 export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -28,6 +30,10 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
   private generation = 0;
   /** Watcher events are handled one after the other, in the order they came. */
   private queue: Promise<void> = Promise.resolve();
+  /** Folders (URI strings) holding an export marker, as the last listing and events found them. */
+  private exportFolders = new Set<string>();
+  /** Folders (URI strings) looked at for a marker and found without one, until a marker event. */
+  private noMarker = new Set<string>();
 
   constructor() {
     super();
@@ -69,11 +75,15 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
     const pattern = watchPatternOf(this.glob);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
+      const markers = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/${EXPORT_MARKER}`), false, true, false);
       this.watchers.push(
         watcher,
         watcher.onDidCreate((u) => this.enqueue(() => this.onWatcher('created', u))),
         watcher.onDidChange((u) => this.enqueue(() => this.onWatcher('changed', u))),
         watcher.onDidDelete((u) => this.enqueue(() => this.onWatcher('deleted', u))),
+        markers,
+        markers.onDidCreate((u) => this.enqueue(() => this.markerChanged(u, true))),
+        markers.onDidDelete((u) => this.enqueue(() => this.markerChanged(u, false))),
       );
     }
   }
@@ -96,8 +106,14 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
   private async onWatcher(change: WatcherChange, uri: vscode.Uri): Promise<void> {
     const where = this.relOf(uri);
     if (!where || where.rel === '') return;
+    if (where.rel === EXPORT_MARKER || where.rel.endsWith(`/${EXPORT_MARKER}`)) return; // the marker watcher's
     const { folder } = where;
-    const isArticle = (rel: string) => this.matcher.test(rel) || this.isOpenArticle(vscode.Uri.joinPath(folder.uri, rel));
+    // A new file the glob matches may be an export's copy whose marker's event is still to come.
+    if (change === 'created' && this.matcher.test(where.rel)) await this.lookForMarker(uri, folder);
+    const isArticle = (rel: string) => {
+      const uri = vscode.Uri.joinPath(folder.uri, rel);
+      return (this.matcher.test(rel) && !this.inExport(uri)) || this.isOpenArticle(uri);
+    };
     const knownRel = this.known?.flatMap((k) => {
       const r = relativeTo(vscode.Uri.parse(k).path, folder.uri.path);
       return r === undefined ? [] : [r];
@@ -112,6 +128,7 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
         return; // watchers never report renames
       case 'folderDeleted': {
         const gone = at(e.uri);
+        this.noMarker.clear();
         if (this.known) this.setKnown(this.known.filter((k) => !isInside(k, gone.toString())));
         else this.changedSilently();
         this.emit({ kind: 'folderDeleted', uri: gone });
@@ -127,6 +144,46 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
       default:
         this.emit({ kind: e.kind, uri: at(e.uri) });
     }
+  }
+
+  private inExport(uri: vscode.Uri): boolean {
+    return this.exportFolders.size > 0 && inExportFolder(uri.toString(), this.exportFolders);
+  }
+
+  /** Notes an export marker in a folder above `uri` (up to the workspace folder), if there is one. */
+  private async lookForMarker(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<void> {
+    const top = folder.uri.toString();
+    for (let dir = vscode.Uri.joinPath(uri, '..'); isInside(dir.toString(), top); dir = vscode.Uri.joinPath(dir, '..')) {
+      const key = dir.toString();
+      if (this.exportFolders.has(key)) return;
+      if (!this.noMarker.has(key)) {
+        const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, EXPORT_MARKER)).then((st) => !!(st.type & vscode.FileType.File), () => false);
+        if (found) {
+          this.exportFolders.add(key);
+          return;
+        }
+        this.noMarker.add(key);
+      }
+      if (key === top) return;
+    }
+  }
+
+  /**
+   * An export marker made or deleted: the articles under its folder go, or come back. Under a
+   * marker just deleted nothing was an article before, even if a listing has run since.
+   */
+  private async markerChanged(marker: vscode.Uri, made: boolean): Promise<void> {
+    this.noMarker.clear();
+    const folder = vscode.Uri.joinPath(marker, '..').toString();
+    const listed = (await this.list()).map(String);
+    const before = made ? listed : listed.filter((u) => !isInside(u, folder));
+    this.changedSilently();
+    const after = (await this.list()).map(String);
+    const { created, deleted } = diffListings(before, after);
+    if (!created.length && !deleted.length) return;
+    for (const c of created) this.emit({ kind: 'articleCreated', uri: vscode.Uri.parse(c) });
+    for (const d of deleted) this.emit({ kind: 'articleDeleted', uri: vscode.Uri.parse(d) });
+    this.emitter.fire();
   }
 
   /** Something new that is not an article: a folder moved in brings its articles (reported once, as created). */
@@ -202,7 +259,7 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const rel = relativeTo(uri.path, folder.uri.path);
-    return rel !== undefined && this.matcher.test(rel);
+    return rel !== undefined && this.matcher.test(rel) && !this.inExport(uri);
   }
 
   list(): Promise<vscode.Uri[]> {
@@ -210,12 +267,24 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
       const generation = this.generation;
       const listing = (async () => {
         const all: vscode.Uri[] = [];
+        const markers = new Set<string>();
         for (const folder of vscode.workspace.workspaceFolders ?? []) {
-          const found = (await this.walk(folder)) ?? (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob)));
+          let found = await this.walk(folder, markers);
+          if (!found) {
+            const [files, marks] = await Promise.all([
+              vscode.workspace.findFiles(new vscode.RelativePattern(folder, this.glob)),
+              vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${EXPORT_MARKER}`)),
+            ]);
+            for (const m of marks) markers.add(vscode.Uri.joinPath(m, '..').toString());
+            found = markers.size ? files.filter((u) => !inExportFolder(u.toString(), markers)) : files;
+          }
           all.push(...found.filter((u) => !u.path.endsWith('.annotations.yaml')));
         }
         all.sort((a, b) => compareStrings(a.toString(), b.toString()));
-        if (this.generation === generation) this.known = all.map(String);
+        if (this.generation === generation) {
+          this.known = all.map(String);
+          this.exportFolders = markers;
+        }
         return all;
       })();
       this.cache = listing;
@@ -232,10 +301,11 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
   /**
    * Lists the glob's fixed folder ("seeds") directly: one directory listing per folder instead of
    * a workspace file search (several times faster on thousands of files, and the same in remote
-   * and virtual workspaces). Hidden folders and node_modules are skipped, as a search would. A glob
-   * that starts with a wildcard is left to the search (undefined).
+   * and virtual workspaces). Hidden folders and node_modules are skipped, as a search would, and
+   * folders holding an export marker (added to `markers`). A glob that starts with a wildcard is
+   * left to the search (undefined).
    */
-  private async walk(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[] | undefined> {
+  private async walk(folder: vscode.WorkspaceFolder, markers: Set<string>): Promise<vscode.Uri[] | undefined> {
     const prefix = staticPrefix(this.glob);
     if (!prefix) return undefined;
     const out: vscode.Uri[] = [];
@@ -245,6 +315,10 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
         entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder.uri, rel));
       } catch {
         return; // a missing folder has no articles
+      }
+      if (entries.some(([name, type]) => name === EXPORT_MARKER && type & vscode.FileType.File)) {
+        markers.add(vscode.Uri.joinPath(folder.uri, rel).toString());
+        return;
       }
       const dirs: string[] = [];
       for (const [name, type] of entries) {

@@ -71,7 +71,7 @@ describe('export command', () => {
     await vscode.window.showTextDocument(doc);
     const out = path.join(dir, 'brat');
     const written = await vscode.commands.executeCommand<vscode.Uri[]>('articleAnnotator.export', { format: 'brat', scope: 'article', output: out });
-    assert.deepEqual(written.map((u) => path.basename(u.fsPath)).sort(), ['002_0758a46f1570366d.ann', '002_0758a46f1570366d.txt', 'annotation.conf']);
+    assert.deepEqual(written.map((u) => path.basename(u.fsPath)).sort(), ['.article-annotator-export', '002_0758a46f1570366d.ann', '002_0758a46f1570366d.txt', 'annotation.conf']);
     const ann = fs.readFileSync(path.join(out, 'seeds', '002_0758a46f1570366d.ann'), 'utf8');
     const t = /^T1\tclaim (\d+) (\d+)\t(.*)$/m.exec(ann)!;
     const txt = fs.readFileSync(path.join(out, 'seeds', '002_0758a46f1570366d.txt'), 'utf8');
@@ -105,6 +105,67 @@ describe('export command', () => {
       assert.deepEqual(reviews[0]!.itemReviewed.appearance.datePublished, '2016-09-07');
     } finally {
       fs.rmSync(sidecarOf(B).fsPath, { force: true });
+    }
+  });
+
+  it('CSV: formulas neutralised, written as they are with the setting export.rawCsv (issue 17)', async () => {
+    const C = seedUri('004_7b40fffef38cf50c.txt');
+    const text = fs.readFileSync(C.fsPath, 'utf8');
+    const quote = text.slice(0, 20);
+    fs.writeFileSync(sidecarOf(C).fsPath, ['version: 1', 'article: 004_7b40fffef38cf50c.txt', 'annotations:', '  - id: f-1', '    label: note', '    start: 0', `    end: ${[...quote].length}`, `    quote: ${JSON.stringify(quote)}`, `    comment: "=HYPERLINK(\\"http://x\\",\\"y\\")"`, '    tags: ["@SUM(A1)"]', ''].join('\n'));
+    const cfg = vscode.workspace.getConfiguration('articleAnnotator');
+    try {
+      const a = await api();
+      await waitFor(async () => (await a.services.annotations.get(C)).items.length === 1, 'sidecar loaded');
+      const row = async (name: string) => {
+        const output = path.join(dir, name);
+        await vscode.commands.executeCommand('articleAnnotator.export', { format: 'csv', scope: 'workspace', output });
+        return fs.readFileSync(output, 'utf8').split('\r\n').find((r) => r.includes(',f-1,'));
+      };
+      assert.match((await row('default.csv'))!, /,"'=HYPERLINK\(""http:\/\/x"",""y""\)",'@SUM\(A1\),/);
+      await cfg.update('export.rawCsv', true, vscode.ConfigurationTarget.Workspace);
+      assert.match((await row('raw.csv'))!, /,"=HYPERLINK\(""http:\/\/x"",""y""\)",@SUM\(A1\),/);
+    } finally {
+      await cfg.update('export.rawCsv', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(sidecarOf(C).fsPath, { force: true });
+    }
+  });
+
+  it('a brat export inside the articles (glob **/*.txt): its copies are not articles; without its marker they are', async () => {
+    const { services } = await api();
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const exportsDir = vscode.Uri.joinPath(root, 'exports');
+    const out = vscode.Uri.joinPath(exportsDir, 'brat');
+    const copy = vscode.Uri.joinPath(out, 'seeds', '002_0758a46f1570366d.txt');
+    const sentinel = vscode.Uri.joinPath(exportsDir, 'sentinel.txt');
+    const cfg = vscode.workspace.getConfiguration('articleAnnotator');
+    const created: string[] = [];
+    const sub = services.articles.onDidChangeFiles((e) => {
+      if (e.kind === 'articleCreated') created.push(e.uri.toString());
+    });
+    const listed = async (u: vscode.Uri) => (await services.articles.list()).some((x) => x.toString() === u.toString());
+    try {
+      await cfg.update('articleGlob', '**/*.txt', vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => listed(A), 'the seeds listed under **/*.txt');
+      const written = await vscode.commands.executeCommand<vscode.Uri[]>('articleAnnotator.export', { format: 'brat', scope: 'workspace', output: out.fsPath });
+      assert.ok(written.some((u) => u.toString() === copy.toString()));
+      assert.ok(fs.existsSync(copy.fsPath));
+      // A file made after the export: once it is listed, the watcher's events of the copies are handled.
+      fs.writeFileSync(sentinel.fsPath, 'Talks resumed on Friday.\n');
+      await waitFor(() => created.includes(sentinel.toString()) && listed(sentinel), 'the file made after the export listed');
+      assert.equal(await listed(copy), false, 'the copy is not an article');
+      assert.equal(services.articles.isArticle(copy), false);
+      assert.ok(!created.some((c) => c.startsWith(out.toString())), created.join(' | '));
+      assert.ok(services.articles.isArticle(sentinel), 'beside the export folder, a .txt is still an article');
+      // The marker is what makes them copies: deleted, they are articles (and reported as created).
+      fs.rmSync(path.join(out.fsPath, '.article-annotator-export'));
+      await waitFor(() => listed(copy), 'the copy listed once the marker is gone', 15000);
+      await waitFor(() => created.includes(copy.toString()), 'the copy reported as created');
+      assert.ok(services.articles.isArticle(copy));
+    } finally {
+      sub.dispose();
+      await cfg.update('articleGlob', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(exportsDir.fsPath, { recursive: true, force: true });
     }
   });
 

@@ -68,4 +68,47 @@ describe('command-line tool on odd files (reports, skips, goes on)', function ()
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('export: CSV formulas neutralised by default, written as they are with --raw (csv and dna)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-cli-raw-'));
+    try {
+      const text = fs.readFileSync(path.join(root, 'seeds', SEED), 'utf8');
+      fs.writeFileSync(path.join(dir, SEED), text);
+      const quote = 'Washington wants Islamabad';
+      const start = [...text.slice(0, text.indexOf(quote))].length;
+      const sidecar = ['version: 1', `article: ${SEED}`, 'annotations:', '  - id: f-1', '    label: claim', `    start: ${start}`, `    end: ${start + [...quote].length}`, `    quote: ${quote}`, `    speaker: "@SUM(A1:A2)"`, `    comment: "=cmd|' /C calc'!A0"`, '    tags: ["+1+1"]', ''].join('\n');
+      fs.writeFileSync(path.join(dir, `${SEED}.annotations.yaml`), sidecar);
+      const out = (format: string, raw: boolean) => {
+        const r = spawnSync(process.execPath, [cli, 'export', '--format', format, ...(raw ? ['--raw'] : []), dir], { encoding: 'utf8', timeout: 30000 });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout;
+      };
+      const csv = out('csv', false);
+      assert.ok(csv.includes(`,'@SUM(A1:A2),'=cmd|' /C calc'!A0,'+1+1,`), csv);
+      assert.ok(out('csv', true).includes(`,@SUM(A1:A2),=cmd|' /C calc'!A0,+1+1,`), 'raw');
+      assert.ok(out('dna', false).includes(`,'@SUM(A1:A2),`));
+      assert.ok(out('dna', true).includes(`,@SUM(A1:A2),`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('a brat export inside the articles\' folder: its copies are not articles in a later walk, unless the folder is named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-cli-brat-'));
+    try {
+      fs.copyFileSync(path.join(root, 'seeds', SEED), path.join(dir, SEED));
+      const exp = spawnSync(process.execPath, [cli, 'export', '--format', 'brat', '-o', path.join(dir, 'brat'), dir], { encoding: 'utf8', timeout: 30000 });
+      assert.equal(exp.status, 0, exp.stderr);
+      assert.ok(fs.existsSync(path.join(dir, 'brat', SEED)), 'the copy is written');
+      const files = (args: string[]) => {
+        const r = spawnSync(process.execPath, [cli, 'detect', '--json', ...args], { encoding: 'utf8', timeout: 30000 });
+        assert.equal(r.status, 0, r.stderr);
+        return (JSON.parse(r.stdout) as { articles: { file: string }[] }).articles.map((a) => path.relative(dir, a.file));
+      };
+      assert.deepEqual(files([dir]), [SEED]);
+      assert.deepEqual(files([path.join(dir, 'brat')]), [path.join('brat', SEED)], 'named, it is read');
+      fs.rmSync(path.join(dir, 'brat', '.article-annotator-export'));
+      assert.deepEqual(files([dir]), [SEED, path.join('brat', SEED)].sort(), 'without the marker, the copy is an article again');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -13,7 +13,9 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { unzipSync, strFromU8 } from 'fflate';
 import { exportTo, type ExportArticle } from '../../src/core/export';
+import { EXPORTERS } from '../../src/core/export/registry';
 import { CSV_COLUMNS } from '../../src/core/export/csv';
+import { DNA_COLUMNS } from '../../src/core/export/dna';
 import { projectXml } from '../../src/core/export/qdpx';
 import type { Annotation } from '../../src/core/model';
 
@@ -80,6 +82,10 @@ function parseCsv(s: string): string[][] {
   }
   return rows;
 }
+
+/** A character outside XML 1.0's `Char` (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const text = (d: string | Uint8Array) => (typeof d === 'string' ? d : new TextDecoder().decode(d));
 
@@ -153,10 +159,15 @@ describe('exports on hostile text (issue 17)', () => {
     for (const v of fixtures.xml!) {
       it(`drops characters outside XML 1.0 Char in ${JSON.stringify(v)}`, () => {
         const a = articleWith(v);
-        assert.equal(xmlWellFormed(projectXml([a], { labels: [] }).xml), '');
+        const project = projectXml([a], { labels: [] }).xml;
+        const graphml = text(exportTo('graphml', [a], {})[0]!.data);
+        assert.equal(xmlWellFormed(project), '');
         const zip = unzipSync(exportTo('qdpx', [a], {})[0]!.data as Uint8Array);
         assert.equal(xmlWellFormed(strFromU8(zip['project.qde']!)), '');
-        assert.equal(xmlWellFormed(text(exportTo('graphml', [a], {})[0]!.data)), '');
+        assert.equal(xmlWellFormed(graphml), '');
+        // The text itself holds no such character: a lone surrogate would reach xmllint as U+FFFD
+        // (UTF-8 encoding replaces it), which hides it from the check above.
+        for (const [name, xml] of [['project.qde', project], ['graphml', graphml]] as const) assert.equal(NOT_XML_CHAR.exec(xml)?.[0], undefined, name);
       });
     }
   });
@@ -204,6 +215,72 @@ describe('exports on hostile text (issue 17)', () => {
           assert.deepEqual(rawHtmlIn(text(exportTo('markdown', [articleWith(v)], { includeDetections: true })[0]!.data)), []);
         }),
         { numRuns: NUM_RUNS },
+      );
+    });
+    // Every exporter in the registry, on articles whose claim carries the hostile value in every
+    // free-text field (statement fields too): each output checked as what it is. A new exporter
+    // must get a check here (the test fails on an unknown one).
+    const FORMULA = /^[=+\-@\t\r]/;
+    function claimWith(v: string, i: number): ExportArticle {
+      const a = articleWith(v);
+      const [first, second] = a.annotations;
+      return { ...a, path: `${i}-${v}.txt`, annotations: [{ ...first!, about: [v, 'topic'], stance: v, verdict: v.trim() ? v : 'false', evidence: [v, 'https://example.org/a b'] }, second!] };
+    }
+    const CHECKS: Record<(typeof EXPORTERS)[number]['id'], (data: Map<string, string | Uint8Array>, vs: readonly string[]) => void> = {
+      csv: (d) => checkCsv(text(d.get('annotations.csv')!), CSV_COLUMNS.length),
+      dna: (d, vs) => assert.equal(checkCsv(text(d.get('statements.csv')!), DNA_COLUMNS.length), vs.length, 'one statement per claim'),
+      w3c: (d, vs) => assert.equal(JSON.parse(text(d.get('annotations.jsonld')!)).first.items.length, 2 * vs.length),
+      claimreview: (d, vs) => {
+        const reviews = JSON.parse(text(d.get('claimreview.jsonld')!)) as { url: string }[];
+        assert.equal(reviews.length, vs.length, 'one review per claim with a verdict');
+        // The annotation's URN (no evidence URL here: the one given has a space): encoded.
+        for (const r of reviews.filter((x) => x.url.startsWith('urn:'))) {
+          assert.match(r.url, /^[\x21-\x7e]+$/, r.url);
+          assert.doesNotThrow(() => decodeURIComponent(r.url), r.url);
+        }
+      },
+      markdown: (d) => assert.deepEqual(rawHtmlIn(text(d.get('report.md')!)), []),
+      graphml: (d) => assert.equal(xmlWellFormed(text(d.get('actors.graphml')!)), ''),
+      qdpx: (d) => {
+        const zip = unzipSync(d.get('project.qdpx') as Uint8Array);
+        assert.equal(xmlWellFormed(strFromU8(zip['project.qde']!)), '');
+      },
+      brat: (d, vs) => {
+        let spans = 0;
+        for (const [name, data] of d) {
+          if (!name.endsWith('.ann')) continue;
+          const txt = [...text(d.get(name.replace(/\.ann$/, '.txt'))!)];
+          for (const line of text(data).split('\n').filter(Boolean)) {
+            // One record a line: id, tab, what, and (T and notes) a tab and one line of text.
+            assert.match(line, /^(?:T\d+\t[A-Za-z][\w-]* \d+ \d+(?:;\d+ \d+)*\t[^\t\r]*|R\d+\t\S+ Arg1:T\d+ Arg2:T\d+\t?|#\d+\t\S+ [TR]\d+\t[^\t\r]*|A\d+\t[^\t\r]*)$/, `${name}: ${JSON.stringify(line)}`);
+            const t = /^T\d+\t\S+ ([\d ;]+)\t(.*)$/.exec(line);
+            if (!t) continue;
+            spans++;
+            const frags = t[1]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+            assert.equal(frags.map(([a, b]) => txt.slice(a, b).join('')).join(' '), t[2], `${name}: the span's text is the .txt's at its offsets`);
+          }
+        }
+        assert.ok(spans >= 2 * vs.length, `every annotation is a span (${spans})`);
+      },
+    };
+    function checkCsv(csv: string, columns: number): number {
+      const rows = parseCsv(csv.replace(/^\ufeff/, ''));
+      for (const r of rows) assert.equal(r.length, columns, JSON.stringify(r));
+      for (const r of rows.slice(1)) for (const f of r) assert.ok(!FORMULA.test(f), `formula-like field: ${JSON.stringify(f)}`);
+      return rows.length - 1;
+    }
+    it('every exporter in the registry gives output that reads as its format', () => {
+      fc.assert(
+        fc.property(fc.array(hostile, { minLength: 1, maxLength: 8 }), (vs) => {
+          const arts = vs.map(claimWith);
+          for (const e of EXPORTERS) {
+            const files = exportTo(e.id, arts, { includeDetections: e.needsDetections, now: '2026-01-01T00:00:00Z' });
+            const check = CHECKS[e.id];
+            assert.ok(check, `a check for the ${e.id} exporter`);
+            check(new Map(files.map((f) => [f.path, f.data])), vs);
+          }
+        }),
+        { numRuns: Math.max(3, Math.round(NUM_RUNS / 10)) },
       );
     });
     it('QDPX and GraphML are well-formed XML', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { classifyPath, diffListings, globToRegExp, interpretWatcherEvent, isInside, movedPath, movesOf, relativeTo, staticPrefix, watchPatternOf } from '../../src/core/files';
+import { classifyPath, diffListings, EXPORT_MARKER, globToRegExp, inExportFolder, interpretWatcherEvent, isInside, movedPath, movesOf, relativeTo, staticPrefix, watchPatternOf } from '../../src/core/files';
+import { exportTo } from '../../src/core/export';
 
 describe('file-event hub decisions', () => {
   const byGlob = (glob: string) => {
@@ -97,5 +98,26 @@ describe('file-event hub decisions', () => {
   it('diffs two listings', () => {
     assert.deepEqual(diffListings(['a', 'b', 'c'], ['b', 'c', 'd']), { created: ['d'], deleted: ['a'] });
     assert.deepEqual(diffListings([], []), { created: [], deleted: [] });
+  });
+  it('tells what lies under a folder holding an export marker', () => {
+    const folders = ['file:///w/exports/brat', 'file:///w/b'];
+    const cases: [string, boolean][] = [
+      ['file:///w/exports/brat/seeds/a.txt', true],
+      ['file:///w/exports/brat/a.txt', true],
+      ['file:///w/exports/brat', false], // the folder itself is not under itself
+      ['file:///w/exports/brat2/a.txt', false],
+      ['file:///w/exports/a.txt', false],
+      ['file:///w/b/c/d.txt', true],
+      ['file:///w/seeds/a.txt', false],
+    ];
+    for (const [path, under] of cases) assert.equal(inExportFolder(path, folders), under, path);
+    assert.equal(inExportFolder('file:///w/exports/brat/a.txt', []), false);
+  });
+
+  it('a brat export writes the marker first, before any copy of an article', () => {
+    const files = exportTo('brat', [{ path: 'seeds/a.txt', text: 'Talks resumed.', annotations: [] }], {});
+    assert.equal(files[0]!.path, EXPORT_MARKER);
+    assert.match(String(files[0]!.data), /Delete this file to annotate them/);
+    assert.deepEqual(files.map((f) => f.path).slice(1).sort(), ['annotation.conf', 'seeds/a.ann', 'seeds/a.txt']);
   });
 });

@@ -71,6 +71,21 @@ describe('hostile sidecars (issue 17)', () => {
     assert.equal(dups.at(-1)!.line, 4 + 5 * 39_999);
   });
 
+  it('duplicate-ids.yaml: each duplicate named with its first use, on its line', () => {
+    const r = parseSidecar(hostile('duplicate-ids.yaml'));
+    assert.ok(!r.ok);
+    assert.deepEqual(
+      r.problems.map((p) => [p.line, p.path, /duplicate id "(.*?)" \(also used by annotation (\d+)\)/.exec(p.message)?.slice(1)]),
+      [[17, '/annotations/2/id', ['a-1', '1']], [22, '/annotations/3/id', ['a-2', '2']]],
+    );
+  });
+
+  it('every fixture in test/fixtures/hostile is read by a unit test', () => {
+    const dir = path.join(root, 'test/fixtures/hostile');
+    const tests = fs.readdirSync(path.join(root, 'test/unit')).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(root, 'test/unit', f), 'utf8')).join('\n');
+    for (const f of fs.readdirSync(dir)) assert.ok(tests.includes(f), `${f} is named in a test`);
+  });
+
   it('locates problems on the fast path on the lines the yaml package gives', () => {
     // The same schema errors, read fast (plain subset) and by the yaml package (a tag forces it).
     const text = read('schema-errors');

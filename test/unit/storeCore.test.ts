@@ -275,6 +275,31 @@ describe('store core in an in-memory workspace', () => {
     assert.equal(ws.text(sidecarOf(A)), 'version: [unclosed');
   });
 
+  it('a sidecar with several problems: the state holds them all, in order, the first one\'s line on top', async () => {
+    const ws = await setup();
+    const broken = [
+      'version: 1', 'article: a.txt', 'annotations:',
+      '  - id: m-1', '    label: note', '    start: 0', '    end: 3', '    quote: abc', '    tags: [x, y',
+      '  - id: m-2', '    label: ""', '    start: 4', '    end: 6', '    quote: de', '',
+    ].join('\n');
+    ws.writeFile(sidecarOf(A), broken);
+    ws.pending.length = 0;
+    await ws.settleWhile(ws.store.get(A));
+    const state = ws.store.peek(A)!.state;
+    assert.equal(state.kind, 'error');
+    if (state.kind !== 'error') return;
+    const parsed = parseSidecar(broken);
+    assert.ok(!parsed.ok);
+    assert.deepEqual(state.problems, parsed.problems);
+    assert.deepEqual(state.problems.map((p) => p.line), [9, 11], 'the syntax error and the schema error after it');
+    assert.equal(state.line, 9);
+    assert.equal(state.message, parsed.problems.map((p) => p.message).join('; '));
+    assert.deepEqual(ws.store.problemOf(A), { message: state.message, line: 9, count: 2 });
+    await assert.rejects(ws.store.add(A, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 }, label: 'x' }), /could not be read/);
+    await ws.settle();
+    assert.equal(ws.text(sidecarOf(A)), broken);
+  });
+
   it('keeps a change made while a reload is still reading the files, and writes it', async () => {
     const ws = await setup();
     const id = await annotate(ws, A, 'Angela Merkel');

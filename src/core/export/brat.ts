@@ -5,8 +5,10 @@
  * Notes on a span: `AnnotatorNotes` (the comment, one line each), `Tag` (one per tag), `Label`
  * (the label when the brat type had to be simplified), `Speaker` (a speaker not found in the
  * text) and `ArticleAnnotator` on a span written only for a speaker relation — so that
- * src/core/import/brat.ts reads back what was annotated.
+ * src/core/import/brat.ts reads back what was annotated. The folder gets the export marker
+ * (`EXPORT_MARKER`), so that its copies of the articles are never taken for articles.
  */
+import { EXPORT_MARKER, EXPORT_MARKER_TEXT } from '../files';
 import { SPEAKER_MENTION_NOTE } from '../import/brat';
 import { OffsetMap } from '../offsets';
 import type { ExportArticle, ExportFile, ExportOptions, ExportRecord } from './records';
@@ -38,7 +40,8 @@ export function fragments(text: string, start: number, end: number, map = new Of
 }
 
 export function exportBrat(articles: readonly ExportArticle[], options: ExportOptions): ExportFile[] {
-  const files: ExportFile[] = [];
+  // The marker first: the folder is known as an export before any copy of an article is in it.
+  const files: ExportFile[] = [{ path: EXPORT_MARKER, data: EXPORT_MARKER_TEXT }];
   const records = recordsOf(articles, options);
   const byArticle = recordsByArticle(records);
   const types = new Set<string>(['actor', 'claim']);

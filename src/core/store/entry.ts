@@ -4,6 +4,7 @@
  */
 import type { AnchorStatus, Annotation } from '../model';
 import type { ArticleMeta } from '../meta/articleMeta';
+import type { SidecarProblem } from '../sidecar';
 import type { OpenDocument, FileVersion, StoreDocuments } from './ports';
 import { RecentTexts, sourceOf, type TextSource } from './text';
 
@@ -29,14 +30,18 @@ export type EntryPhase<U> =
   | { kind: 'dirty' }
   | { kind: 'writing'; moved: boolean }
   | { kind: 'conflict'; asking: boolean }
-  | { kind: 'broken'; message: string; line?: number }
+  | { kind: 'broken'; problems: readonly [SidecarProblem, ...SidecarProblem[]] }
   | { kind: 'renaming'; to: U; was: EntryPhase<U> }
   | { kind: 'gone' };
 
 export type SidecarState =
   | { kind: 'none' } // no sidecar yet
   | { kind: 'ok' }
-  | { kind: 'error'; message: string; line?: number }; // unreadable or invalid: read-only, never rewritten
+  /**
+   * Unreadable or invalid: read-only, never rewritten. `problems`: every problem found, in the
+   * order of the file (at least one); `message`: all of them in one line; `line`: the first's.
+   */
+  | { kind: 'error'; message: string; line?: number; problems: readonly SidecarProblem[] };
 
 /** One annotation with live UTF-16 offsets into the entry's current text. */
 export class LiveItem<U> {
@@ -93,7 +98,10 @@ export class ArticleEntry<U, I extends LiveItem<U> = LiveItem<U>> {
 
   get state(): SidecarState {
     const p = this.phase.kind === 'renaming' ? this.phase.was : this.phase;
-    if (p.kind === 'broken') return { kind: 'error', message: p.message, ...(p.line !== undefined ? { line: p.line } : {}) };
+    if (p.kind === 'broken') {
+      const line = p.problems[0].line;
+      return { kind: 'error', message: p.problems.map((x) => x.message).join('; '), ...(line !== undefined ? { line } : {}), problems: p.problems };
+    }
     return this.diskHash === undefined ? { kind: 'none' } : { kind: 'ok' };
   }
 

@@ -14,7 +14,7 @@
 import { EDITABLE_FIELDS, setFields, type AnchorStatus, type Annotation, type AnnotationPatch } from '../model';
 import type { ArticleMeta } from '../meta/articleMeta';
 import { anchorAnnotations, Anchorer, EditFollower, type ContentChange } from '../anchor';
-import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult } from '../sidecar';
+import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult, type SidecarProblem } from '../sidecar';
 import { OffsetMap } from '../offsets';
 import { newAnnotationId, sha256 } from '../hash';
 import { ArticleEntry, LiveItem, type EntryPhase, type ItemFactory } from './entry';
@@ -44,6 +44,11 @@ const REPLACE_GRACE_MS = 250;
 const RENAME_GRACE_MS = 10_000;
 /** Delay of a write after the user's last annotation change. */
 const WRITE_DELAY_MS = 150;
+
+/** A failed parse's problems, never none (a parser that failed without saying why still failed). */
+function nonEmpty(problems: readonly SidecarProblem[]): [SidecarProblem, ...SidecarProblem[]] {
+  return problems.length ? [problems[0]!, ...problems.slice(1)] : [{ message: 'The sidecar could not be read.', line: 1 }];
+}
 
 export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private readonly entries = new Map<string, ArticleEntry<U, I>>();
@@ -105,9 +110,9 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   }
 
   /** The sidecar's problem, when it could not be read or parsed. */
-  problemOf(article: U): { message: string; line: number | undefined } | undefined {
+  problemOf(article: U): { message: string; line: number | undefined; count: number } | undefined {
     const s = this.peek(article)?.state;
-    return s?.kind === 'error' ? { message: s.message, line: s.line } : undefined;
+    return s?.kind === 'error' ? { message: s.message, line: s.line, count: s.problems.length } : undefined;
   }
 
   /** Everything queued so far, on every article, is over. */
@@ -164,7 +169,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         sc.kind === 'tooLarge' ? `Sidecar is ${sc.size} bytes, more than the limit (setting articleAnnotator.maxSidecarSize); it is not read.`
         : sc.kind === 'binary' ? 'Sidecar is not a text file.'
         : `Sidecar could not be read: ${sc.kind === 'error' ? sc.message : 'unknown error'}`;
-      phase = { kind: 'broken', message, line: 1 };
+      phase = { kind: 'broken', problems: [{ message, line: 1 }] };
       entry.diskHash = undefined;
       this.host.problems(entry.article, entry.sidecar, [{ message, line: 1 }]);
     } else {
@@ -173,7 +178,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       const parsed = parseSidecar(sc.bytes, { maxBytes: this.host.maxSidecarBytes() });
       parseMs = performance.now() - tp;
       if (!parsed.ok) {
-        phase = { kind: 'broken', message: parsed.problems.map((p) => p.message).join('; '), ...(parsed.problems[0]?.line !== undefined ? { line: parsed.problems[0].line } : {}) };
+        phase = { kind: 'broken', problems: nonEmpty(parsed.problems) };
         this.host.problems(entry.article, entry.sidecar, parsed.problems);
       } else {
         this.host.problems(entry.article, entry.sidecar, []);
@@ -426,7 +431,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
     if (entry.phase.kind !== p.kind) return false; // renamed or deleted while reading
     if (disk.kind !== 'missing' && disk.kind !== 'ok') {
-      this.setPhase(entry, { kind: 'broken', message: 'The sidecar on disk can no longer be read; it is not overwritten.' });
+      this.setPhase(entry, { kind: 'broken', problems: [{ message: 'The sidecar on disk can no longer be read; it is not overwritten.', line: 1 }] });
       this.host.changed(entry.article);
       return false;
     }
@@ -542,14 +547,14 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private async keepMine(entry: ArticleEntry<U, I>): Promise<void> {
     const disk = await this.readSidecar(entry);
     if (disk.kind !== 'ok' && disk.kind !== 'missing') {
-      this.setPhase(entry, { kind: 'broken', message: 'The sidecar on disk can no longer be read; it is not overwritten.' });
+      this.setPhase(entry, { kind: 'broken', problems: [{ message: 'The sidecar on disk can no longer be read; it is not overwritten.', line: 1 }] });
       this.host.changed(entry.article);
       return;
     }
     const theirs: SidecarParseResult | undefined = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
     if (theirs && !theirs.ok) {
       // Theirs is broken: it is not overwritten; mine stay in memory.
-      this.setPhase(entry, { kind: 'broken', message: theirs.problems.map((p) => p.message).join('; ') });
+      this.setPhase(entry, { kind: 'broken', problems: nonEmpty(theirs.problems) });
       this.host.problems(entry.article, entry.sidecar, theirs.problems);
       this.host.changed(entry.article);
       return;

@@ -3,7 +3,7 @@
  * asks nothing (used by tests, keybindings and other extensions).
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/model';
+import { pickerFields, type Annotation, type EditableField } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
@@ -12,6 +12,7 @@ import { COMMAND_ARGS } from '../core/commandArgs';
 import { Disposable } from '../util/disposable';
 import { DeleteUndo } from './deleteUndo';
 import { checkStatementFields } from './statementCommands';
+import { StatementPrompts } from './statementPrompts';
 import { refuseIfReadOnly } from './sidecarProblems';
 import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, svgDataUri, swatchSvg } from '../core/labelColor';
 
@@ -34,9 +35,11 @@ function parseTags(input: string): string[] {
 export class AnnotationCommands extends Disposable {
   /** Ctrl+Z in the article undoes a deletion while it is the last action there. */
   readonly deleteUndo: DeleteUndo;
+  private readonly prompts: StatementPrompts;
 
   constructor(private readonly services: Services) {
     super();
+    this.prompts = new StatementPrompts(services);
     this.deleteUndo = this._register(new DeleteUndo(services));
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.annotateSelection', (arg) => this.annotate(arg));
@@ -162,33 +165,63 @@ export class AnnotationCommands extends Disposable {
       this.deleteUndo.forget();
       return this.services.annotations.update(article, annotation.id, scripted);
     }
+    const described: Record<EditableField, { label: string; description: string }> = {
+      label: { label: 'Label', description: annotation.label },
+      comment: { label: 'Comment', description: annotation.comment ?? '' },
+      tags: { label: 'Tags', description: (annotation.tags ?? []).join(', ') },
+      speaker: { label: 'Speaker', description: annotation.speaker ?? '' },
+      about: { label: 'Topics', description: (annotation.about ?? []).join(', ') },
+      stance: { label: 'Stance', description: annotation.stance ?? '' },
+      verdict: { label: 'Verdict', description: annotation.verdict ?? '' },
+      evidence: { label: 'Evidence', description: (annotation.evidence ?? []).join(' ; ') },
+    };
     const field = await vscode.window.showQuickPick(
-      [
-        { label: 'Label', description: annotation.label, key: 'label' as const },
-        { label: 'Comment', description: annotation.comment ?? '', key: 'comment' as const },
-        { label: 'Tags', description: (annotation.tags ?? []).join(', '), key: 'tags' as const },
-        { label: 'Speaker', description: annotation.speaker ?? '', key: 'speaker' as const },
-      ],
+      pickerFields(annotation).map((key) => ({ ...described[key], key })),
       { title: `Edit annotation “${annotation.quote.slice(0, 50)}”`, placeHolder: 'Field to change' },
     );
     if (!field) return undefined;
-    let value: AnnotationPatch | undefined;
-    if (field.key === 'label') {
-      const pick = await vscode.window.showQuickPick(this.labelItems(), { title: 'Label' });
-      if (pick) value = { label: pick.label };
-    } else if (field.key === 'speaker') {
-      const s = await this.askSpeaker(article);
-      if (s !== undefined) value = { speaker: s };
-    } else if (field.key === 'tags') {
-      const s = await vscode.window.showInputBox({ title: 'Tags (comma-separated)', value: (annotation.tags ?? []).join(', ') });
-      if (s !== undefined) value = { tags: parseTags(s) };
-    } else {
-      const s = await vscode.window.showInputBox({ title: 'Comment', value: annotation.comment ?? '' });
-      if (s !== undefined) value = { comment: s };
-    }
+    const value = await this.askField(field.key, article, annotation);
     if (!value) return undefined;
     this.deleteUndo.forget();
     return this.services.annotations.update(article, annotation.id, value);
+  }
+
+  /** Asks the new value of one field (the same prompts as annotating and Set Topic/Stance/Verdict…); undefined: cancelled. */
+  private async askField(key: EditableField, article: vscode.Uri, annotation: Annotation): Promise<AnnotationPatch | undefined> {
+    switch (key) {
+      case 'label': {
+        const pick = await vscode.window.showQuickPick(this.labelItems(), { title: 'Label' });
+        return pick && { label: pick.label };
+      }
+      case 'speaker': {
+        const s = await this.askSpeaker(article);
+        return s === undefined ? undefined : { speaker: s };
+      }
+      case 'tags': {
+        const s = await vscode.window.showInputBox({ title: 'Tags (comma-separated)', value: (annotation.tags ?? []).join(', ') });
+        return s === undefined ? undefined : { tags: parseTags(s) };
+      }
+      case 'comment': {
+        const s = await vscode.window.showInputBox({ title: 'Comment', value: annotation.comment ?? '' });
+        return s === undefined ? undefined : { comment: s };
+      }
+      case 'about': {
+        const about = await this.prompts.askTopics(annotation);
+        return about && { about };
+      }
+      case 'stance': {
+        const stance = await this.prompts.askStance(annotation);
+        return stance === undefined ? undefined : { stance };
+      }
+      case 'verdict': {
+        const verdict = await this.prompts.askVerdict(annotation);
+        return verdict === undefined ? undefined : { verdict };
+      }
+      case 'evidence': {
+        const evidence = await this.prompts.askEvidence(annotation);
+        return evidence && { evidence };
+      }
+    }
   }
 
   async delete(arg?: unknown): Promise<Annotation | undefined> {

@@ -6,7 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { findArticleMeta, META_KEYS, metaProblem, resolveMeta, type ArticleMeta } from '../core/meta/articleMeta';
-import { DEFAULT_STANCES, DEFAULT_VERDICTS, type Annotation } from '../core/model';
+import type { Annotation } from '../core/model';
+import { cleanList, scale, StatementPrompts } from './statementPrompts';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
 import { refOf, type AnnotationPatch, type Services } from '../services';
@@ -17,13 +18,6 @@ type Target = (arg: unknown) => Promise<{ article: vscode.Uri; annotation: Annot
 
 
 const META_LABELS: Record<keyof ArticleMeta, string> = { date: 'Date (YYYY-MM-DD)', title: 'Title', outlet: 'Outlet', url: 'URL', author: 'Author' };
-
-function scale(key: 'stances' | 'verdicts'): string[] {
-  const fallback = key === 'stances' ? DEFAULT_STANCES : DEFAULT_VERDICTS;
-  const v = vscode.workspace.getConfiguration('articleAnnotator').get<unknown>(key);
-  const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
-  return list.length ? [...new Set(list)] : [...fallback];
-}
 
 /**
  * Checks scripted statement fields: a stance or verdict must be one of its setting (or '' to
@@ -45,17 +39,15 @@ export function checkStatementFields<T extends AnnotationPatch>(command: string,
   return out;
 }
 
-function cleanList(items: readonly string[]): string[] {
-  return [...new Set(items.map((t) => t.trim()).filter(Boolean))];
-}
-
 export class StatementCommands extends Disposable {
+  private readonly prompts: StatementPrompts;
 
   constructor(
     private readonly services: Services,
     private readonly target: Target,
   ) {
     super();
+    this.prompts = new StatementPrompts(services);
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.setTopic', (a, b) => this.setTopic(a, b));
     reg('articleAnnotator.setStance', (a, b) => this.setStance(a, b));
@@ -75,14 +67,14 @@ export class StatementCommands extends Disposable {
 
   async setTopic(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
     const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setTopic', a, b, COMMAND_ARGS.setTopic);
-    const about = fields ? fields.about : await this.askTopics(annotation);
+    const about = fields ? fields.about : await this.prompts.askTopics(annotation);
     if (about === undefined) return undefined;
     return this.services.annotations.update(article, annotation.id, { about });
   }
 
   async setStance(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
     const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setStance', a, b, COMMAND_ARGS.setStance);
-    const stance = fields ? fields.stance : await this.askScale('Stance', scale('stances'), annotation.stance, 'The speaker’s stance on the claim’s topics');
+    const stance = fields ? fields.stance : await this.prompts.askStance(annotation);
     if (stance === undefined) return undefined;
     return this.services.annotations.update(article, annotation.id, { stance });
   }
@@ -90,17 +82,13 @@ export class StatementCommands extends Disposable {
   async setVerdict(a?: unknown, b?: unknown): Promise<Annotation | undefined> {
     const { article, annotation, fields } = await this.resolve<AnnotationPatch>('setVerdict', a, b, COMMAND_ARGS.setVerdict);
     if (fields) return this.services.annotations.update(article, annotation.id, fields);
-    const verdict = await this.askScale('Verdict', scale('verdicts'), annotation.verdict, 'A fact-check rating of the claim');
+    const verdict = await this.prompts.askVerdict(annotation);
     if (verdict === undefined) return undefined;
     const patch: AnnotationPatch = { verdict };
     if (verdict !== '') {
-      const evidence = await vscode.window.showInputBox({
-        title: 'Evidence (optional): URLs or notes, separated by “ ; ”',
-        value: (annotation.evidence ?? []).join(' ; '),
-        prompt: 'Press Enter to keep as shown',
-      });
+      const evidence = await this.prompts.askEvidence(annotation);
       if (evidence === undefined) return undefined;
-      patch.evidence = cleanList(evidence.split(/\s+;\s+|\n/));
+      patch.evidence = evidence;
     }
     return this.services.annotations.update(article, annotation.id, patch);
   }
@@ -154,53 +142,6 @@ export class StatementCommands extends Disposable {
     if (isUriHolder(a)) return a.uri;
     return undefined;
   }
-
-  private async askScale(title: string, values: string[], current: string | undefined, placeHolder: string): Promise<string | undefined> {
-    const items: (vscode.QuickPickItem & { value: string })[] = values.map((v) => ({ label: v, value: v, ...(v === current ? { description: 'current' } : {}) }));
-    if (current && !values.includes(current)) items.push({ label: current, value: current, description: 'current, not in the setting' });
-    if (current) items.push({ label: '$(close) None', value: '', description: `clear the ${title.toLowerCase()}` });
-    const pick = await vscode.window.showQuickPick(items, { title, placeHolder });
-    return pick?.value;
-  }
-
-  /** Topics from a multi-select of the workspace's topics; a typed text adds a new one. */
-  private async askTopics(annotation: Annotation): Promise<string[] | undefined> {
-    const known = await this.workspaceTopics();
-    for (const t of annotation.about ?? []) known.add(t);
-    const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
-    qp.title = `Topics of “${annotation.quote.length > 50 ? annotation.quote.slice(0, 47) + '…' : annotation.quote}”`;
-    qp.placeholder = 'Check topics, or type a new one; Enter to confirm';
-    qp.canSelectMany = true;
-    const base = [...known].sort((x, y) => x.localeCompare(y)).map((label) => ({ label }));
-    qp.items = base;
-    qp.selectedItems = base.filter((i) => annotation.about?.includes(i.label));
-    return new Promise<string[] | undefined>((resolve) => {
-      let done = false;
-      qp.onDidAccept(() => {
-        done = true;
-        const typed = qp.value.trim();
-        const chosen = qp.selectedItems.map((i) => i.label);
-        resolve(cleanList(typed ? [...chosen, typed] : chosen));
-        qp.hide();
-      });
-      qp.onDidHide(() => {
-        if (!done) resolve(undefined);
-        qp.dispose();
-      });
-      qp.show();
-    });
-  }
-
-  /** Every topic of the workspace's annotations (sidecars are cached by the store once read). */
-  private async workspaceTopics(): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (const uri of await this.services.articles.list()) {
-      const anns = this.services.annotations.peek(uri) ?? (await this.services.annotations.get(uri));
-      for (const i of anns.items) for (const t of i.annotation.about ?? []) if (t.trim()) out.add(t.trim());
-    }
-    return out;
-  }
-
 }
 
 function isUriHolder(a: unknown): a is { uri: vscode.Uri } {

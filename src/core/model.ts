@@ -119,6 +119,15 @@ export const DEFAULT_STANCES: readonly string[] = ['agree', 'disagree', 'neutral
 /** Default of the setting `articleAnnotator.verdicts`: a rating scale from best to worst, then `unverifiable` (no rating). */
 export const DEFAULT_VERDICTS: readonly string[] = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unverifiable'];
 
+/**
+ * A list setting's values (`articleAnnotator.stances`, `articleAnnotator.verdicts`): its texts,
+ * trimmed, without empty entries or duplicates; `fallback` when it holds none.
+ */
+export function scaleValues(setting: unknown, fallback: readonly string[]): string[] {
+  const list = Array.isArray(setting) ? setting.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+  return list.length ? [...new Set(list)] : [...fallback];
+}
+
 export const EMPTY_LEXICON: Lexicon = { actors: [], ignore: [] };
 
 /** The fields a user sets on an annotation (commands, patches); an empty text or list clears one. */
@@ -134,4 +143,23 @@ export function setFields(init: AnnotationPatch): AnnotationPatch {
     if (k !== 'label' && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) out[k] = v;
   }
   return out as AnnotationPatch;
+}
+
+/** The statement fields of a claim (topics, stance, verdict, evidence). */
+export const STATEMENT_FIELDS = ['about', 'stance', 'verdict', 'evidence'] as const;
+
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/**
+ * The fields the Edit Annotation… picker offers, in its order: label, comment, tags, speaker, and
+ * for a claim (label `claim`, or any annotation that already carries a statement field) its topics,
+ * stance, verdict and evidence.
+ */
+export function pickerFields(a: Pick<Annotation, 'label' | (typeof STATEMENT_FIELDS)[number]>): EditableField[] {
+  const base: EditableField[] = ['label', 'comment', 'tags', 'speaker'];
+  const statement = a.label === 'claim' || STATEMENT_FIELDS.some((k) => {
+    const v = a[k];
+    return Array.isArray(v) ? v.length > 0 : !!v;
+  });
+  return statement ? [...base, ...STATEMENT_FIELDS] : base;
 }

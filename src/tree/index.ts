@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { describeFilter, isFilterActive, stepInArticle, wrapOrder, type TreeFilter } from '../core/tree';
 import { refOf, type ItemRef, type Services } from '../services';
 import type { TreeNode } from './nodes';
-import { AnnotationTreeProvider, type Grouping } from './provider';
+import { AnnotationTreeProvider, GROUPINGS, type Grouping } from './provider';
 import { registerCommand } from '../workspace/commands';
 import { parseScriptedArgs } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
@@ -18,12 +18,14 @@ export class TreeFeature extends Disposable {
   constructor(private readonly services: Services) {
     super();
     this.provider = new AnnotationTreeProvider(services);
-    this.provider.grouping = services.context.workspaceState.get<Grouping>('articleAnnotator.grouping', 'article');
+    const saved = services.context.workspaceState.get<unknown>('articleAnnotator.grouping');
+    this.provider.grouping = GROUPINGS.find((g) => g === saved) ?? 'article';
     this.view = vscode.window.createTreeView('articleAnnotator.annotations', { treeDataProvider: this.provider });
     const reg = (id: string, fn: (...args: unknown[]) => unknown) => this._registerAll(registerCommand(id, fn));
     reg('articleAnnotator.groupByArticle', () => this.setGrouping('article'));
     reg('articleAnnotator.groupByLabel', () => this.setGrouping('label'));
     reg('articleAnnotator.groupByActor', () => this.setGrouping('actor'));
+    reg('articleAnnotator.groupByTopic', () => this.setGrouping('topic'));
     reg('articleAnnotator.filter', (arg) => this.askFilter(arg));
     reg('articleAnnotator.clearFilter', () => this.setFilter(undefined));
     reg('articleAnnotator.refresh', () => this.provider.refresh());

@@ -16,5 +16,9 @@ export type TreeNode =
   | (Base & { kind: 'orphans'; uri: vscode.Uri })
   | (Base & { kind: 'actor'; actorId: string; name: string; type: ActorType })
   | (Base & { kind: 'mentions'; actorId: string })
+  /** By topic: a topic (null: the claims without one) and its claims' count. */
+  | (Base & { kind: 'topic'; topic: string | null; count: number })
+  /** By topic: a stance under a topic (null: the claims without one) and its claims' count. */
+  | (Base & { kind: 'stance'; topic: string | null; stance: string | null; count: number })
   | (Base & { kind: 'annotation'; uri: vscode.Uri; ref: AnnotationRef; orphan: boolean })
   | (Base & { kind: 'detection'; uri: vscode.Uri; ref: DetectionRef; actorType?: ActorType });

@@ -1,20 +1,22 @@
 /**
- * Tree data for the Annotations view: by article, by label or by actor. Children are computed
+ * Tree data for the Annotations view: by article, by label, by actor or by topic. Children are computed
  * lazily from cached state; the first level is the article list only.
  */
 import * as vscode from 'vscode';
-import type { Actor, ActorType, Annotation, Mention } from '../core/model';
+import { DEFAULT_STANCES, scaleValues, type Actor, type ActorType, type Annotation, type Mention } from '../core/model';
 import { mergeWorkspaceActors, summarizeActors, type ActorSummary, type WorkspaceActor } from '../core/detect';
 import { actorsWithMatch, claimItem, isFilterActive, matchesFilter, mentionItem, shorten, type ActorArticle, type TreeFilter } from '../core/tree';
 import { escapeMarkdown } from '../core/markdown';
 import { mapPool } from '../core/pool';
 import { detectionKey, type AnchoredAnnotation, type ArticleAnnotations, type DetectionRef, type Services } from '../services';
 import { RowBook } from '../core/tree/rows';
+import { groupByTopic, groupRowLabel, NO_STANCE_LABEL, NO_TOPIC_LABEL, type TopicGroup } from '../core/tree/topics';
 import type { TreeNode } from './nodes';
 import { Disposable } from '../util/disposable';
 import { DEFAULT_ANNOTATION_BORDER, parseLabelColor, swatchSvg } from '../core/labelColor';
 
-export type Grouping = 'article' | 'label' | 'actor';
+export type Grouping = 'article' | 'label' | 'actor' | 'topic';
+export const GROUPINGS: readonly Grouping[] = ['article', 'label', 'actor', 'topic'];
 
 const ACTOR_ICONS: Record<ActorType, string> = { person: 'person', organization: 'organization', place: 'globe', other: 'symbol-misc' };
 
@@ -57,6 +59,8 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('articleAnnotator.labels')) void this.writeIcons().then(() => this.refresh());
+        // By topic, stances are listed in the setting's order.
+        else if (e.affectsConfiguration('articleAnnotator.stances') && this.grouping === 'topic') this.refresh();
       }),
     );
     void this.writeIcons();
@@ -155,6 +159,10 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
         return this.actorChildren(node);
       case 'mentions':
         return this.mentionNodes(node);
+      case 'topic':
+        return this.stanceNodes(node);
+      case 'stance':
+        return this.topicClaimNodes(node);
       default:
         return [];
     }
@@ -175,6 +183,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     if (articles.length === 0) return [];
     if (this.grouping === 'label') return this.labelRoots(articles);
     if (this.grouping === 'actor') return this.actorRoots(articles);
+    if (this.grouping === 'topic') return this.topicRoots(articles);
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length > 1) return folders.map((folder) => this.remember({ kind: 'folder', folder, id: `folder:${folder.uri.toString()}` }));
     return articles.map((uri) => this.remember({ kind: 'article', uri, id: `article:${uri.toString()}` }));
@@ -259,6 +268,40 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       }
     }
     return out;
+  }
+
+  /**
+   * The workspace's claims by topic and stance (core/tree/topics.ts), the filter applied. Coded
+   * annotations only: detected claims have no topic or stance yet (they stay under each article's
+   * Detections, by article), as the by-label grouping lists annotations only.
+   */
+  private async topicGroups(articles?: vscode.Uri[]): Promise<TopicGroup<{ uri: vscode.Uri; item: AnchoredAnnotation }>[]> {
+    const list = articles ?? (await this.services.articles.list());
+    const all = await this.annotationsOf(list);
+    const items = all.flatMap((anns, k) => anns.items.filter((i) => this.passes(i.annotation)).map((item) => ({ uri: list[k]!, item })));
+    const stances = scaleValues(vscode.workspace.getConfiguration('articleAnnotator').get<unknown>('stances'), DEFAULT_STANCES);
+    return groupByTopic(items, (x) => x.item.annotation, stances);
+  }
+
+  private static topicId(topic: string | null): string {
+    return `topic:${JSON.stringify(topic)}`;
+  }
+
+  private async topicRoots(articles: vscode.Uri[]): Promise<TreeNode[]> {
+    return (await this.topicGroups(articles)).map((g) => this.remember({ kind: 'topic', topic: g.topic, count: g.count, id: AnnotationTreeProvider.topicId(g.topic) }));
+  }
+
+  private async stanceNodes(node: Extract<TreeNode, { kind: 'topic' }>): Promise<TreeNode[]> {
+    const group = (await this.topicGroups()).find((g) => g.topic === node.topic);
+    return (group?.stances ?? []).map((s) => this.remember({ kind: 'stance', topic: node.topic, stance: s.stance, count: s.items.length, id: `stance:${JSON.stringify([node.topic, s.stance])}`, parent: node.id }));
+  }
+
+  private async topicClaimNodes(node: Extract<TreeNode, { kind: 'stance' }>): Promise<TreeNode[]> {
+    const group = (await this.topicGroups()).find((g) => g.topic === node.topic)?.stances.find((s) => s.stance === node.stance);
+    return (group?.items ?? []).map(({ uri, item }) => {
+      const key = uri.toString();
+      return this.remember({ kind: 'annotation', uri, orphan: item.status === 'orphan', ref: { kind: 'annotation', article: key, id: item.annotation.id }, id: `annotation:${key}:${item.annotation.id}:${node.id}`, parent: node.id });
+    });
   }
 
   /** Workspace actors from every article's detections, with progress and cancellation when not cached. */
@@ -462,6 +505,21 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
         item.description = this.filterActive() ? 'matching the filter' : String(this.actorOf(node.actorId)?.mentionCount ?? '');
         return item;
       }
+      case 'topic': {
+        const item = new vscode.TreeItem(groupRowLabel(node.topic, NO_TOPIC_LABEL, node.count), C.Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.topic === null ? 'circle-slash' : 'symbol-keyword');
+        item.contextValue = 'topic';
+        item.tooltip = node.topic === null ? `${node.count} claim${node.count === 1 ? '' : 's'} without a topic (Set Topic… gives one)` : `${node.count} claim${node.count === 1 ? '' : 's'} about “${node.topic}”`;
+        return item;
+      }
+      case 'stance': {
+        const item = new vscode.TreeItem(groupRowLabel(node.stance, NO_STANCE_LABEL, node.count), C.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(node.stance === null ? 'circle-outline' : 'comment-discussion');
+        item.contextValue = 'group';
+        return item;
+      }
       case 'annotation': {
         const anns = this.services.annotations.peek(node.uri);
         const a = anns?.items.find((i) => i.annotation.id === node.ref.id)?.annotation;
@@ -470,7 +528,10 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
         item.contextValue = node.orphan ? 'orphan' : 'annotation';
         item.iconPath = node.orphan ? new vscode.ThemeIcon('debug-disconnect') : this.labelIcon(a?.label ?? '');
         if (a) {
-          item.description = [a.label, a.speaker && `— ${a.speaker}`, a.stance && `· ${a.stance}`, a.verdict && `· verdict: ${a.verdict}`].filter(Boolean).join(' ');
+          // Under a stance, claims of several articles mix: each row names its article.
+          // (and the stance is the group's).
+          const underStance = !!node.parent?.startsWith('stance:');
+          item.description = [a.label, a.speaker && `— ${a.speaker}`, !underStance && a.stance && `· ${a.stance}`, a.verdict && `· verdict: ${a.verdict}`, underStance && `· ${baseName(node.uri)}`].filter(Boolean).join(' ');
           const md = new vscode.MarkdownString(undefined, false);
           md.isTrusted = false;
           md.appendMarkdown(`**${escapeMarkdown(a.label)}**${node.orphan ? ' _(orphan: its text is no longer in the article)_' : ''}\n\n> ${escapeMarkdown(a.quote)}\n\n`);

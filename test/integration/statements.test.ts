@@ -111,6 +111,64 @@ describe('claims as statements: topic, stance, verdict, evidence and article det
     }
   });
 
+  it('Edit Annotation… on a claim: topics, stance, verdict and evidence with the Set… prompts', async () => {
+    // A topic elsewhere in the workspace, offered for completion.
+    await selectText(uri, 'perpetrators of the 2008 Mumbai');
+    await vscode.commands.executeCommand('articleAnnotator.annotateSelection', { label: 'note', about: ['sanctions'] });
+    const created = await annotate({ label: 'claim', speaker: 'India', about: ['Pakistan'], stance: 'agree', evidence: ['joint statement', 'https://example.org/s'] });
+    const ref = { kind: 'annotation', article: uri.toString(), id: created.id };
+    /** Edit Annotation… from the tree row; picks the field `steps` rows below Label, then runs `answer`. */
+    const edit = async (steps: number, answer: () => Promise<void>): Promise<Annotation | undefined> => {
+      const run = vscode.commands.executeCommand<Annotation | undefined>('articleAnnotator.editAnnotation', { ref });
+      await sleep(600); // the field picker opens
+      for (let k = 0; k < steps; k++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await sleep(600); // the field's prompt opens
+      await answer();
+      return run;
+    };
+    const next = async () => void (await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'));
+    const accept = async () => void (await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'));
+    // Label, Comment, Tags, Speaker, Topics (4), Stance (5), Verdict (6), Evidence (7).
+    // Topics: the workspace's, sorted (Pakistan, sanctions), the claim's checked: check sanctions too.
+    // Enter keeps them as they are.
+    let a = await edit(4, accept);
+    assert.deepEqual(a?.about, ['Pakistan']);
+    // A multi-select focuses no row at first: the first Next focuses Pakistan, the second sanctions.
+    a = await edit(4, async () => {
+      await next();
+      await next();
+      await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+      await accept();
+    });
+    assert.deepEqual(a?.about, ['Pakistan', 'sanctions']);
+    // Stance: agree (current), disagree, neutral, None.
+    a = await edit(5, async () => {
+      await next();
+      await accept();
+    });
+    assert.equal(a?.stance, 'disagree');
+    // Verdict: the configured scale (true, mostly-true, mixed, …); the picker asks only the verdict.
+    a = await edit(6, async () => {
+      await next();
+      await next();
+      await accept();
+    });
+    assert.equal(a?.verdict, 'mixed');
+    // Evidence: the input shows the current entries joined with “ ; ”; Enter keeps them.
+    a = await edit(7, accept);
+    assert.deepEqual(a?.evidence, ['joint statement', 'https://example.org/s']);
+    await flush();
+    const onDisk = disk().annotations.find((x) => x.id === created.id)!;
+    assert.deepEqual([onDisk.about, onDisk.stance, onDisk.verdict, onDisk.evidence, onDisk.speaker], [['Pakistan', 'sanctions'], 'disagree', 'mixed', ['joint statement', 'https://example.org/s'], 'India']);
+    // Scripted, the same fields through the patch, checked against the settings.
+    await vscode.commands.executeCommand('articleAnnotator.editAnnotation', ref, { stance: 'neutral', verdict: '', evidence: [] });
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('articleAnnotator.editAnnotation', ref, { verdict: 'pants-on-fire' })), /editAnnotation: unknown verdict/);
+    await flush();
+    const scripted = disk().annotations.find((x) => x.id === created.id)!;
+    assert.deepEqual([scripted.stance, 'verdict' in scripted, 'evidence' in scripted], ['neutral', false, false]);
+  });
+
   it('Set Article Details… writes a meta block, validates the date, and keeps the annotations', async () => {
     await annotate({ label: 'claim', speaker: 'India' });
     await vscode.commands.executeCommand('vscode.open', uri);

@@ -212,3 +212,129 @@ describe('annotations tree', () => {
     await waitFor(() => tree.view.selection.some((n) => n.kind === 'annotation' && n.ref.id === 'a-note1'), 'tree selection follows the cursor');
   });
 });
+
+describe('annotations tree grouped by topic', () => {
+  const C = {
+    t1: 'immediate, sustained and irreversible action',
+    t2: 'Both sides denounced the use of terrorist proxies',
+    t3: 'there has been little progress in their trial',
+    t5: 'We want to see full accountability for these terrible attacks',
+    t6: 'We’ve seen progress, but we need to see more',
+  };
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    writeSidecar(A, [
+      { id: 't1', label: 'claim', quote: C.t1, speaker: 'India', about: ['Terrorism', 'Pakistan'], stance: 'agree' },
+      { id: 't2', label: 'claim', quote: C.t2, about: ['Terrorism'], stance: 'disagree' },
+      { id: 't3', label: 'claim', quote: C.t3 },
+      { id: 't4', label: 'note', quote: 'Pathankot attacks', comment: 'not a claim: not listed by topic' },
+    ]);
+    writeSidecar(B, [
+      { id: 't5', label: 'claim', quote: C.t5, speaker: 'Mark C. Toner', about: ['Terrorism'], stance: 'agree', verdict: 'mixed' },
+      { id: 't6', label: 'claim', quote: C.t6, about: ['Pakistan'] },
+    ]);
+    const store = (await api()).services.annotations;
+    await waitFor(async () => (await store.get(A)).items.length === 4 && (await store.get(B)).items.length === 2, 'sidecars loaded');
+  });
+  after(async () => {
+    const { tree, services } = await api();
+    await tree.setGrouping('article');
+    await services.annotations.flushAll();
+    fs.rmSync(sidecarOf(A).fsPath, { force: true });
+    fs.rmSync(sidecarOf(B).fsPath, { force: true });
+    await sleep(300);
+  });
+
+  /** The tree below the roots as lines: rows indented by depth, claim rows by annotation id. */
+  async function outline(): Promise<string[]> {
+    const tree = (await api()).tree;
+    const out: string[] = [];
+    const walk = async (parent: TreeNode | undefined, depth: number): Promise<void> => {
+      for (const n of await tree.provider.getChildren(parent)) {
+        out.push(`${'  '.repeat(depth)}${n.kind === 'annotation' ? n.ref.id : (await labelsOf([n]))[0]}`);
+        await walk(n, depth + 1);
+      }
+    };
+    await walk(undefined, 0);
+    return out;
+  }
+
+  it('lists topic → stance → claims with counts, from the Group By command, and keeps the choice', async () => {
+    const { tree, services } = await api();
+    await vscode.commands.executeCommand('articleAnnotator.groupByTopic');
+    assert.equal(tree.provider.grouping, 'topic');
+    assert.equal(services.context.workspaceState.get('articleAnnotator.grouping'), 'topic', 'persisted like the other groupings');
+    assert.equal(tree.view.description, 'by topic');
+    assert.deepEqual(await outline(), [
+      'Pakistan (2)',
+      '  agree (1)',
+      '    t1',
+      '  no stance (1)',
+      '    t6',
+      'Terrorism (3)',
+      '  agree (2)',
+      '    t1',
+      '    t5',
+      '  disagree (1)',
+      '    t2',
+      'No topic (1)',
+      '  no stance (1)',
+      '    t3',
+    ]);
+    // A claim row under a stance names its article (rows of several articles mix), not the stance.
+    const terrorism = await child(undefined, 'Terrorism');
+    const agree = await child(terrorism, 'agree');
+    const [r1, r5] = await tree.provider.getChildren(agree);
+    assert.equal(String((await tree.provider.getTreeItem(r5!)).description), 'claim — Mark C. Toner · verdict: mixed · 003_f2cdae8a492d10f5.txt');
+    assert.equal(String((await tree.provider.getTreeItem(r1!)).description), 'claim — India · 001_f449809abfeeccdc.txt');
+    assert.equal(tree.provider.getParent(r5!)?.id, agree.id);
+  });
+
+  it('opening a claim row selects its quote in the article', async () => {
+    const tree = (await api()).tree;
+    await tree.setGrouping('topic');
+    for (const [topic, stance, quote, article] of [
+      ['Terrorism', 'agree', C.t5, B],
+      ['No topic', 'no stance', C.t3, A],
+    ] as const) {
+      const rows = await tree.provider.getChildren(await child(await child(undefined, topic), stance));
+      const row = rows.find((r) => r.kind === 'annotation' && r.uri.toString() === article.toString());
+      assert.ok(row, `${topic} / ${stance} has a row of ${article.path}`);
+      const item = await tree.provider.getTreeItem(row);
+      assert.ok(item.command, 'the row opens on click');
+      await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), article.toString());
+      assert.equal(editor.document.getText(editor.selection), quote);
+    }
+  });
+
+  it('follows the stances setting, the filter and edits of topics', async () => {
+    const tree = (await api()).tree;
+    await tree.setGrouping('topic');
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    await config.update('stances', ['disagree', 'agree', 'neutral'], vscode.ConfigurationTarget.Workspace);
+    try {
+      assert.deepEqual(await labelsOf(await tree.provider.getChildren(await child(undefined, 'Terrorism'))), ['disagree (1)', 'agree (2)']);
+    } finally {
+      await config.update('stances', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    try {
+      await tree.setFilter({ speaker: 'India' });
+      assert.deepEqual(await outline(), ['Pakistan (1)', '  agree (1)', '    t1', 'Terrorism (1)', '  agree (1)', '    t1']);
+    } finally {
+      await tree.setFilter(undefined);
+    }
+    let fired = 0;
+    const sub = tree.provider.onDidChangeTreeData(() => fired++);
+    try {
+      await vscode.commands.executeCommand('articleAnnotator.setTopic', { kind: 'annotation', article: A.toString(), id: 't3' }, { about: ['Pakistan'] });
+      await vscode.commands.executeCommand('articleAnnotator.setStance', { kind: 'annotation', article: A.toString(), id: 't3' }, { stance: 'neutral' });
+      await waitFor(() => fired > 0, 'the tree is told to refresh');
+      assert.deepEqual(await labelsOf(await tree.provider.getChildren()), ['Pakistan (3)', 'Terrorism (3)']);
+      assert.deepEqual(await labelsOf(await tree.provider.getChildren(await child(undefined, 'Pakistan'))), ['agree (1)', 'neutral (1)', 'no stance (1)']);
+    } finally {
+      sub.dispose();
+    }
+  });
+});

@@ -118,6 +118,12 @@ describe('claim constructions', () => {
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
     // Demands and participles.
     ['The Harbour Board called for an inquiry into the collapse of the pier.', 'an inquiry into the collapse of the pier', 'Harbour Board', 'demand'],
+    ['Mayor Ana Reyes asked Tomas Brenner to inspect the pier before the summer.', 'Tomas Brenner to inspect the pier before the summer', 'Ana Reyes', 'demand'],
+    ['The Harbour Board asked for the report to be kept secret until the vote.', 'the report to be kept secret until the vote', 'Harbour Board', 'demand'],
+    ['Mayor Ana Reyes encouraged the Harbour Board to publish its files on the collapse.', 'the Harbour Board to publish its files on the collapse', 'Ana Reyes', 'demand'],
+    ['The Harbour Board asked for the report to be kept secret, but Mayor Ana Reyes said the town had a right to read it.', 'the town had a right to read it', 'Ana Reyes', 'reporting verb'],
+    ['Judge Ana Reyes ordered that the harbour files be handed to the court by Friday.', 'the harbour files be handed to the court by Friday', 'Ana Reyes', 'reporting verb'],
+    ['Mayor Ana Reyes questioned whether the new pier could survive another winter.', 'the new pier could survive another winter', 'Ana Reyes', 'reporting verb'],
     ['Mayor Ana Reyes closed the pier, saying the old boards were no longer safe.', 'the old boards were no longer safe', 'Ana Reyes', 'participle'],
     ['Mayor Ana Reyes justified the closure by saying the boards were rotten.', 'the boards were rotten', 'Ana Reyes', 'participle'],
     // Hearsay and the passive.
@@ -138,6 +144,11 @@ describe('claim constructions', () => {
       assert.equal(CLAIM_RULES[c.rule!], rule);
     });
   }
+
+  it('an order to act is no claim: only an order "that" reports content', () => {
+    const claims = detect('Commander Tomas Brenner ordered his men to burn the depot on Friday night.').claims;
+    assert.deepEqual(claims.map((c) => c.text), []);
+  });
 
   it('a name in quotation marks is no claim', () => {
     for (const text of ['The festival, known as “Harbour Lights”, opened on Friday.', 'Tomas Brenner runs a website called “Quay Watch” from his kitchen.']) {

@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DOCUMENTS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -339,7 +339,9 @@ class VerbIndex {
   }
 }
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
-const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS]);
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS]);
+/** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
+const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS].filter((w) => !BARE_VERBS.has(w)));
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
 
 /** First (or last) strong reporting verb in [from, to), with its offset. */
@@ -347,7 +349,7 @@ function findVerb(verbs: VerbIndex, from: number, to: number, last = false): { v
   let found: { verb: string; start: number; end: number } | undefined;
   for (let k = verbs.firstAtOrAfter(from); k < verbs.at.length && verbs.at[k]! < to; k++) {
     const w = verbs.words[k]!;
-    if (WEAK_SPEECH_VERBS.has(w)) continue;
+    if (NOT_QUOTE_CUES.has(w)) continue;
     found = { verb: w, start: verbs.at[k]!, end: verbs.at[k]! + w.length };
     if (!last) return found;
   }
@@ -368,7 +370,7 @@ const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
 const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
@@ -591,16 +593,23 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         rest = norm.slice(contentStart, sEnd);
       }
       let that = THAT.exec(rest);
+      // "questioned whether …", "asked the minister if …": the question is the content.
+      if (!that && QUESTION_VERBS.has(w)) that = /^\s+(?:[^.;:“”"!?,]{1,60}?\s)?(?:whether|if)\s+(?=[a-z])/.exec(rest);
       if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
       // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
-      if (!that && (/^(?:urged|urges|pressed|presses|appealed|appeals)$/.test(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
+      if (!that && (DEMAND_VERBS.has(w) || NEAR_DEMAND_VERBS.has(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
         // "called for the killers to be brought to justice", "called for records relating to …": what is demanded.
-        const obj = /^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest);
+        // "asked Zelensky to investigate …", "ordered his staff to delay …": a short object, then "to" and a verb.
+        const obj = NEAR_DEMAND_VERBS.has(w)
+          ? (/^\s+for\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+[a-z]{2,})/.exec(rest) ?? /^\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+(?!(?:the|a|an|his|her|its|their|this|that|be\s+(?:the|a|an))\b)[a-z]{2,})/.exec(rest))
+          : (/^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest));
         if (obj) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
-            pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
-            break;
+            const stop = pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
+            if (stop >= sEnd) break;
+            from = stop;
+            continue;
           }
         }
       }

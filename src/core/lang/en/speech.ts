@@ -63,3 +63,18 @@ export const PERSON_ROLES = new Set([
 
 /** Verbs whose object is the claim when a named actor is the subject: "X announced a naval coalition to …". */
 export const NP_OBJECT_VERBS = new Set(['announced', 'announces', 'declared', 'declares', 'promised', 'promises', 'unveiled', 'unveils', 'proposed', 'proposes']);
+
+/**
+ * Verbs of a demand, an order or a request: "urged residents to avoid …", "asked Zelensky to
+ * investigate …", "ordered his staff to delay …", "asked for the price to be kept secret". What is
+ * demanded is the claim; with "that" ("ordered that …") they report a clause like any cue.
+ * `NEAR` ones need their object right before "to" (a few words), the others allow a longer one.
+ */
+export const DEMAND_VERBS = new Set(['urged', 'urges', 'pressed', 'presses', 'appealed', 'appeals']);
+export const NEAR_DEMAND_VERBS = new Set(['asked', 'asks', 'encouraged', 'encourages', 'recommended', 'recommends', 'requested', 'instructed', 'instructs']);
+
+/** Verbs that report content only before "that": "ordered that the files be released" (not "ordered the team to kill": an act). */
+export const THAT_ONLY_VERBS = new Set(['ordered', 'decreed', 'decrees', 'directed']);
+
+/** Verbs that report a question: "questioned whether …", "asked if …" (the content follows whether / if). */
+export const QUESTION_VERBS = new Set(['asked', 'asks', 'questioned', 'questions', 'wondered', 'wonders', 'queried']);

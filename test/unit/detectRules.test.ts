@@ -116,6 +116,19 @@ describe('claim constructions', () => {
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
+    // Speakers: a pronoun after a name in a prepositional phrase, a role or a relation named before, a passive agent.
+    ['Mayor Ana Reyes opened the pier. Speaking to Tomas Brenner of the Valley Courier, she said the boards were new.', 'the boards were new', 'Ana Reyes', 'reporting verb'],
+    ['Tomas Brenner died on Monday, his daughter Nettie Brenner told reporters. His daughter said he died at home without elaborating.', 'he died at home', 'Nettie Brenner', 'reporting verb'],
+    ['Harbour Commissioner Ana Reyes signed the deal with Tomas Brenner. The commissioner stated the loan would be repaid by 2030.', 'the loan would be repaid by 2030', 'Ana Reyes', 'reporting verb'],
+    ['Tomas Brenner opened a bakery. Brenner has been described by the Valley Courier as a patient craftsman.', 'a patient craftsman', 'Valley Courier', 'hearsay'],
+    ['Tomas Brenner opened a bakery. Brenner has been described by the Valley Courier as a "patient craftsman", for his bread.', 'patient craftsman', 'Valley Courier', 'unattributed quote'],
+    ["According to Vellmar's harbour master, Tomas Brenner, ten boats were lost in the storm.", 'ten boats were lost in the storm', 'Tomas Brenner', 'according to (lead)'],
+    ['According to a March 14, 2019 Harbour Board press release, the pier cost 2 million euros.', 'the pier cost 2 million euros', 'Harbour Board', 'according to (lead)'],
+    ['Yesterday, authorities in Norway and Denmark announced that 30 boats were seized.', '30 boats were seized', null, 'reporting verb'],
+    ['The Harbour Board and other agencies reportedly believe the pier is unsafe.', 'the pier is unsafe', 'Harbour Board', 'reporting verb'],
+    ['Nina Holt of the charity “Safe Harbour”, a support group, told the Valley Courier “the pier was never inspected by anyone”.', 'the pier was never inspected by anyone', 'Nina Holt', 'quote'],
+    ['Kerri Lund criticized the vote, which Tomas Brenner has referred to as “pure theatre” in the past.', 'pure theatre', 'Tomas Brenner', 'unattributed quote'],
+    ["Ana Reyes called Brenner's admission a “political manoeuvre.” She left the hall.", 'political manoeuvre', 'Ana Reyes', 'unattributed quote'],
     // Demands and participles.
     ['The Harbour Board called for an inquiry into the collapse of the pier.', 'an inquiry into the collapse of the pier', 'Harbour Board', 'demand'],
     ['Mayor Ana Reyes asked Tomas Brenner to inspect the pier before the summer.', 'Tomas Brenner to inspect the pier before the summer', 'Ana Reyes', 'demand'],

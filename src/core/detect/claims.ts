@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -30,6 +30,8 @@ const LISTENERS = /^(?:told|tells)\s+(?:(?:a|the|reporters|journalists|lawmakers
 
 /** A preposition right before a mention: "in a report on Afghanistan" names a topic, not a speaker. */
 const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|into|towards?|between|across|after|before|during|near|under|via|like|including|than)\s+(?:the\s+)?$/i;
+/** People left unnamed, of a place: "authorities in …", "officials from …", "local police in …". */
+const UNNAMED_GROUP_IN = /^(?:(?:the|some|many|several|local|senior|federal|state)\s+)*(?:[a-z-]+\s+)?(?:authorities|officials|police|sources|investigators|prosecutors|experts|researchers|scientists|analysts|diplomats|residents|witnesses|officers|people)\s+(?:in|from|across|of)\s+(?:the\s+)?$/i;
 /** Sentence adverbs and conjunctions dropped from a subject phrase ("But he, however,"). */
 const FILLER = /^(?:but|and|so|yet|however|also|though|meanwhile|then|later|earlier|further|too|again|instead|still|now|separately|previously|for his part|for her part|in turn|in response|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?|last \w+|this \w+|in (?:a|an|the) [\w-]+(?: [\w-]+)?|late on \w+|speaking [^,]+|asked [^,]+)$/;
 const SPOKES = /^(?:his|her|their|its)\s+(?:[a-z-]+\s+)?(?:spokesperson|spokesman|spokeswoman|spokespeople|office|aide|aides|deputy|representative)$/;
@@ -184,7 +186,8 @@ class Context {
     for (let back = 0; back < 4 && si >= 0; back++, si--) {
       const from = this.starts[si]!;
       const to = back === 0 ? pos : si + 1 < this.starts.length ? this.starts[si + 1]! : this.norm.length;
-      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start) && fits(m.actor));
+      // In the pronoun's own sentence, a name after a preposition is no antecedent: "Speaking to Martin Smith of PBS, he said".
+      const found = this.mentionsIn(from, to).find((m) => types.includes(m.actor.type) && !this.inQuote(m.start) && fits(m.actor) && (back > 0 || !PREP_BEFORE.test(this.norm.slice(Math.max(from, m.start - 14), m.start))));
       if (found) return found.actor;
     }
     return this.lastBefore(pos, types);
@@ -219,6 +222,25 @@ class Context {
     const g = m > f ? 'm' : f > m ? 'f' : undefined;
     this.genders.set(actor, g);
     return g;
+  }
+
+  /**
+   * The person last introduced before `pos` with `noun` as their role: right before the name
+   * ("Commissioner Gáspár Maróth", "his daughter Nettie Baker") or in an apposition after it
+   * ("Dominic Hare, chief executive of …"). A named holder of a role is a person even when the
+   * actor rules typed the name otherwise, so organisations are looked at too.
+   */
+  roleHolder(noun: string, pos: number): Actor | null {
+    const before = new RegExp(`\\b${noun}\\s+$`, 'i');
+    const after = new RegExp(`^,\\s+(?:(?:his|her|their|the|a|an|its)\\s+)?(?:[\\w'’-]+\\s+){0,3}?${noun}(?![\\wÀ-ÿ])`, 'i');
+    for (let i = this.firstAtOrAfter(pos) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
+      const actor = this.mActor[i]!;
+      if (actor.type === 'place' || this.mEnd[i]! > pos || this.inQuote(this.mStart[i]!)) continue;
+      const s = this.mStart[i]!;
+      const e = this.mEnd[i]!;
+      if (before.test(this.norm.slice(Math.max(0, s - noun.length - 4), s)) || after.test(this.norm.slice(e, e + noun.length + 40))) return actor;
+    }
+    return null;
   }
 
   /** The actor of a type mentioned most often before `pos` (ties: the earliest). */
@@ -264,11 +286,18 @@ class Context {
     const persons = all.filter((m) => m.actor.type === 'person');
     const orgs = all.filter((m) => m.actor.type === 'organization');
     const inPhrase = persons.length ? persons : orgs.length ? orgs : all;
+    // "authorities in the United Kingdom and the United States announced": unnamed people of those places.
+    if (inRange.length && inRange.every((m) => m.actor.type === 'place') && UNNAMED_GROUP_IN.test(this.norm.slice(start, inRange[0]!.start).replace(/^[\s,]+/, ''))) return { actor: null };
     // "The Wooster professor added", "the commissioner stated": a role named before (its holder), not the organisation.
     const role = /^(?:the|this|that)\s+(?:[\w.&'’-]+\s+){0,2}([a-z]+)$/i.exec(this.norm.slice(start, end).trim());
     if (!persons.length && role && PERSON_ROLES.has(role[1]!.toLowerCase())) {
-      const named = this.subjectBefore(anchor, ['person']);
+      const named = this.roleHolder(role[1]!.toLowerCase(), anchor) ?? this.subjectBefore(anchor, ['person']);
       if (named) return { actor: named };
+    }
+    // "his daughter said": the person introduced as "his daughter Nettie Baker", else someone unnamed.
+    const relation = /^(?:his|her|their)\s+(?:[a-z-]+\s+)?([a-z]+)$/i.exec(this.norm.slice(start, end).trim());
+    if (!inPhrase.length && relation && (RELATIONS.has(relation[1]!.toLowerCase()) || PERSON_ROLES.has(relation[1]!.toLowerCase()))) {
+      return { actor: this.roleHolder(relation[1]!.toLowerCase(), anchor) };
     }
     if (inPhrase.length) {
       const m = preferLast ? inPhrase[inPhrase.length - 1]! : inPhrase[0]!;
@@ -314,6 +343,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   // Keep the closing mark of a quotation that opens inside the span: the opposition should “respect the people”.
   const inner = text.slice(start, end);
   if (text[end] === '”' && inner.lastIndexOf('“') > inner.lastIndexOf('”')) end++;
+  else if (text[end] === '"' && inner.split('"').length % 2 === 0) end++;
   return [start, end];
 }
 
@@ -370,7 +400,7 @@ const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
 const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
@@ -479,7 +509,14 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const before = findVerb(verbs, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
       if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
-        speaker = ctx.resolve(headStart, before.start, before.start, true) ?? ctx.resolve(before.end, open, open, false) ?? ctx.nounPhrase(headStart, before.start, before.start);
+        // (A quotation before the verb that is a name or a label, “Have no fear”, does not end the subject:
+        // the words before it are read too. After "told", the name is the listener, never the speaker.)
+        const wider = Math.max(sStart, open - 200);
+        speaker =
+          ctx.resolve(headStart, before.start, before.start, true) ??
+          (headStart > wider ? ctx.resolve(wider, before.start, before.start, true) : undefined) ??
+          (/^tell|^told/.test(before.verb) ? undefined : ctx.resolve(before.end, open, open, false)) ??
+          ctx.nounPhrase(headStart, before.start, before.start);
         cue = before.verb;
       } else if (acc) {
         const s = headStart + acc.index + 'according to '.length;
@@ -538,11 +575,18 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
     const sentence = norm.slice(sStart, sEnd);
     // "According to X, …" at the start of a sentence.
-    const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+([^,“”"]{2,100}?)(?:\s*\([^)]{1,20}\))?,\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+    const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+((?:[^,“”"]|,(?=\s\d{4}\b)){2,100}?)(?:\s*\([^)]{1,20}\))?,(?!\s\d{4}\b)\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
     if (acc && !inQuote(sStart)) {
       const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
-      const speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
-      const cStart = sStart + acc[0].length;
+      let speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
+      let cStart = sStart + acc[0].length;
+      // "According to Windsor Locks' first selectman, Chris Kervick, …": the person named in apposition speaks.
+      const appos = /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=,\s)/.exec(norm.slice(cStart, sEnd));
+      const named = appos ? ctx.mentionsIn(cStart, cStart + appos[0].length).find((m) => m.actor.type === 'person' && m.start === cStart && m.end === cStart + appos[0].length) : undefined;
+      if (named && speaker.actor?.type !== 'person') {
+        speaker = { actor: named.actor };
+        cStart += appos![0].length + 1;
+      }
       if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to', ClaimRule.AccordingToLead);
       continue;
     }
@@ -688,7 +732,14 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const [, sEnd] = ctx.sentenceOf(at);
       const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s|\s+(?:and|but)\s+(?:claimed|said|told|added|denied|when|who|which)\b|\s+when\s+the[y]?\b/.exec(norm.slice(cStart, sEnd));
       let speaker: Actor | null = null;
-      if (rule.subject) {
+      // "has been described by the Daily Hive as …": the agent of the passive speaks.
+      const agent = rule.subject ? /^\S+\s+by\s+((?:the\s+)?[^,;]{1,60}?)\s+as\s+$/.exec(hm[0]) : null;
+      if (agent) {
+        // (A quotation there is the quote rule's, with the same agent: “described by X as a “…””.)
+        if (/^\s*(?:(?:an?|the)\s+)?[“"]/.test(norm.slice(cStart, cStart + 8))) continue;
+        const by = at + hm[0].indexOf(agent[1]!);
+        speaker = ctx.resolve(by, by + agent[1]!.length, by, false)?.actor ?? null;
+      } else if (rule.subject) {
         const subj = quoteSubject(ctx, ctx.sentenceOf(at)[0], at);
         if (!subj) continue;
         speaker = subj.actor;
@@ -770,9 +821,15 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
   let bm: RegExpExecArray | null;
   while ((bm = boundary.exec(headText))) {
     const at = from + bm.index;
+    // "The CIA and other intelligence agencies believe": the named one heads the subject.
+    if (bm[0] === ' and ' && /^\s*(?:several\s+|many\s+|some\s+)?other\s/.test(headText.slice(bm.index + 5))) continue;
     if (!inName.some((x) => x.start < at && at < x.end)) cut = bm.index;
   }
   const lastSegment = cut >= 0 ? norm.slice(from + cut + 1, headEnd) : headText;
+  // "authorities in the United Kingdom and the United States announced": unnamed, whatever the places.
+  const comma = headText.lastIndexOf(',') + 1;
+  const places = ctx.mentionsIn(from + comma, headEnd);
+  if (places.length && places.every((m) => m.actor.type === 'place') && UNNAMED_GROUP_IN.test(norm.slice(from + comma, places[0]!.start).trimStart())) return { actor: null };
   if (cut >= 0 && headText.lastIndexOf(',') === cut && lastSegment.trim() === '') {
     // Appositive: look at the comma segments from the clause start.
     const segments: [number, number][] = [];
@@ -814,7 +871,7 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
 }
 
 /** A short quotation is a statement when it labels something: described him as “…”, called it a “…”, termed “…”. */
-const LABEL_BEFORE = /(?:\bas|\b(?:called|calls|calling|termed|terms|labelled|labeled|branded|dismissed)(?:\s+(?:it|him|her|them|this|that|the \w+))?)\s+(?:an?\s+|the\s+)?$/i;
+const LABEL_BEFORE = /(?:\bas|\b(?:called|calls|calling|termed|terms|labelled|labeled|branded|dismissed)(?:\s+(?:it|him|her|them|this|that|the \w+|(?:his|her|their|its|[A-Z][\w'’-]*['’]s) \w+))?)\s+(?:an?\s+|the\s+)?$/;
 
 /** Words before a quotation that make it a name, not a statement: known as “…”, the case “…”. */
 const NAMING_BEFORE = /(?:known as|nicknamed|dubbed|entitled|titled|named|called|the (?:case|question|film|movie|book|song|album|show|series|programme|program|hashtag|slogan|motto|campaign|website|site|group|operation)|of|the word|the term|the phrase)\s*,?\s*$/i;
@@ -840,6 +897,13 @@ function quoteSubject(ctx: Context, sStart: number, open: number): { actor: Acto
     const at = sStart + by.index + by[0].indexOf(by[1]!);
     const r = ctx.resolve(at, at + by[1]!.length, at, false);
     if (r?.actor) return { actor: r.actor, cue: 'described' };
+  }
+  // "…, which Ross has referred to as “gamesmanship”": the subject of the relative clause labels it.
+  const rel = /\b(?:which|whom|that)\s+([^,;]{1,60}?)\s+(?:has\s+|had\s+|have\s+)?(referred to|described|called|termed|labell?ed|branded|dubbed)\b[^,;“”"]{0,30}$/.exec(head);
+  if (rel) {
+    const at = sStart + rel.index + rel[0].indexOf(rel[1]!);
+    const r = ctx.resolve(at, at + rel[1]!.length, at, true);
+    if (r?.actor) return { actor: r.actor, cue: rel[2]! };
   }
   const pro = /^\s*(?:(?:but|and|so|yet|however|also|then|later)\s*,?\s+)?(he|she|they|it)\s+([a-z]+)/i.exec(head);
   if (pro) {

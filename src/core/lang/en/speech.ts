@@ -27,7 +27,8 @@ export const WEAK_SPEECH_VERBS = new Set(['believes', 'believed', 'expects', 'ex
   'found', 'finds', 'ruled', 'rules', 'concludes', 'estimate', 'believe', 'suggest', 'proposed', 'reasoned', 'showed', 'shows', 'shared']);
 
 /** Nouns used to refer back to an organisation or document as a speaker ("the group said"). */
-export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'statement', 'report', 'organisation', 'organization', 'agency', 'government', 'council', 'committee', 'office', 'party', 'embassy', 'commission', 'court', 'army', 'military', 'police', 'administration', 'body', 'outfit', 'movement', 'alliance', 'bank', 'fund', 'union', 'company', 'firm', 'institute', 'panel', 'board', 'network', 'coalition', 'parliament', 'assembly', 'cabinet', 'bureau', 'force', 'forces', 'spokesperson', 'spokesman', 'spokeswoman']);
+export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'statement', 'report', 'organisation', 'organization', 'agency', 'government', 'council', 'committee', 'office', 'party', 'embassy', 'commission', 'court', 'army', 'military', 'police', 'administration', 'body', 'outfit', 'movement', 'alliance', 'bank', 'fund', 'union', 'company', 'firm', 'institute', 'panel', 'board', 'network', 'coalition', 'parliament', 'assembly', 'cabinet', 'bureau', 'force', 'forces', 'spokesperson', 'spokesman', 'spokeswoman',
+  'academy', 'publication', 'newspaper', 'broadcaster', 'outlet', 'magazine', 'website', 'daily', 'university', 'college', 'foundation', 'charity', 'utility', 'airline', 'carrier']);
 
 /** Documents that speak for their issuer: "the statement said", "the report noted". */
 export const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
@@ -78,3 +79,9 @@ export const THAT_ONLY_VERBS = new Set(['ordered', 'decreed', 'decrees', 'direct
 
 /** Verbs that report a question: "questioned whether …", "asked if …" (the content follows whether / if). */
 export const QUESTION_VERBS = new Set(['asked', 'asks', 'questioned', 'questions', 'wondered', 'wonders', 'queried']);
+
+/**
+ * Nouns of a person's relation to another: "his daughter said" is the person named before as
+ * "his daughter Nettie"; with no such name, an unnamed speaker.
+ */
+export const RELATIONS = new Set(['daughter', 'son', 'wife', 'husband', 'widow', 'widower', 'mother', 'father', 'brother', 'sister', 'fiancée', 'fiancee', 'fiancé', 'partner', 'lawyer', 'attorney', 'friend', 'colleague', 'niece', 'nephew', 'grandson', 'granddaughter', 'cousin']);

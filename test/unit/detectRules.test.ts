@@ -113,6 +113,20 @@ describe('claim constructions', () => {
     ['The Basin Institute found the river carried more silt after the storm.', 'the river carried more silt after the storm', 'Basin Institute', 'reporting verb'],
     ['The Harbour Board announced a new levy to pay for the repairs.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
     ['Tomas Brenner said via Twitter the quay would reopen in May.', 'the quay would reopen in May', 'Tomas Brenner', 'reporting verb'],
+    // An attribution inverted or set off inside the sentence.
+    ['The talks had failed once more, said Mayor Ana Reyes.', 'The talks had failed once more', 'Ana Reyes', 'tail attribution'],
+    ['Because warmer water is lighter, says the study, it rises above the colder water.', 'it rises above the colder water', null, 'parenthetical'],
+    ["The orders will keep the plant busy for years, Tomas Brenner said, and paying back the loan seems realistic.", 'paying back the loan seems realistic', 'Tomas Brenner', 'parenthetical'],
+    ['Speaking to the Valley Courier, Mayor Ana Reyes said the pier would reopen.', 'the pier would reopen', 'Ana Reyes', 'reporting verb'],
+    // Where reported content ends.
+    ['Mayor Ana Reyes said in a letter to the U.S. Army Corps of Engineers that the inquiry began in May.', 'the inquiry began in May', 'Ana Reyes', 'reporting verb'],
+    ['While Mayor Ana Reyes says the pier is safe, the divers found cracks in two pillars.', 'the pier is safe', 'Ana Reyes', 'reporting verb'],
+    ['Mayor Ana Reyes said the boats were sent to Tomas Brenner, who was the harbour master then.', 'the boats were sent to Tomas Brenner', 'Ana Reyes', 'reporting verb'],
+    ['The Harbour Board announced a new levy to pay for the repairs which was opposed by the fishermen.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
+    ['Tomas Brenner told Reuters the harbour had been closed before the storm.', 'the harbour had been closed before the storm', 'Tomas Brenner', 'reporting verb'],
+    // Quotations after a verb that introduces them.
+    ['The pier burned on Friday. Tomas Brenner also reacted on Twitter, “Sad news about the pier, I walked on it as a boy.”', 'Sad news about the pier, I walked on it as a boy', 'Tomas Brenner', 'quote'],
+    ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
@@ -167,6 +181,8 @@ describe('claim constructions', () => {
     for (const text of ['The festival, known as “Harbour Lights”, opened on Friday.', 'Tomas Brenner runs a website called “Quay Watch” from his kitchen.']) {
       assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
     }
+    const named = detect('Nina Holt of the charity “Safe Harbour”, a support group, told the Valley Courier “the pier was never inspected”.').claims.map((c) => c.text);
+    assert.ok(!named.includes('Safe Harbour'), JSON.stringify(named));
   });
 
   it('he and she go to a person of that gender', () => {

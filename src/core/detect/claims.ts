@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -65,7 +65,7 @@ const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
 ];
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
-const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming)(?:\s+that)?\s+(?=[“"]?[A-Za-z])/gi;
+const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming|remarking)(?:\s+that)?\s*,?\s+(?=[“"]?[A-Za-z])/gi;
 /** What must come before a participle: a comma (", and saying") or "by" ("justified it by saying"). */
 const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)$/;
 
@@ -369,7 +369,7 @@ class VerbIndex {
   }
 }
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
-const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS]);
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS]);
 /** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
 const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS].filter((w) => !BARE_VERBS.has(w)));
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
@@ -398,11 +398,17 @@ const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
-const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b[^.;:“”"!?]{0,80}?\s)?(?:that\b|:)/;
+const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
 const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
+
+/**
+ * An attribution after content, inverted ("…, said the minister.", "…, says the study, …": groups 1
+ * and 2) or set off inside the sentence ("…, Maróth said, and …", "…, she added; …": groups 3 and 4).
+ */
+const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?)|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained))(?:\s*[.!]\s*$|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
 
 /** "… according to X." with no comma before it. */
 const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
@@ -471,7 +477,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
       return at + b[0].length;
     }
-    push(start, end, speaker, cue, 'indirect', rule);
+    // A relative clause closing the sentence is the writer's aside: "… the god Thoth, who is often depicted with …".
+    const aside = /,\s+(?:who|which)\s+(?:is|was|are|were|has|had|have)\s[^,;“”"]*$/.exec(content);
+    push(start, aside && !inQuote(start + aside.index) ? start + aside.index : end, speaker, cue, 'indirect', rule);
     return end;
   };
 
@@ -481,6 +489,8 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const cStart = open + 1;
     const cEnd = close - 1;
     const words = wordCount(norm.slice(cStart, cEnd));
+    // A short name in quotation marks (“Have no fear”, a charity; the site “Welcome To Video”) is no statement.
+    if (words <= 4 && isName(norm, open, close)) continue;
     const [sStart] = ctx.sentenceOf(open);
     const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
     // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
@@ -508,7 +518,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const headStart = Math.max(sStart, open - 200, prevQuote && prevQuote[1] <= open ? prevQuote[1] : 0);
       const before = findVerb(verbs, headStart, open, true);
       const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
-      if (before && (words >= 4 || open - before.end < 12) && !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5))) {
+      if (before && (words >= 4 || open - before.end < 12) && (QUOTE_INTRO_VERBS.has(before.verb) || !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5)))) {
         // (A quotation before the verb that is a name or a label, “Have no fear”, does not end the subject:
         // the words before it are read too. After "told", the name is the listener, never the speaker.)
         const wider = Math.max(sStart, open - 200);
@@ -612,9 +622,30 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         continue;
       }
     }
+    let from = sStart;
+    // "…, said the minister." / "…, says the study, it rises …" / "…, Maróth said, and paying back …": an attribution
+    // inverted at the end, or set off by commas inside the sentence: the content on both sides of it is its.
+    const mid = sentence.includes(',') ? MID_ATTRIBUTION.exec(sentence) : null;
+    const midBefore = mid ? sentence.slice(0, mid.index) : '';
+    const midPhrase = mid ? (mid[2] ?? mid[3])! : '';
+    // (Not after an opener, "Speaking to NBC News, she said, …"; not beside a quotation; the speaker a short noun phrase.)
+    if (mid && !inQuote(sStart + mid.index) && wordCount(midBefore) >= 3 && !/[“”"]/.test(midBefore) && !OPENER.test(midBefore.trim()) && !/^\s*[“"]/.test(sentence.slice(mid.index + mid[0].length)) && wordCount(midPhrase) <= 6 && !NOT_IN_SUBJECT.test(midPhrase)) {
+      const inverted = mid[1] !== undefined;
+      const phrase = midPhrase;
+      const verb = (inverted ? mid[1] : mid[4])!.toLowerCase();
+      const pStart = sStart + mid.index + mid[0].indexOf(phrase, inverted ? mid[0].indexOf(mid[1]!) + verb.length : 1);
+      const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true) ?? (inverted ? ctx.nounPhrase(pStart, pStart + phrase.length, pStart) : undefined);
+      const contentEnd = sStart + mid.index;
+      if (speaker && !quoteFills(sStart, contentEnd)) {
+        push(sStart, contentEnd, speaker.actor, verb, 'indirect', ClaimRule.Tail);
+        const after = sStart + mid.index + mid[0].length;
+        if (after >= sEnd - 8) continue;
+        from = quoteFills(after, sEnd) ? sEnd : pushReported(after, sEnd, speaker.actor, verb, ClaimRule.Parenthetical);
+        if (from >= sEnd) continue;
+      }
+    }
     // "X said (that) …", "X told reporters (that) …", "the report noted …"
     // After a claim that stops at a new clause ("…; TVN24 reported he …"), the rest of the sentence is read again.
-    let from = sStart;
     for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
       const w = verbs.words[k]!;
       const at = verbs.at[k]!;
@@ -631,9 +662,15 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       }
       let rest = norm.slice(vEnd, sEnd);
       let contentStart = vEnd;
-      const listeners = LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd)));
+      // "told NPR Hamza bin Laden had appeared …": a named listener, then the content.
+      let named: MentionRef | undefined;
+      if ((w === 'told' || w === 'tells') && !THAT_AHEAD.test(norm.slice(at, sEnd))) {
+        named = ctx.mentionsIn(vEnd, Math.min(sEnd, vEnd + 80))[0];
+        if (named && !(/^\s+(?:the\s+)?$/.test(norm.slice(vEnd, named.start)) && /^\s+[A-Za-z]/.test(norm.slice(named.end, named.end + 3)))) named = undefined;
+      }
+      const listeners = named ? [norm.slice(at, named.end)] : (LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd))));
       if (listeners) {
-        contentStart = at + listeners[0].length;
+        contentStart = at + listeners[0]!.length;
         rest = norm.slice(contentStart, sEnd);
       }
       let that = THAT.exec(rest);
@@ -665,7 +702,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (announced) {
         const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
         if (speaker?.actor) {
-          const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+          // (What is announced ends before a relative clause about it: "a naval coalition … which was joined by …".)
+          const rel = /\s+(?:which|who)\s+(?:was|were|is|are|has|had|have|will|would)\b|,\s+(?:which|who)\b/.exec(rest);
+          const stop = pushReported(contentStart, rel && !inQuote(contentStart + rel.index) ? contentStart + rel.index : sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
           if (stop >= sEnd) break;
           from = stop;
           continue;
@@ -686,7 +725,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
       if (!speaker) continue;
       if (quoteFills(contentStart, sEnd)) break;
-      const stop = pushReported(contentStart, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+      // "While current consensus among scientists says birds evolved from dinosaurs, there are …": the content ends the clause.
+      let cEnd = sEnd;
+      if (/^\s*(?:while|although|though|whereas|even though|because|since|if)\s[^,]*$/i.test(norm.slice(ctx.starts[i]!, at))) {
+        const comma = norm.indexOf(', ', contentStart);
+        if (comma > 0 && comma < sEnd && !inQuote(comma)) cEnd = comma;
+      }
+      const stop = pushReported(contentStart, cEnd, speaker.actor, w, ClaimRule.ReportingVerb);
       if (stop >= sEnd) break;
       from = stop;
     }

@@ -85,3 +85,9 @@ export const QUESTION_VERBS = new Set(['asked', 'asks', 'questioned', 'questions
  * "his daughter Nettie"; with no such name, an unnamed speaker.
  */
 export const RELATIONS = new Set(['daughter', 'son', 'wife', 'husband', 'widow', 'widower', 'mother', 'father', 'brother', 'sister', 'fiancée', 'fiancee', 'fiancé', 'partner', 'lawyer', 'attorney', 'friend', 'colleague', 'niece', 'nephew', 'grandson', 'granddaughter', 'cousin']);
+
+/**
+ * Verbs that introduce a quotation after them, even past a phrase ("reacted on Twitter, “…”",
+ * "spoke of the collaboration: “…”"); they report nothing without one.
+ */
+export const QUOTE_INTRO_VERBS = new Set(['reacted', 'reacts', 'spoke', 'speaks']);

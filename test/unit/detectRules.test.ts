@@ -124,6 +124,14 @@ describe('claim constructions', () => {
     ['Mayor Ana Reyes said the boats were sent to Tomas Brenner, who was the harbour master then.', 'the boats were sent to Tomas Brenner', 'Ana Reyes', 'reporting verb'],
     ['The Harbour Board announced a new levy to pay for the repairs which was opposed by the fishermen.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
     ['Tomas Brenner told Reuters the harbour had been closed before the storm.', 'the harbour had been closed before the storm', 'Tomas Brenner', 'reporting verb'],
+    ['Prime Minister Ana Reyes called for a full recount, and stated 92% of the ballots had been checked.', '92% of the ballots had been checked', 'Ana Reyes', 'demand'],
+    ['Tomas Brenner initially denied all claims that the pier was unsafe.', 'the pier was unsafe', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board announced via Twitter around 11:30 am (1830 UTC), phase one had been completed.', 'phase one had been completed', 'Harbour Board', 'reporting verb'],
+    ['Old pier collected wild birds for sacrifice, says study\n\nSaturday, November 16, 2019\n\nThe study was published on Friday.', 'Old pier collected wild birds for sacrifice', null, 'tail attribution'],
+    ['Tomas Brenner pointed out it would have been more costly to build a new pier.', 'it would have been more costly to build a new pier', 'Tomas Brenner', 'reporting verb'],
+    ['The Basin Institute found the water samples from the old wells to be relatively clean.', 'the water samples from the old wells to be relatively clean', 'Basin Institute', 'reporting verb'],
+    ['The Valley Courier reported Tomas Brenner to be missing citing sources within the Harbour Board.', 'Tomas Brenner to be missing', 'Valley Courier', 'reporting verb'],
+    ['As of Sunday, the Harbour Board reported a total of 5667 visitors during the festival.', 'a total of 5667 visitors during the festival', 'Harbour Board', 'reporting verb'],
     // Quotations after a verb that introduces them.
     ['The pier burned on Friday. Tomas Brenner also reacted on Twitter, “Sad news about the pier, I walked on it as a boy.”', 'Sad news about the pier, I walked on it as a boy', 'Tomas Brenner', 'quote'],
     ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
@@ -171,6 +179,12 @@ describe('claim constructions', () => {
       assert.equal(CLAIM_RULES[c.rule!], rule);
     });
   }
+
+  it('a thing found or reported is no claim unless it is a clause or a figure', () => {
+    for (const text of ['Divers found a body near the old pier on Monday.', 'The Valley Courier reported the story first.']) {
+      assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
+    }
+  });
 
   it('an order to act is no claim: only an order "that" reports content', () => {
     const claims = detect('Commander Tomas Brenner ordered his men to burn the depot on Friday night.').claims;

@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -369,9 +369,9 @@ class VerbIndex {
   }
 }
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
-const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS]);
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS]);
 /** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
-const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS].filter((w) => !BARE_VERBS.has(w)));
+const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...FIGURE_VERBS].filter((w) => !BARE_VERBS.has(w)));
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
 
 /** First (or last) strong reporting verb in [from, to), with its offset. */
@@ -394,13 +394,15 @@ function wordCount(s: string): number {
 const THAT_AHEAD = /^\S+\s[^.;“”"]{0,160}?\sthat\b/;
 const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'assures', 'informed', 'informs', 'reminded', 'reminds', 'briefed', 'cautioned', 'advised', 'urged', 'promised', 'convinced']);
 /** Content that is a clause (a subject, then a verb within a few words): "found the faster each ostrich ran, the more …" is; "found a body" is not. */
-const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from|against|into|about|after|before|under|through|across|towards?|between|among|during|since|until|without|within|upon|if|whether|not|no)\b)[a-z][\w'’-]*)\b\s+(?:[^\s.;:“”"()]+\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
+const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*%?|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from|against|into|about|after|before|under|through|across|towards?|between|among|during|since|until|without|within|upon|if|whether|not|no)\b)[a-z][\w'’-]*)(?:\b|(?<=%))\s+(?:[^\s.;:“”"()]+\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
+/** "found the DNA sequences to be diverse", "reported Hamza bin Laden to be dead": an object, then "to be" or "to have". */
+const TO_BE_AHEAD = /^\s+(?:the|a|an|his|her|their|its|this|these|those|[A-Z])[^.;:,“”"]{1,60}?\s+to\s+(?:be|have)\s/;
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
-const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:that\b|:)/;
+const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs)\s+)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(?:urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out|stated|claimed|maintained|reported|confirmed)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+citing\s+(?=[a-z])|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
@@ -408,7 +410,7 @@ const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“
  * An attribution after content, inverted ("…, said the minister.", "…, says the study, …": groups 1
  * and 2) or set off inside the sentence ("…, Maróth said, and …", "…, she added; …": groups 3 and 4).
  */
-const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?)|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained))(?:\s*[.!]\s*$|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
+const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?|[a-z]+(?=\s*\n))|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained))(?:\s*[.!]\s*$|\s*\n|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
 
 /** "… according to X." with no comma before it. */
 const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
@@ -471,8 +473,13 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       const at = start + b.index;
       if (inQuote(at)) continue;
       push(start, at, speaker, cue, 'indirect', rule);
-      if (b[1] || b[2] || b[3] || b[4] !== undefined) {
+      if (b[1] || b[2] || b[4] || b[5] !== undefined) {
         push(at + b[0].length, end, speaker, cue, 'indirect', rule);
+        return end;
+      }
+      // "…, and stated 92% had been reached": a second clause of the same speaker after a verb that takes one bare.
+      if (b[3] && BARE_VERBS.has(b[3]) && CLAUSE_AHEAD.test(norm.slice(at + b[0].length, end))) {
+        push(at + b[0].length, end, speaker, b[3], 'indirect', rule);
         return end;
       }
       return at + b[0].length;
@@ -694,11 +701,25 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
           }
         }
       }
-      const clause = !that && CLAUSE_VERBS.has(w) && CLAUSE_AHEAD.test(rest) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
-      if (WEAK_SPEECH_VERBS.has(w) && !that && !clause) continue;
+      if (!that) {
+        // "Brasília said on Monday it trusted …": a time phrase before bare content.
+        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
+        if (when) {
+          contentStart += when[0].length;
+          rest = rest.slice(when[0].length);
+        }
+      }
+      const clause = !that && ((CLAUSE_VERBS.has(w) && (CLAUSE_AHEAD.test(rest) || TO_BE_AHEAD.test(rest))) || ((w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4)))) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
+      // "NEOC reported a 95% immunization rate": a figure reported is a claim.
+      const figure = !that && !clause && FIGURE_VERBS.has(w) && /^\s+(?:(?:an?|the|its|their)\s+)?(?:(?:total|number|rate|record)\b|[^.;:“”",]{0,25}?\d)/.test(rest);
+      if (WEAK_SPEECH_VERBS.has(w) && !that && !clause && !figure) continue;
       // "the United States announced a naval coalition to patrol …": what a named actor announces is a claim.
       // (A plan or an intent, not a thing: "announced a coalition to patrol …", "announced plans for …"; not "announced the winners".)
-      const announced = !that && !clause && NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest);
+      const announced =
+        !that &&
+        !clause &&
+        ((NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest)) ||
+          figure);
       if (announced) {
         const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
         if (speaker?.actor) {
@@ -711,13 +732,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
         }
       }
       if (!that && !BARE_VERBS.has(w) && !clause) continue;
-      if (!that) {
-        // "Brasília said on Monday it trusted …": a time phrase before bare content.
-        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
-        if (when) {
-          contentStart += when[0].length;
-          rest = rest.slice(when[0].length);
-        }
+      // "pointed out it would have cost more": a cue with its particle.
+      if (!that && (w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4))) {
+        contentStart += 4;
+        rest = rest.slice(4);
       }
       if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b(?!\s+least)|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b(?!\s+(?:\d|a\b|an\b|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))|of\b)/.test(rest)) continue;
       if (that) contentStart += that[0].length;

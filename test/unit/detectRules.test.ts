@@ -132,6 +132,13 @@ describe('claim constructions', () => {
     ['The Basin Institute found the water samples from the old wells to be relatively clean.', 'the water samples from the old wells to be relatively clean', 'Basin Institute', 'reporting verb'],
     ['The Valley Courier reported Tomas Brenner to be missing citing sources within the Harbour Board.', 'Tomas Brenner to be missing', 'Valley Courier', 'reporting verb'],
     ['As of Sunday, the Harbour Board reported a total of 5667 visitors during the festival.', 'a total of 5667 visitors during the festival', 'Harbour Board', 'reporting verb'],
+    ['Mayor Ana Reyes, who said the pier “was never safe for children”, resigned on Monday.', 'the pier “was never safe for children”', 'Ana Reyes', 'reporting verb'],
+    ['If the birds had been farmed, they reasoned, the old specimens would have shown little diversity.', 'the old specimens would have shown little diversity', null, 'parenthetical'],
+    ['The pier is safe, according to a statement from the Harbour Board.', 'The pier is safe', 'Harbour Board', 'tail attribution'],
+    ['Tomas Brenner was quoted as saying the pier would close in May.', 'the pier would close in May', 'Tomas Brenner', 'participle'],
+    ['Tomas Brenner expressed concern that the pier could collapse in a storm.', 'the pier could collapse in a storm', 'Tomas Brenner', 'reporting verb'],
+    ['Tomas Brenner expects the pier to reopen in May.', 'the pier to reopen in May', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board warned of further delays to the repairs.', 'further delays to the repairs', 'Harbour Board', 'reporting verb'],
     // Quotations after a verb that introduces them.
     ['The pier burned on Friday. Tomas Brenner also reacted on Twitter, “Sad news about the pier, I walked on it as a boy.”', 'Sad news about the pier, I walked on it as a boy', 'Tomas Brenner', 'quote'],
     ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
@@ -181,7 +188,7 @@ describe('claim constructions', () => {
   }
 
   it('a thing found or reported is no claim unless it is a clause or a figure', () => {
-    for (const text of ['Divers found a body near the old pier on Monday.', 'The Valley Courier reported the story first.']) {
+    for (const text of ['Divers found a body near the old pier on Monday.', 'The Valley Courier reported the story first.', 'The concert was expected to draw large crowds.']) {
       assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
     }
   });

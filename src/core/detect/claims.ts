@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, EXPECT_VERBS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WARNING_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -67,7 +67,7 @@ const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
 const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming|remarking)(?:\s+that)?\s*,?\s+(?=[“"]?[A-Za-z])/gi;
 /** What must come before a participle: a comma (", and saying") or "by" ("justified it by saying"). */
-const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+)$/;
+const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+|\bquoted\s+as\s+)$/;
 
 /** Index of the first of `n` sorted items whose key (`keyAt(i)`) is at or after `pos`. */
 function lowerBound(n: number, keyAt: (i: number) => number, pos: number): number {
@@ -290,6 +290,9 @@ class Context {
     if (inRange.length && inRange.every((m) => m.actor.type === 'place') && UNNAMED_GROUP_IN.test(this.norm.slice(start, inRange[0]!.start).replace(/^[\s,]+/, ''))) return { actor: null };
     // "The Wooster professor added", "the commissioner stated": a role named before (its holder), not the organisation.
     const role = /^(?:the|this|that)\s+(?:[\w.&'’-]+\s+){0,2}([a-z]+)$/i.exec(this.norm.slice(start, end).trim());
+    // "a statement from the Harbour Board", "a report by Amnesty": the issuer named after the document.
+    const issued = /^(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){0,2}([a-z]+)\s+(?:from|by|of|issued by|released by|published by)\s+(?:the\s+)?$/i.exec(inRange.length ? this.norm.slice(start, inRange[0]!.start).trim() + ' ' : '');
+    if (issued && DOCUMENTS.has(issued[1]!.toLowerCase()) && inRange[0]!.actor.type !== 'place') return { actor: inRange[0]!.actor };
     if (!persons.length && role && PERSON_ROLES.has(role[1]!.toLowerCase())) {
       const named = this.roleHolder(role[1]!.toLowerCase(), anchor) ?? this.subjectBefore(anchor, ['person']);
       if (named) return { actor: named };
@@ -369,7 +372,7 @@ class VerbIndex {
   }
 }
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
-const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS]);
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS, ...EXPECT_VERBS, ...WARNING_VERBS]);
 /** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
 const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...FIGURE_VERBS].filter((w) => !BARE_VERBS.has(w)));
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
@@ -397,10 +400,12 @@ const OBJECT_VERBS = new Set(['told', 'tells', 'warned', 'warns', 'assured', 'as
 const CLAUSE_AHEAD = /^\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their|our|some|all|no|each|every|more|most|many|he|she|it|they|we|i|there|[A-Z][\w'’-]*|\d[\d,.]*%?|(?!(?:out|up|off|down|in|on|over|back|away|him|her|them|me|us|to|for|with|by|at|of|from|against|into|about|after|before|under|through|across|towards?|between|among|during|since|until|without|within|upon|if|whether|not|no)\b)[a-z][\w'’-]*)(?:\b|(?<=%))\s+(?:[^\s.;:“”"()]+\s+){0,6}?)(?:is|was|were|are|had|has|have|would|will|could|may|might|can|should|must|did|does|do|remains|remained|[a-z]+ed)\b/;
 /** "found the DNA sequences to be diverse", "reported Hamza bin Laden to be dead": an object, then "to be" or "to have". */
 const TO_BE_AHEAD = /^\s+(?:the|a|an|his|her|their|its|this|these|those|[A-Z])[^.;:,“”"]{1,60}?\s+to\s+(?:be|have)\s/;
+/** "expects the pier to reopen": an object, then an infinitive. */
+const TO_VERB_AHEAD = /^\s+(?:the|a|an|his|her|their|its|this|these|those|[A-Z])[^.;:,“”"]{1,50}?\s+to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]{2,}/;
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
-const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs)\s+)?(?:that\b|:)/;
+const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+|his\s+|her\s+|their\s+|its\s+)?(?:[a-z]+\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs|concerns?|hopes?|confidence|doubts?|regret|fears?|optimism|belief|view|frustration|disappointment|surprise|satisfaction)\s+)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
 const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out|stated|claimed|maintained|reported|confirmed)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+citing\s+(?=[a-z])|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
@@ -410,7 +415,7 @@ const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“
  * An attribution after content, inverted ("…, said the minister.", "…, says the study, …": groups 1
  * and 2) or set off inside the sentence ("…, Maróth said, and …", "…, she added; …": groups 3 and 4).
  */
-const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?|[a-z]+(?=\s*\n))|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained))(?:\s*[.!]\s*$|\s*\n|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
+const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?|[a-z]+(?=\s*\n))|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained|reasoned|observed|concluded|believe|believes|recalled|wrote))(?:\s*[.!]\s*$|\s*\n|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
 
 /** "… according to X." with no comma before it. */
 const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
@@ -701,6 +706,17 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
           }
         }
       }
+      // "warned of further delays", "cautioned against selling": the content after the preposition.
+      const warning = !that && WARNING_VERBS.has(w) ? /^\s+(?:of|against|about)\s+(?=[a-z])/.exec(rest) : null;
+      if (warning) {
+        const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+        if (speaker) {
+          const stop = pushReported(contentStart + warning[0].length, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+          if (stop >= sEnd) break;
+          from = stop;
+          continue;
+        }
+      }
       if (!that) {
         // "Brasília said on Monday it trusted …": a time phrase before bare content.
         const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
@@ -709,7 +725,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
           rest = rest.slice(when[0].length);
         }
       }
-      const clause = !that && ((CLAUSE_VERBS.has(w) && (CLAUSE_AHEAD.test(rest) || TO_BE_AHEAD.test(rest))) || ((w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4)))) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
+      const clause = !that && ((CLAUSE_VERBS.has(w) && (CLAUSE_AHEAD.test(rest) || TO_BE_AHEAD.test(rest))) || (EXPECT_VERBS.has(w) && TO_VERB_AHEAD.test(rest)) || ((w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4)))) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
       // "NEOC reported a 95% immunization rate": a figure reported is a claim.
       const figure = !that && !clause && FIGURE_VERBS.has(w) && /^\s+(?:(?:an?|the|its|their)\s+)?(?:(?:total|number|rate|record)\b|[^.;:“”",]{0,25}?\d)/.test(rest);
       if (WEAK_SPEECH_VERBS.has(w) && !that && !clause && !figure) continue;
@@ -745,7 +761,9 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       if (quoteFills(contentStart, sEnd)) break;
       // "While current consensus among scientists says birds evolved from dinosaurs, there are …": the content ends the clause.
       let cEnd = sEnd;
-      if (/^\s*(?:while|although|though|whereas|even though|because|since|if)\s[^,]*$/i.test(norm.slice(ctx.starts[i]!, at))) {
+      // "The mayor, who said the pier “was never safe”, resigned": a relative clause ends at its comma.
+      const relative = /,\s+who\s+(?:also\s+|has\s+|had\s+|have\s+)?$/.test(norm.slice(Math.max(sStart, at - 16), at));
+      if (relative || /^\s*(?:while|although|though|whereas|even though|because|since|if)\s[^,]*$/i.test(norm.slice(ctx.starts[i]!, at))) {
         const comma = norm.indexOf(', ', contentStart);
         if (comma > 0 && comma < sEnd && !inQuote(comma)) cEnd = comma;
       }
@@ -889,6 +907,11 @@ function subjectOf(ctx: Context, sStart: number, headEnd: number, verbAt: number
     if (!inName.some((x) => x.start < at && at < x.end)) cut = bm.index;
   }
   const lastSegment = cut >= 0 ? norm.slice(from + cut + 1, headEnd) : headText;
+  // "Tomas Brenner, who said …": the name the relative clause is about.
+  if (cut >= 0 && lastSegment.trim() === 'who' && headText[cut] === ',') {
+    const named = ctx.mentionsIn(from, from + cut).filter((m) => m.end >= from + cut - 1 && m.actor.type !== 'place');
+    if (named.length) return { actor: named[named.length - 1]!.actor };
+  }
   // "authorities in the United Kingdom and the United States announced": unnamed, whatever the places.
   const comma = headText.lastIndexOf(',') + 1;
   const places = ctx.mentionsIn(from + comma, headEnd);

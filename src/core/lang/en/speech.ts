@@ -75,7 +75,7 @@ export const DEMAND_VERBS = new Set(['urged', 'urges', 'pressed', 'presses', 'ap
 export const NEAR_DEMAND_VERBS = new Set(['asked', 'asks', 'encouraged', 'encourages', 'recommended', 'recommends', 'requested', 'instructed', 'instructs']);
 
 /** Verbs that report content only before "that": "ordered that the files be released" (not "ordered the team to kill": an act). */
-export const THAT_ONLY_VERBS = new Set(['ordered', 'decreed', 'decrees', 'directed']);
+export const THAT_ONLY_VERBS = new Set(['ordered', 'decreed', 'decrees', 'directed', 'expressed', 'expresses', 'voiced', 'voices']);
 
 /** Verbs that report a question: "questioned whether …", "asked if …" (the content follows whether / if). */
 export const QUESTION_VERBS = new Set(['asked', 'asks', 'questioned', 'questions', 'wondered', 'wonders', 'queried']);
@@ -94,3 +94,9 @@ export const QUOTE_INTRO_VERBS = new Set(['reacted', 'reacts', 'spoke', 'speaks'
 
 /** Verbs whose object is the claim when it is a figure: "NEOC reported a 95% immunization rate", "the team recorded a total of 5667 cases". */
 export const FIGURE_VERBS = new Set(['reported', 'reports', 'recorded', 'records', 'confirmed', 'confirms', 'counted', 'registered']);
+
+/** Verbs whose content follows "of" or "against": "warned of further delays", "cautioned against selling". */
+export const WARNING_VERBS = new Set(['warned', 'warns', 'cautioned', 'cautions']);
+
+/** Verbs of expectation whose object and infinitive are the claim: "expects the pier to reopen in May". */
+export const EXPECT_VERBS = new Set(['expects', 'expected', 'expect', 'predicted', 'predicts', 'forecast', 'forecasts']);

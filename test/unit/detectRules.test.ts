@@ -158,6 +158,9 @@ describe('claim constructions', () => {
     ['Nina Holt of the charity “Safe Harbour”, a support group, told the Valley Courier “the pier was never inspected by anyone”.', 'the pier was never inspected by anyone', 'Nina Holt', 'quote'],
     ['Kerri Lund criticized the vote, which Tomas Brenner has referred to as “pure theatre” in the past.', 'pure theatre', 'Tomas Brenner', 'unattributed quote'],
     ["Ana Reyes called Brenner's admission a “political manoeuvre.” She left the hall.", 'political manoeuvre', 'Ana Reyes', 'unattributed quote'],
+    ['The Harbour Board closed the pier. Tomas Brenner said the boards were rotten. He added that the repairs would take a year.', 'the repairs would take a year', 'Tomas Brenner', 'reporting verb'],
+    ['The researchers from the Basin Institute sampled the wells. They concluded that the water was clean.', 'the water was clean', null, 'reporting verb'],
+    ['Researchers at the Basin Institute sampled the wells. The study says the water is clean.', 'the water is clean', null, 'reporting verb'],
     // Demands and participles.
     ['The Harbour Board called for an inquiry into the collapse of the pier.', 'an inquiry into the collapse of the pier', 'Harbour Board', 'demand'],
     ['Mayor Ana Reyes asked Tomas Brenner to inspect the pier before the summer.', 'Tomas Brenner to inspect the pier before the summer', 'Ana Reyes', 'demand'],

@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, EXPECT_VERBS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, SPEECH_VERBS, THAT_ONLY_VERBS, WARNING_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, EXPECT_VERBS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, RESEARCH_DOCUMENTS, SPEECH_VERBS, THAT_ONLY_VERBS, WARNING_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -30,6 +30,8 @@ const LISTENERS = /^(?:told|tells)\s+(?:(?:a|the|reporters|journalists|lawmakers
 
 /** A preposition right before a mention: "in a report on Afghanistan" names a topic, not a speaker. */
 const PREP_BEFORE = /\b(?:in|on|at|about|of|from|to|with|for|over|against|by|into|towards?|between|across|after|before|during|near|under|via|like|including|than)\s+(?:the\s+)?$/i;
+/** A sentence opening with people left unnamed: "The researchers used …", "Some scientists believe …". */
+const UNNAMED_GROUP = /^\s*(?:(?:the|these|those|some|many|several|most|other|local|federal|both)\s+)*(?:[a-z-]+\s+){0,2}(?:researchers|scientists|authors|officials|authorities|investigators|experts|team|analysts|residents|members|protesters|activists|doctors|engineers|archaeologists|egyptologists|historians|prosecutors|witnesses|critics|observers|economists)\b/i;
 /** People left unnamed, of a place: "authorities in …", "officials from …", "local police in …". */
 const UNNAMED_GROUP_IN = /^(?:(?:the|some|many|several|local|senior|federal|state)\s+)*(?:[a-z-]+\s+)?(?:authorities|officials|police|sources|investigators|prosecutors|experts|researchers|scientists|analysts|diplomats|residents|witnesses|officers|people)\s+(?:in|from|across|of)\s+(?:the\s+)?$/i;
 /** Sentence adverbs and conjunctions dropped from a subject phrase ("But he, however,"). */
@@ -132,6 +134,64 @@ class Context {
     QUOTE.lastIndex = 0;
     let q: RegExpExecArray | null;
     while ((q = QUOTE.exec(norm))) this.quotes.push([q.index, q.index + q[0].length]);
+  }
+
+  /**
+   * Speakers of the claims found so far, by phase (each phase finds claims in text order): where
+   * each claim starts, and who speaks. "He said …" with no person named before is the last speaker.
+   */
+  private readonly trails: { at: number[]; actor: Actor[] }[] = [];
+  /** Where the claim found by the last `lastSpeakerBefore` starts (-1: none). */
+  private lastSpeakerAt = -1;
+
+  noteSpeaker(phase: number, at: number, actor: Actor): void {
+    const t = (this.trails[phase] ??= { at: [], actor: [] });
+    if (t.at.length && t.at[t.at.length - 1]! > at) return; // out of order: not a trail
+    t.at.push(at);
+    t.actor.push(actor);
+  }
+
+  /** The speaker of the last claim (of any phase) that starts before `pos`, not a place. */
+  lastSpeakerBefore(pos: number): Actor | null {
+    let best: Actor | null = null;
+    let bestAt = -1;
+    for (const t of this.trails) {
+      if (!t) continue;
+      const i = lowerBound(t.at.length, (k) => t.at[k]!, pos) - 1;
+      if (i >= 0 && t.at[i]! > bestAt) [best, bestAt] = [t.actor[i]!, t.at[i]!];
+    }
+    this.lastSpeakerAt = bestAt;
+    return best;
+  }
+
+  /**
+   * Who "he" or "she" at `pos` is: the person who spoke in this sentence or the one before, when
+   * of that gender (a speaker stays the topic: "X said …. He added …"); else the subject of a
+   * sentence before; else the last speaker.
+   */
+  pronounSpeaker(pos: number, gender: Gender): Actor | null {
+    const spoke = this.lastSpeakerBefore(pos);
+    if (spoke && spoke.type === 'person' && this.genderOf(spoke) !== (gender === 'm' ? 'f' : 'm')) {
+      const i = this.sentenceIndex(pos);
+      const at = this.lastSpeakerAt;
+      if (at >= 0 && this.sentenceIndex(at) >= i - 1) return spoke;
+    }
+    return this.subjectBefore(pos, ['person'], gender) ?? spoke;
+  }
+
+  /**
+   * Whether "they" at `pos` refers to people left unnamed: the nearest sentence before that does not
+   * itself open with "they" opens with a group ("The researchers used …", "Scientists believe …").
+   */
+  unnamedGroupBefore(pos: number): boolean {
+    for (let si = this.sentenceIndex(pos), back = 0; si >= 0 && back < 3; si--, back++) {
+      const from = this.starts[si]!;
+      const head = this.norm.slice(from, Math.min(back === 0 ? pos : this.norm.length, from + 80)).replace(LEADING_TIME, '');
+      if (back > 0 && /^\s*they\b/i.test(head)) continue;
+      if (back === 0 && !UNNAMED_GROUP.test(head)) continue;
+      return UNNAMED_GROUP.test(head);
+    }
+    return false;
   }
 
   /** Whether `pos` lies inside a quotation. */
@@ -319,14 +379,16 @@ class Context {
     if (!phrase) return undefined;
     const words = phrase.split(/\s+/);
     const last = words[words.length - 1]!;
-    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.subjectBefore(anchor, ['person'], last === 'he' ? 'm' : 'f') };
+    if (words.length === 1 && /^(?:he|she)$/.test(last)) return { actor: this.pronounSpeaker(anchor, last === 'he' ? 'm' : 'f') };
+    if (words.length === 1 && last === 'they' && this.unnamedGroupBefore(anchor)) return { actor: null };
     if (words.length === 1 && (last === 'it' || last === 'they')) return { actor: this.subjectBefore(anchor, ['organization', 'place']) };
     // "his spokesperson said": the spokesperson speaks for the person named before.
     if (SPOKES.test(phrase)) return { actor: words[0] === 'his' || words[0] === 'her' ? this.subjectBefore(Math.max(anchor, start), ['person'], words[0] === 'his' ? 'm' : 'f') : this.lastBefore(start, ['organization']) };
     if ((words[0] === 'the' || words[0] === 'its' || words[0] === 'their') && words.length <= 4 && (ORG_ANAPHORS.has(last) || GENERIC_HEADS.has(last) || DOCUMENTS.has(last))) {
       if (/^(?:spokesperson|spokesman|spokeswoman)$/.test(last)) return { actor: null };
       // "the statement said", "the report noted": its issuer, the organisation last named.
-      if (DOCUMENTS.has(last)) return { actor: this.lastBefore(anchor, ['organization']) };
+      // (A study or a paper is its researchers', unnamed unless named with it: "the NATO study".)
+      if (DOCUMENTS.has(last)) return { actor: RESEARCH_DOCUMENTS.has(last) ? null : this.lastBefore(anchor, ['organization']) };
       const named = this.lastBefore(anchor, ['organization'], last);
       // "the government said" with no organisation of that name: the country the article is most about.
       if (/^(?:government|administration|authorities|cabinet)$/.test(last) && !(named && [named.name, ...named.aliases].some((n) => n.toLowerCase().includes(last)))) return { actor: this.mostMentionedBefore(anchor, 'place') ?? named };
@@ -463,9 +525,12 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const pending: { open: number; close: number }[] = [];
   const inQuote = (pos: number) => ctx.inQuote(pos);
 
+  /** Which phase is finding claims (quotes, then reported speech sentence by sentence): the speakers' trail of each. */
+  let phase = 0;
   const push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect', rule: ClaimRule) => {
     [start, end] = trimSpan(text, start, end);
     if (end - start < 8) return;
+    if (speaker && speaker.type !== 'place') ctx.noteSpeaker(phase, start, speaker);
     claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
   };
   /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
@@ -591,6 +656,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
   const quoteFills = (start: number, end: number) => quotesIn(start - 2, end).some(([a, b]) => b <= end + 2 && b - a > (end - start) * 0.6);
 
   // Reported speech, sentence by sentence.
+  phase = 1;
   for (let i = 0; i < ctx.starts.length; i++) {
     const sStart = ctx.starts[i]!;
     const sEnd = i + 1 < ctx.starts.length ? ctx.starts[i + 1]! : norm.length;
@@ -773,6 +839,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     }
   }
 
+  phase = 2;
   // ", saying …", ", noting that …", ", calling for …": content given by a participle, spoken by the sentence's subject
   // (or by the speaker of the claim before it in the sentence).
   claims.sort((a, b) => a.start - b.start);
@@ -994,7 +1061,7 @@ function quoteSubject(ctx: Context, sStart: number, open: number): { actor: Acto
   const pro = /^\s*(?:(?:but|and|so|yet|however|also|then|later)\s*,?\s+)?(he|she|they|it)\s+([a-z]+)/i.exec(head);
   if (pro) {
     const p = pro[1]!.toLowerCase();
-    const actor = p === 'he' || p === 'she' ? ctx.subjectBefore(sStart, ['person'], p === 'he' ? 'm' : 'f') : ctx.subjectBefore(sStart, ['organization', 'place']);
+    const actor = p === 'he' || p === 'she' ? ctx.pronounSpeaker(sStart, p === 'he' ? 'm' : 'f') : ctx.subjectBefore(sStart, ['organization', 'place']);
     return { actor, cue: pro[2]!.toLowerCase() };
   }
   const ms = ctx.mentionsIn(sStart, open).filter((m) => !ctx.inQuote(m.start) && m.actor.type !== 'place' && !PREP_BEFORE.test(ctx.norm.slice(Math.max(sStart, m.start - 14), m.start)));

@@ -33,6 +33,9 @@ export const ORG_ANAPHORS = new Set(['group', 'ministry', 'department', 'stateme
 /** Documents that speak for their issuer: "the statement said", "the report noted". */
 export const DOCUMENTS = new Set(['statement', 'report', 'paper', 'communique', 'communiqué', 'document', 'letter', 'memo', 'study', 'declaration', 'resolution', 'note', 'filing', 'ruling', 'notice', 'release']);
 
+/** Documents written by researchers, not issued by an organisation: "the study says" is an unnamed speaker. */
+export const RESEARCH_DOCUMENTS = new Set(['study', 'paper']);
+
 /** Reporting verbs that introduce content without "that": "X said the talks failed". */
 export const BARE_VERBS = new Set([
   'said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'warned', 'warns', 'stressed', 'stresses', 'argued', 'argues', 'insisted', 'insists', 'maintained', 'maintains', 'claimed', 'claims', 'asserted', 'asserts', 'reiterated', 'reiterates', 'acknowledged', 'acknowledges', 'alleged', 'alleges', 'explained', 'explains', 'wrote', 'writes', 'contended', 'contends', 'countered', 'counters', 'conceded', 'concedes', 'admitted', 'admits', 'recalled', 'recalls', 'say', 'argue', 'warn', 'insist', 'note', 'claim', 'contend', 'maintain', 'stress', 'explain', 'acknowledge', 'admit', 'allege'

@@ -142,6 +142,8 @@ describe('claim constructions', () => {
     // Quotations after a verb that introduces them.
     ['The pier burned on Friday. Tomas Brenner also reacted on Twitter, “Sad news about the pier, I walked on it as a boy.”', 'Sad news about the pier, I walked on it as a boy', 'Tomas Brenner', 'quote'],
     ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
+    ['Nina Holt won the seat. Holt said: “It was a long fight, and we won it together,” further remarking, “the women of this town have waited long enough.”', 'the women of this town have waited long enough', 'Nina Holt', 'continued quote'],
+    ['The Harbour Board released a statement which read, in part, “The pier will stay closed until the divers finish their work.”', 'The pier will stay closed until the divers finish their work', 'Harbour Board', 'quote'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
@@ -194,6 +196,12 @@ describe('claim constructions', () => {
     for (const text of ['Divers found a body near the old pier on Monday.', 'The Valley Courier reported the story first.', 'The concert was expected to draw large crowds.']) {
       assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
     }
+  });
+
+  it('a passive verb after a quotation is no attribution', () => {
+    const text = 'Tomas Brenner told the Valley Courier that the board would “not decide under a deadline set by others”, a remark that was read in Vellmar as a rebuke.';
+    const c = detect(text).claims.filter((x) => x.text.includes('not decide under a deadline'));
+    assert.ok(c.length > 0 && c.every((x) => x.speaker === 'Tomas Brenner'), JSON.stringify(c));
   });
 
   it('an order to act is no claim: only an order "that" reports content', () => {

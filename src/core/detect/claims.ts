@@ -194,6 +194,13 @@ class Context {
     return false;
   }
 
+  private byId: Map<string, Actor> | undefined;
+
+  actorById(id: string): Actor | undefined {
+    this.byId ??= new Map(this.mActor.map((a) => [a.id, a]));
+    return this.byId.get(id);
+  }
+
   /** Whether `pos` lies inside a quotation. */
   inQuote(pos: number): boolean {
     const qs = this.quotes;
@@ -417,7 +424,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 class VerbIndex {
   readonly at: number[] = [];
   readonly words: string[] = [];
-  constructor(norm: string) {
+  constructor(readonly norm: string) {
     VERB.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = VERB.exec(norm))) {
@@ -432,7 +439,14 @@ class VerbIndex {
   firstAtOrAfter(pos: number): number {
     return lowerBound(this.at.length, (i) => this.at[i]!, pos);
   }
+
+  /** The few characters before the `k`th verb. */
+  textBefore(k: number): string {
+    return this.norm.slice(Math.max(0, this.at[k]! - 12), this.at[k]!);
+  }
 }
+/** An auxiliary of the passive right before a verb. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$/;
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
 const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS, ...EXPECT_VERBS, ...WARNING_VERBS]);
 /** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
@@ -445,6 +459,8 @@ function findVerb(verbs: VerbIndex, from: number, to: number, last = false): { v
   for (let k = verbs.firstAtOrAfter(from); k < verbs.at.length && verbs.at[k]! < to; k++) {
     const w = verbs.words[k]!;
     if (NOT_QUOTE_CUES.has(w)) continue;
+    // A passive is no attribution: "a remark that was read in Skopje as a rebuke".
+    if (PASSIVE_BEFORE.test(verbs.textBefore(k))) continue;
     found = { verb: w, start: verbs.at[k]!, end: verbs.at[k]! + w.length };
     if (!last) return found;
   }
@@ -632,6 +648,12 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
       else if (!isName(norm, open, close) && (words >= 4 || LABEL_BEFORE.test(norm.slice(Math.max(sStart, open - 40), open)))) {
         // A quotation inside a sentence with no reporting verb beside it: the sentence's subject says it
         // (“She described him as “…””, “Boeing referred to it as a “cargo plane””).
+        // “A,” further remarking, “B.”: a second quotation of the sentence, a few words after the first, is its speaker's.
+        const prev = claims.length ? claims[claims.length - 1]! : undefined;
+        if (prev && prev.kind === 'direct' && open - prev.end < 60 && prev.end >= sStart && !/[.!?]/.test(norm.slice(prev.end + 1, open))) {
+          push(cStart, cEnd, prev.speakerId ? (ctx.actorById(prev.speakerId) ?? null) : null, prev.cue, 'direct', ClaimRule.ContinuedQuote);
+          continue;
+        }
         const bare = quoteSubject(ctx, sStart, open);
         if (bare) push(cStart, cEnd, bare.actor, bare.cue, 'direct', ClaimRule.BareQuote);
       }

@@ -93,7 +93,7 @@ export const RELATIONS = new Set(['daughter', 'son', 'wife', 'husband', 'widow',
  * Verbs that introduce a quotation after them, even past a phrase ("reacted on Twitter, “…”",
  * "spoke of the collaboration: “…”"); they report nothing without one.
  */
-export const QUOTE_INTRO_VERBS = new Set(['reacted', 'reacts', 'spoke', 'speaks']);
+export const QUOTE_INTRO_VERBS = new Set(['reacted', 'reacts', 'spoke', 'speaks', 'reads', 'read']);
 
 /** Verbs whose object is the claim when it is a figure: "NEOC reported a 95% immunization rate", "the team recorded a total of 5667 cases". */
 export const FIGURE_VERBS = new Set(['reported', 'reports', 'recorded', 'records', 'confirmed', 'confirms', 'counted', 'registered']);

@@ -144,6 +144,11 @@ describe('claim constructions', () => {
     ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
     ['Nina Holt won the seat. Holt said: “It was a long fight, and we won it together,” further remarking, “the women of this town have waited long enough.”', 'the women of this town have waited long enough', 'Nina Holt', 'continued quote'],
     ['The Harbour Board released a statement which read, in part, “The pier will stay closed until the divers finish their work.”', 'The pier will stay closed until the divers finish their work', 'Harbour Board', 'quote'],
+    ['The Harbour Board initially denied all claims that the envoy was slain, however, a later report concluded he was.', 'the envoy was slain', 'Harbour Board', 'reporting verb'],
+    ['As of Sunday, local doctors reported a total of 5667 cases during the outbreak.', 'a total of 5667 cases during the outbreak', null, 'reporting verb'],
+    ['On September 25, it was reported Tomas Brenner was in hospital in a critical condition.', 'Tomas Brenner was in hospital in a critical condition', null, 'hearsay'],
+    ['Mayor Ana Reyes spoke on Monday. “The harbour lost money in the third quarter, and the outlook is poor,” she said, noting it was the worst year since 2009.', 'it was the worst year since 2009', 'Ana Reyes', 'participle'],
+    ['No deaths were reported on the ground, with local media reporting no-one was in the houses.', 'no-one was in the houses', null, 'participle'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],

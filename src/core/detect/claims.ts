@@ -56,10 +56,11 @@ const NOT_IN_SUBJECT = /\b(?:is|was|were|are|be|been|being|has|have|had|not|to|t
  * Not before a reporting verb ("reportedly believe that …" is the verb's claim).
  */
 /** The words the HEARSAY patterns start with (each pattern is sticky: tried where one of these is). */
-const HEARSAY_START = /\b(?:reportedly|allegedly|purportedly|supposedly|reported|said|believed|thought|alleged|understood|rumou?red|claimed|described|describes|referred|refers|characteri[sz]ed|labell?ed|branded|portrayed|talked|spoke|speaks|talks|deemed|deems)\b/gi;
+const HEARSAY_START = /\b(?:reportedly|allegedly|purportedly|supposedly|reported|announced|said|believed|thought|alleged|understood|rumou?red|claimed|described|describes|referred|refers|characteri[sz]ed|labell?ed|branded|portrayed|talked|spoke|speaks|talks|deemed|deems)\b/gi;
 const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
   { re: /\b(?:reportedly|allegedly|purportedly|supposedly)(?<!\b(?:for|of|in|with|by|over|about|after|before|the|an?|its|his|her|their)\s+\w+)\s*,?\s+(?!(?:believe|believes|believed|said|says|told|claimed|claims|has|have|had|is|was|were|are|been|be)\b)(?=[a-z“"₿$€£\d])/iy, cue: 'reportedly' },
   { re: /\b(?:reported|said|believed|thought|alleged|understood|rumou?red|claimed)(?<=\b(?:is|was|were|are|been)\s+(?:widely\s+)?[a-z]+)(?:\s+by\s+((?:the\s+)?[^,;.]{2,40}?))?\s+(?:to(?:\s+have)?|as)\s+(?=[a-z])/iy, cue: 'reported' },
+  { re: /(?<=\bit\s+(?:was|is|has\s+been|had\s+been)\s+(?:widely\s+|also\s+|later\s+)?)(?:reported|said|claimed|alleged|announced|believed|understood|rumou?red)\s+(?:that\s+)?(?=[A-Za-z])/iy, cue: 'it was reported' },
   { re: /(?<=,\s+)reported\s+by\s+((?:the\s+)?[^,;.]{2,40}?)\s+as\s+/iy, cue: 'reported by' },
   { re: /\b(?:described|describes|referred to|refers to|characteri[sz]ed|labell?ed|branded|portrayed)\s+(?!as\b)[^.;,“”"]{1,60}?\s+as\s+(?=[a-z“"])/iy, cue: 'described', subject: true },
   { re: /\b(?:talked|spoke|speaks|talks)\s+(?:of|about)\s+(?=[a-z])/iy, cue: 'talked of', subject: true },
@@ -68,6 +69,8 @@ const HEARSAY: { re: RegExp; cue: string; subject?: boolean }[] = [
 
 /** A participle that gives what the subject said: ", saying …", ", noting that …", ", calling for …". */
 const PARTICIPLE = /\b(saying|noting|adding|claiming|arguing|warning|stressing|insisting|explaining|asking|calling for|citing|accusing|blaming|remarking)(?:\s+that)?\s*,?\s+(?=[“"]?[A-Za-z])/gi;
+/** ", with local media reporting …": a participle with its own subject (group 1) after "with". */
+const WITH_PARTICIPLE = /,\s+with\s+((?:the\s+)?[^,;.“”"]{2,40}?)\s+(reporting|saying|claiming|noting|warning|suggesting)\s+(?:that\s+)?(?=[a-z])/g;
 /** What must come before a participle: a comma (", and saying") or "by" ("justified it by saying"). */
 const PARTICIPLE_BEFORE = /(?:,\s+(?:and\s+|while\s+|also\s+)?|\s+by\s+|\bquoted\s+as\s+)$/;
 
@@ -485,7 +488,7 @@ const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
 const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+|his\s+|her\s+|their\s+|its\s+)?(?:[a-z]+\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs|concerns?|hopes?|confidence|doubts?|regret|fears?|optimism|belief|view|frustration|disappointment|surprise|satisfaction)\s+)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
-const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out|stated|claimed|maintained|reported|confirmed)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,?\s+citing\s+(?=[a-z])|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
+const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out|stated|claimed|maintained|reported|confirmed)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+however,\s+(?=(?:a|an|the)\s)|,?\s+citing\s+(?=[a-z])|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
 const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“”"]{2,80}?)\s+(?:has\s+|had\s+|have\s+)?(said|says|added|noted|stated|claimed|argued|warned|stressed|insisted|explained|wrote|told [^.]{1,40}|reported))\s*(?:\s(?:on \w+(?: \w+)?|in a statement|in an interview|last week|this week|today|yesterday|(?:after|when|while|as|following|before|during|in response to)\b.*))?\s*[.!]\s*$/;
 
@@ -826,10 +829,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
           figure);
       if (announced) {
         const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
-        if (speaker?.actor) {
+        if (speaker?.actor || (speaker && figure)) {
           // (What is announced ends before a relative clause about it: "a naval coalition … which was joined by …".)
           const rel = /\s+(?:which|who)\s+(?:was|were|is|are|has|had|have|will|would)\b|,\s+(?:which|who)\b/.exec(rest);
-          const stop = pushReported(contentStart, rel && !inQuote(contentStart + rel.index) ? contentStart + rel.index : sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+          const stop = pushReported(contentStart, rel && !inQuote(contentStart + rel.index) ? contentStart + rel.index : sEnd, speaker!.actor, w, ClaimRule.ReportingVerb);
           if (stop >= sEnd) break;
           from = stop;
           continue;
@@ -876,11 +879,23 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     const [sStart, sEnd] = ctx.sentenceOf(at);
     const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
     if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
-    const prev = lo > 0 && found[lo - 1]!.start >= sStart ? found[lo - 1]! : undefined;
+    // (The claim just before, of this sentence or ending right before the participle: “…,” she said, noting …)
+    const prev = lo > 0 && (found[lo - 1]!.start >= sStart || at - found[lo - 1]!.end < 40) ? found[lo - 1]! : undefined;
     const speaker = prev ? { actor: prev.speakerId ? (actorById.get(prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
     if (!speaker) continue;
     const cue = pm[1]!.toLowerCase();
     pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
+  }
+
+  // "…, with local media reporting no-one was in the houses": a participle with its own subject.
+  WITH_PARTICIPLE.lastIndex = 0;
+  while ((pm = WITH_PARTICIPLE.exec(norm))) {
+    const at = pm.index;
+    if (inQuote(at)) continue;
+    const pStart = at + pm[0].indexOf(pm[1]!, 6);
+    const speaker = ctx.resolve(pStart, pStart + pm[1]!.length, pStart, true) ?? ctx.nounPhrase(pStart, pStart + pm[1]!.length, pStart);
+    if (!speaker) continue;
+    pushReported(at + pm[0].length, ctx.sentenceOf(at)[1], speaker.actor, pm[2]!.toLowerCase(), ClaimRule.Participle);
   }
 
   // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".

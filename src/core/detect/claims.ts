@@ -498,6 +498,8 @@ const TAIL = /,\s+(?:(according to\s+|according\s+)([^,“”"]{2,120}?)|([^,“
  */
 const MID_ATTRIBUTION = /,\s+(?:(said|says|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|warned|claimed|insisted)\s+((?:the|a|an|his|her|its|their)\s+[^,“”".;]{2,60}?|[A-Z][^,“”".;]{1,60}?|[a-z]+(?=\s*\n))|((?:the\s+)?[^,“”".;]{2,40}?)\s+(said|says|added|noted|stated|argued|warned|claimed|insisted|explained|reasoned|observed|concluded|believe|believes|recalled|wrote))(?:\s*[.!]\s*$|\s*\n|\s*,\s+(?:and\s+|but\s+)?(?!(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|according|when|while|who|which|as|after|before)\b)|\s*;\s+)/;
 
+const MID_VERBS = new Set(['said', 'says', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'wrote', 'writes', 'explained', 'argued', 'warned', 'claimed', 'insisted', 'reasoned', 'observed', 'concluded', 'believe', 'believes', 'recalled']);
+
 /** "… according to X." with no comma before it. */
 const TAIL_ACCORDING = /\s+(according to\s+)([^,“”"]{2,120}?)()()\s*[.!]\s*$/;
 
@@ -728,7 +730,10 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     let from = sStart;
     // "…, said the minister." / "…, says the study, it rises …" / "…, Maróth said, and paying back …": an attribution
     // inverted at the end, or set off by commas inside the sentence: the content on both sides of it is its.
-    const mid = sentence.includes(',') ? MID_ATTRIBUTION.exec(sentence) : null;
+    // (Tried only where the sentence has one of its verbs after a comma: no scan of every sentence.)
+    let midVerb = false;
+    for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd && !midVerb; k++) midVerb = MID_VERBS.has(verbs.words[k]!) && norm.lastIndexOf(',', verbs.at[k]!) > Math.max(sStart, verbs.at[k]! - 70);
+    const mid = midVerb ? MID_ATTRIBUTION.exec(sentence) : null;
     const midBefore = mid ? sentence.slice(0, mid.index) : '';
     const midPhrase = mid ? (mid[2] ?? mid[3])! : '';
     // (Not after an opener, "Speaking to NBC News, she said, …"; not beside a quotation; the speaker a short noun phrase.)

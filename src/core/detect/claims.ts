@@ -533,30 +533,46 @@ export type ClaimRule = (typeof ClaimRule)[keyof typeof ClaimRule];
 
 export const CLAIM_RULES: readonly string[] = ['quote', 'continued quote', 'according to (lead)', 'parenthetical', 'tail attribution', 'demand', 'reporting verb', 'unattributed quote', 'participle', 'hearsay'];
 
-export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
-  const ctx = new Context(text, norm, actors);
-  const verbs = new VerbIndex(norm);
-  const claims: Claim[] = [];
-  const quoted = ctx.quotes;
+/**
+ * The phases of claim detection over one text, in order: quotations with their attribution, then
+ * reported speech sentence by sentence, participles, hearsay and the passive, continued
+ * quotations, and last the direct claims that an indirect one already holds. Each phase is a
+ * method; they share the claims found so far and the verbs used by quotations.
+ */
+export class ClaimFinder {
+  readonly ctx: Context;
+  readonly verbs: VerbIndex;
+  readonly claims: Claim[] = [];
   /** Offsets of reporting verbs already used to attribute a direct quote. */
-  const directVerbs = new Set<number>();
+  readonly directVerbs = new Set<number>();
   /** Those that follow their quote (“…,” X told a briefing): what comes after them is not content. */
-  const afterVerbs = new Set<number>();
+  readonly afterVerbs = new Set<number>();
   /** Quotes with no attribution of their own that start a sentence: continuations, resolved last. */
-  const pending: { open: number; close: number }[] = [];
-  const inQuote = (pos: number) => ctx.inQuote(pos);
-
+  readonly pending: { open: number; close: number }[] = [];
   /** Which phase is finding claims (quotes, then reported speech sentence by sentence): the speakers' trail of each. */
-  let phase = 0;
-  const push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect', rule: ClaimRule) => {
-    [start, end] = trimSpan(text, start, end);
+  phase = 0;
+
+  constructor(
+    readonly text: string,
+    readonly norm: string,
+    readonly actors: Actor[],
+  ) {
+    this.ctx = new Context(text, norm, actors);
+    this.verbs = new VerbIndex(norm);
+  }
+
+  readonly inQuote = (pos: number): boolean => this.ctx.inQuote(pos);
+
+  readonly push = (start: number, end: number, speaker: Actor | null, cue: string, kind: 'direct' | 'indirect', rule: ClaimRule) => {
+    [start, end] = trimSpan(this.text, start, end);
     if (end - start < 8) return;
-    if (speaker && speaker.type !== 'place') ctx.noteSpeaker(phase, start, speaker);
-    claims.push({ start, end, text: text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
+    if (speaker && speaker.type !== 'place') this.ctx.noteSpeaker(this.phase, start, speaker);
+    this.claims.push({ start, end, text: this.text.slice(start, end), speaker: speaker ? speaker.name : null, speakerId: speaker ? speaker.id : null, cue, kind, rule });
   };
   /** Reported content: stops at a second reporting verb; "and that …" is a second claim. */
   /** Returns where the content stopped without a second claim of the same speaker (a new clause may follow), else `end`. */
-  const pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule): number => {
+  readonly pushReported = (start: number, end: number, speaker: Actor | null, cue: string, rule: ClaimRule): number => {
+    const { norm, inQuote, push } = this;
     const content = norm.slice(start, end);
     CONTENT_BREAK.lastIndex = 0;
     let b: RegExpExecArray | null;
@@ -581,413 +597,451 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
     return end;
   };
 
-  // Direct quotes.
-  for (let qi = 0; qi < quoted.length; qi++) {
-    const [open, close] = quoted[qi]!;
-    const cStart = open + 1;
-    const cEnd = close - 1;
-    const words = wordCount(norm.slice(cStart, cEnd));
-    // A short name in quotation marks (“Have no fear”, a charity; the site “Welcome To Video”) is no statement.
-    if (words <= 4 && isName(norm, open, close)) continue;
-    const [sStart] = ctx.sentenceOf(open);
-    const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
-    // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
-    const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?]["”]?(?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
-    // A quotation that ends its own sentence (“… prayers.” President X remarked) has no attribution after it.
-    const endsSentence = /[.!?]$/.test(norm.slice(cStart, cEnd).trimEnd()) && /^\s+[A-Z“"]/.test(norm.slice(close, close + 3)) && !/^\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|added|told)\b/.test(norm.slice(close, close + 60));
-    const tailEnd = endsSentence ? close : tailEndMatch ? close + tailEndMatch.index : lineEnd;
-    let speaker: Speaker | undefined;
-    let cue = '';
-    const after = findVerb(verbs, close, Math.min(tailEnd, close + 120));
-    if (after && (words >= 4 || after.start - close < 40)) {
-      speaker = ctx.resolve(close, after.start, open, true);
-      if (!speaker || (speaker.actor === null && norm.slice(close, after.start).trim().replace(/^,/, '').trim() === '')) {
-        // "…,” said the minister." / "…,” said EAPO's president, Maarten van der Wal."
-        const rest = norm.slice(after.end, tailEnd);
-        const cut = /,\s+(?:who|which|when|after|as|adding|speaking)\b|;/.exec(rest);
-        speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, true) ?? speaker;
-      }
-      cue = after.verb;
-    }
-    // Attribution before the quote, in its sentence: "X said: “…”", "according to X, “…”".
-    if (!speaker) {
-      // (“A,” she told reporters, “B.”: the attribution of B lies between the two quotations.)
-      const prevQuote = qi > 0 ? quoted[qi - 1]! : undefined;
-      const headStart = Math.max(sStart, open - 200, prevQuote && prevQuote[1] <= open ? prevQuote[1] : 0);
-      const before = findVerb(verbs, headStart, open, true);
-      const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
-      if (before && (words >= 4 || open - before.end < 12) && (QUOTE_INTRO_VERBS.has(before.verb) || !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5)))) {
-        // (A quotation before the verb that is a name or a label, “Have no fear”, does not end the subject:
-        // the words before it are read too. After "told", the name is the listener, never the speaker.)
-        const wider = Math.max(sStart, open - 200);
-        speaker =
-          ctx.resolve(headStart, before.start, before.start, true) ??
-          (headStart > wider ? ctx.resolve(wider, before.start, before.start, true) : undefined) ??
-          (/^tell|^told/.test(before.verb) ? undefined : ctx.resolve(before.end, open, open, false)) ??
-          ctx.nounPhrase(headStart, before.start, before.start);
-        cue = before.verb;
-      } else if (acc) {
-        const s = headStart + acc.index + 'according to '.length;
-        speaker = ctx.resolve(s, s + acc[1]!.length, open, true) ?? { actor: null };
-        cue = 'according to';
-      }
-    }
-    // A paragraph that is only a quote, after "… said:".
-    if (!speaker && words >= 6) {
-      const lineStart = norm.lastIndexOf('\n', open - 1) + 1;
-      if (norm.slice(lineStart, open).trim() === '') {
-        const prevText = norm.slice(Math.max(0, lineStart - 300), lineStart).trimEnd();
-        if (prevText.endsWith(':')) {
-          const v = findVerb(verbs, Math.max(0, lineStart - 300), lineStart, true);
-          if (v) {
-            const [ps] = ctx.sentenceOf(v.start);
-            speaker = ctx.resolve(ps, v.start, v.start, true) ?? { actor: null };
-            cue = v.verb;
-          }
-        }
-      }
-    }
-    if (!speaker) {
-      // A quote that opens a sentence continues the speaker before it (resolved once all claims are known).
-      if (words >= 3 && /(?:^|[.!?:”"]\s*|\n\s*)$/.test(norm.slice(Math.max(0, open - 3), open))) pending.push({ open, close });
-      else if (!isName(norm, open, close) && (words >= 4 || LABEL_BEFORE.test(norm.slice(Math.max(sStart, open - 40), open)))) {
-        // A quotation inside a sentence with no reporting verb beside it: the sentence's subject says it
-        // (“She described him as “…””, “Boeing referred to it as a “cargo plane””).
-        // “A,” further remarking, “B.”: a second quotation of the sentence, a few words after the first, is its speaker's.
-        const prev = claims.length ? claims[claims.length - 1]! : undefined;
-        if (prev && prev.kind === 'direct' && open - prev.end < 60 && prev.end >= sStart && !/[.!?]/.test(norm.slice(prev.end + 1, open))) {
-          push(cStart, cEnd, prev.speakerId ? (ctx.actorById(prev.speakerId) ?? null) : null, prev.cue, 'direct', ClaimRule.ContinuedQuote);
-          continue;
-        }
-        const bare = quoteSubject(ctx, sStart, open);
-        if (bare) push(cStart, cEnd, bare.actor, bare.cue, 'direct', ClaimRule.BareQuote);
-      }
-      continue;
-    }
-    if (after && cue === after.verb) {
-      directVerbs.add(after.start);
-      afterVerbs.add(after.start);
-    }
-    const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
-    if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
-    push(cStart, cEnd, speaker.actor, cue, 'direct', ClaimRule.Quote);
-  }
 
-  const quotesIn = (start: number, end: number) => {
+  readonly quotesIn = (start: number, end: number): [number, number][] => {
+    const quoted = this.ctx.quotes;
     const lo = lowerBound(quoted.length, (i) => quoted[i]![0], start);
     const out: [number, number][] = [];
     for (let i = lo; i < quoted.length && quoted[i]![0] < end; i++) out.push(quoted[i]!);
     return out;
   };
   /** Whether one quotation fills most of [start, end): then the content is already a direct claim. */
-  const quoteFills = (start: number, end: number) => quotesIn(start - 2, end).some(([a, b]) => b <= end + 2 && b - a > (end - start) * 0.6);
+  readonly quoteFills = (start: number, end: number): boolean => this.quotesIn(start - 2, end).some(([a, b]) => b <= end + 2 && b - a > (end - start) * 0.6);
 
-  // Reported speech, sentence by sentence.
-  phase = 1;
-  for (let i = 0; i < ctx.starts.length; i++) {
-    const sStart = ctx.starts[i]!;
-    const sEnd = i + 1 < ctx.starts.length ? ctx.starts[i + 1]! : norm.length;
-    if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
-    const sentence = norm.slice(sStart, sEnd);
-    // "According to X, …" at the start of a sentence.
-    const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+((?:[^,“”"]|,(?=\s\d{4}\b)){2,100}?)(?:\s*\([^)]{1,20}\))?,(?!\s\d{4}\b)\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
-    if (acc && !inQuote(sStart)) {
-      const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
-      let speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
-      let cStart = sStart + acc[0].length;
-      // "According to Windsor Locks' first selectman, Chris Kervick, …": the person named in apposition speaks.
-      const appos = /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=,\s)/.exec(norm.slice(cStart, sEnd));
-      const named = appos ? ctx.mentionsIn(cStart, cStart + appos[0].length).find((m) => m.actor.type === 'person' && m.start === cStart && m.end === cStart + appos[0].length) : undefined;
-      if (named && speaker.actor?.type !== 'person') {
-        speaker = { actor: named.actor };
-        cStart += appos![0].length + 1;
+
+  /** Direct quotations and their attribution before or after. */
+  findQuotes(): void {
+    const { norm, ctx, verbs, claims, directVerbs, afterVerbs, pending, push } = this;
+    const quoted = ctx.quotes;
+    // Direct quotes.
+    for (let qi = 0; qi < quoted.length; qi++) {
+      const [open, close] = quoted[qi]!;
+      const cStart = open + 1;
+      const cEnd = close - 1;
+      const words = wordCount(norm.slice(cStart, cEnd));
+      // A short name in quotation marks (“Have no fear”, a charity; the site “Welcome To Video”) is no statement.
+      if (words <= 4 && isName(norm, open, close)) continue;
+      const [sStart] = ctx.sentenceOf(open);
+      const lineEnd = norm.indexOf('\n', close) < 0 ? norm.length : norm.indexOf('\n', close);
+      // Attribution after the quote, in the rest of its sentence (initials do not end it: "Mark C. Toner said").
+      const tailEndMatch = /(?<!\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sen|Rep|Gov|Prof|Jr|Sr))[.!?]["”]?(?=\s|$)|\n/.exec(norm.slice(close, lineEnd + 1));
+      // A quotation that ends its own sentence (“… prayers.” President X remarked) has no attribution after it.
+      const endsSentence = /[.!?]$/.test(norm.slice(cStart, cEnd).trimEnd()) && /^\s+[A-Z“"]/.test(norm.slice(close, close + 3)) && !/^\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?:said|says|asked|added|told)\b/.test(norm.slice(close, close + 60));
+      const tailEnd = endsSentence ? close : tailEndMatch ? close + tailEndMatch.index : lineEnd;
+      let speaker: Speaker | undefined;
+      let cue = '';
+      const after = findVerb(verbs, close, Math.min(tailEnd, close + 120));
+      if (after && (words >= 4 || after.start - close < 40)) {
+        speaker = ctx.resolve(close, after.start, open, true);
+        if (!speaker || (speaker.actor === null && norm.slice(close, after.start).trim().replace(/^,/, '').trim() === '')) {
+          // "…,” said the minister." / "…,” said EAPO's president, Maarten van der Wal."
+          const rest = norm.slice(after.end, tailEnd);
+          const cut = /,\s+(?:who|which|when|after|as|adding|speaking)\b|;/.exec(rest);
+          speaker = ctx.resolve(after.end, after.end + (cut ? cut.index : rest.length), open, true) ?? speaker;
+        }
+        cue = after.verb;
       }
-      if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to', ClaimRule.AccordingToLead);
-      continue;
-    }
-    // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
-    const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),?\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
-    if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0]) && !/^[“"]/.test(sentence.slice(paren[0].length))) {
-      const pStart = sStart + paren[0].indexOf(paren[1]!);
-      const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
-      if (speaker) {
-        pushReported(sStart + paren[0].length, sEnd, speaker.actor, paren[2]!.toLowerCase(), ClaimRule.Parenthetical);
+      // Attribution before the quote, in its sentence: "X said: “…”", "according to X, “…”".
+      if (!speaker) {
+        // (“A,” she told reporters, “B.”: the attribution of B lies between the two quotations.)
+        const prevQuote = qi > 0 ? quoted[qi - 1]! : undefined;
+        const headStart = Math.max(sStart, open - 200, prevQuote && prevQuote[1] <= open ? prevQuote[1] : 0);
+        const before = findVerb(verbs, headStart, open, true);
+        const acc = /according to ([^,“"]{2,80})/i.exec(norm.slice(headStart, open));
+        if (before && (words >= 4 || open - before.end < 12) && (QUOTE_INTRO_VERBS.has(before.verb) || !/^\s*(?:to|on|for)\b/.test(norm.slice(before.end, before.end + 5)))) {
+          // (A quotation before the verb that is a name or a label, “Have no fear”, does not end the subject:
+          // the words before it are read too. After "told", the name is the listener, never the speaker.)
+          const wider = Math.max(sStart, open - 200);
+          speaker =
+            ctx.resolve(headStart, before.start, before.start, true) ??
+            (headStart > wider ? ctx.resolve(wider, before.start, before.start, true) : undefined) ??
+            (/^tell|^told/.test(before.verb) ? undefined : ctx.resolve(before.end, open, open, false)) ??
+            ctx.nounPhrase(headStart, before.start, before.start);
+          cue = before.verb;
+        } else if (acc) {
+          const s = headStart + acc.index + 'according to '.length;
+          speaker = ctx.resolve(s, s + acc[1]!.length, open, true) ?? { actor: null };
+          cue = 'according to';
+        }
+      }
+      // A paragraph that is only a quote, after "… said:".
+      if (!speaker && words >= 6) {
+        const lineStart = norm.lastIndexOf('\n', open - 1) + 1;
+        if (norm.slice(lineStart, open).trim() === '') {
+          const prevText = norm.slice(Math.max(0, lineStart - 300), lineStart).trimEnd();
+          if (prevText.endsWith(':')) {
+            const v = findVerb(verbs, Math.max(0, lineStart - 300), lineStart, true);
+            if (v) {
+              const [ps] = ctx.sentenceOf(v.start);
+              speaker = ctx.resolve(ps, v.start, v.start, true) ?? { actor: null };
+              cue = v.verb;
+            }
+          }
+        }
+      }
+      if (!speaker) {
+        // A quote that opens a sentence continues the speaker before it (resolved once all claims are known).
+        if (words >= 3 && /(?:^|[.!?:”"]\s*|\n\s*)$/.test(norm.slice(Math.max(0, open - 3), open))) pending.push({ open, close });
+        else if (!isName(norm, open, close) && (words >= 4 || LABEL_BEFORE.test(norm.slice(Math.max(sStart, open - 40), open)))) {
+          // A quotation inside a sentence with no reporting verb beside it: the sentence's subject says it
+          // (“She described him as “…””, “Boeing referred to it as a “cargo plane””).
+          // “A,” further remarking, “B.”: a second quotation of the sentence, a few words after the first, is its speaker's.
+          const prev = claims.length ? claims[claims.length - 1]! : undefined;
+          if (prev && prev.kind === 'direct' && open - prev.end < 60 && prev.end >= sStart && !/[.!?]/.test(norm.slice(prev.end + 1, open))) {
+            push(cStart, cEnd, prev.speakerId ? (ctx.actorById(prev.speakerId) ?? null) : null, prev.cue, 'direct', ClaimRule.ContinuedQuote);
+            continue;
+          }
+          const bare = quoteSubject(ctx, sStart, open);
+          if (bare) push(cStart, cEnd, bare.actor, bare.cue, 'direct', ClaimRule.BareQuote);
+        }
         continue;
       }
+      if (after && cue === after.verb) {
+        directVerbs.add(after.start);
+        afterVerbs.add(after.start);
+      }
+      const beforeVerb = findVerb(verbs, Math.max(sStart, open - 200), open, true);
+      if (beforeVerb && cue === beforeVerb.verb) directVerbs.add(beforeVerb.start);
+      push(cStart, cEnd, speaker.actor, cue, 'direct', ClaimRule.Quote);
     }
-    // "…, X said." / "…, according to X."
-    const tail = TAIL.exec(sentence) ?? (sentence.includes('according to') ? TAIL_ACCORDING.exec(sentence) : null);
-    if (tail && !inQuote(sStart + tail.index)) {
-      const phrase = (tail[2] ?? tail[3])!;
-      const pStart = sStart + tail.index + tail[0].indexOf(phrase, tail[1] ? tail[0].indexOf(tail[1]) + tail[1].length : 1);
-      const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true);
-      const contentEnd = sStart + tail.index;
-      if (speaker && !quoteFills(sStart, contentEnd)) {
-        push(sStart, contentEnd, speaker.actor, tail[1] ? 'according to' : tail[4]!.split(' ')[0]!, 'indirect', ClaimRule.Tail);
+  }
+
+  /** Reported speech, sentence by sentence: according to, parenthetical and tail attributions, then the cue verbs. */
+  findReported(): void {
+    const { norm, ctx, verbs, directVerbs, afterVerbs, inQuote, push, pushReported, quoteFills } = this;
+    // Reported speech, sentence by sentence.
+    for (let i = 0; i < ctx.starts.length; i++) {
+      const sStart = ctx.starts[i]!;
+      const sEnd = i + 1 < ctx.starts.length ? ctx.starts[i + 1]! : norm.length;
+      if (inQuote(sStart) && inQuote(sEnd - 1)) continue;
+      const sentence = norm.slice(sStart, sEnd);
+      // "According to X, …" at the start of a sentence.
+      const acc = sentence.includes('ccording to') && /^(?:(?:but|and|yet|however|meanwhile|[A-Z][a-z]+ term|[A-Z][a-z]+(?: [a-z]+){0,3}|in \d{4}|on \w+(?: \d+)?)\s*,?\s+)?according to\s+((?:[^,“”"]|,(?=\s\d{4}\b)){2,100}?)(?:\s*\([^)]{1,20}\))?,(?!\s\d{4}\b)\s+(?:(?:which|who|a|an)\s[^,]{1,120},\s+)?/i.exec(sentence);
+      if (acc && !inQuote(sStart)) {
+        const pStart = sStart + sentence.toLowerCase().indexOf(acc[1]!.toLowerCase());
+        let speaker = ctx.resolve(pStart, pStart + acc[1]!.length, pStart, true) ?? { actor: null };
+        let cStart = sStart + acc[0].length;
+        // "According to Windsor Locks' first selectman, Chris Kervick, …": the person named in apposition speaks.
+        const appos = /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=,\s)/.exec(norm.slice(cStart, sEnd));
+        const named = appos ? ctx.mentionsIn(cStart, cStart + appos[0].length).find((m) => m.actor.type === 'person' && m.start === cStart && m.end === cStart + appos[0].length) : undefined;
+        if (named && speaker.actor?.type !== 'person') {
+          speaker = { actor: named.actor };
+          cStart += appos![0].length + 1;
+        }
+        if (!quoteFills(cStart, sEnd)) pushReported(cStart, sEnd, speaker.actor, 'according to', ClaimRule.AccordingToLead);
         continue;
       }
-    }
-    let from = sStart;
-    // "…, said the minister." / "…, says the study, it rises …" / "…, Maróth said, and paying back …": an attribution
-    // inverted at the end, or set off by commas inside the sentence: the content on both sides of it is its.
-    // (Tried only where the sentence has one of its verbs after a comma: no scan of every sentence.)
-    let midVerb = false;
-    for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd && !midVerb; k++) midVerb = MID_VERBS.has(verbs.words[k]!) && norm.lastIndexOf(',', verbs.at[k]!) > Math.max(sStart, verbs.at[k]! - 70);
-    const mid = midVerb ? MID_ATTRIBUTION.exec(sentence) : null;
-    const midBefore = mid ? sentence.slice(0, mid.index) : '';
-    const midPhrase = mid ? (mid[2] ?? mid[3])! : '';
-    // (Not after an opener, "Speaking to NBC News, she said, …"; not beside a quotation; the speaker a short noun phrase.)
-    if (mid && !inQuote(sStart + mid.index) && wordCount(midBefore) >= 3 && !/[“”"]/.test(midBefore) && !OPENER.test(midBefore.trim()) && !/^\s*[“"]/.test(sentence.slice(mid.index + mid[0].length)) && wordCount(midPhrase) <= 6 && !NOT_IN_SUBJECT.test(midPhrase)) {
-      const inverted = mid[1] !== undefined;
-      const phrase = midPhrase;
-      const verb = (inverted ? mid[1] : mid[4])!.toLowerCase();
-      const pStart = sStart + mid.index + mid[0].indexOf(phrase, inverted ? mid[0].indexOf(mid[1]!) + verb.length : 1);
-      const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true) ?? (inverted ? ctx.nounPhrase(pStart, pStart + phrase.length, pStart) : undefined);
-      const contentEnd = sStart + mid.index;
-      if (speaker && !quoteFills(sStart, contentEnd)) {
-        push(sStart, contentEnd, speaker.actor, verb, 'indirect', ClaimRule.Tail);
-        const after = sStart + mid.index + mid[0].length;
-        if (after >= sEnd - 8) continue;
-        from = quoteFills(after, sEnd) ? sEnd : pushReported(after, sEnd, speaker.actor, verb, ClaimRule.Parenthetical);
-        if (from >= sEnd) continue;
+      // "But, she said, Pakistan expected …": a parenthetical attribution before the content.
+      const paren = /^(?:(?:but|and|yet|still|however)\s*,?\s+)?(he|she|they|it|[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}),?\s+(said|says|added|noted|argued|insisted|warned|stressed),\s+/i.exec(sentence);
+      if (paren && paren[0].length > 0 && /,\s*$/.test(paren[0]) && !/^[“"]/.test(sentence.slice(paren[0].length))) {
+        const pStart = sStart + paren[0].indexOf(paren[1]!);
+        const speaker = ctx.resolve(pStart, pStart + paren[1]!.length, pStart, true);
+        if (speaker) {
+          pushReported(sStart + paren[0].length, sEnd, speaker.actor, paren[2]!.toLowerCase(), ClaimRule.Parenthetical);
+          continue;
+        }
       }
-    }
-    // "X said (that) …", "X told reporters (that) …", "the report noted …"
-    // After a claim that stops at a new clause ("…; TVN24 reported he …"), the rest of the sentence is read again.
-    for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
-      const w = verbs.words[k]!;
-      const at = verbs.at[k]!;
-      if (inQuote(at) || at < from) continue;
-      const sStart = from;
-      if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
-      const vEnd = at + w.length;
-      if (afterVerbs.has(at) && (w === 'told' || w === 'tells') && !/^[^.;]{0,80}\bthat\b/.test(norm.slice(at, sEnd))) continue;
-      // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
-      if (directVerbs.has(at)) {
-        const restOfSentence = norm.slice(vEnd, sEnd);
-        const gap = /^[^“"]*/.exec(restOfSentence)![0];
-        if (gap.length < restOfSentence.length && /^(?:\s*|[^.]{0,60}[,:]\s*)$/.test(gap)) break;
+      // "…, X said." / "…, according to X."
+      const tail = TAIL.exec(sentence) ?? (sentence.includes('according to') ? TAIL_ACCORDING.exec(sentence) : null);
+      if (tail && !inQuote(sStart + tail.index)) {
+        const phrase = (tail[2] ?? tail[3])!;
+        const pStart = sStart + tail.index + tail[0].indexOf(phrase, tail[1] ? tail[0].indexOf(tail[1]) + tail[1].length : 1);
+        const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true);
+        const contentEnd = sStart + tail.index;
+        if (speaker && !quoteFills(sStart, contentEnd)) {
+          push(sStart, contentEnd, speaker.actor, tail[1] ? 'according to' : tail[4]!.split(' ')[0]!, 'indirect', ClaimRule.Tail);
+          continue;
+        }
       }
-      let rest = norm.slice(vEnd, sEnd);
-      let contentStart = vEnd;
-      // "told NPR Hamza bin Laden had appeared …": a named listener, then the content.
-      let named: MentionRef | undefined;
-      if ((w === 'told' || w === 'tells') && !THAT_AHEAD.test(norm.slice(at, sEnd))) {
-        named = ctx.mentionsIn(vEnd, Math.min(sEnd, vEnd + 80))[0];
-        if (named && !(/^\s+(?:the\s+)?$/.test(norm.slice(vEnd, named.start)) && /^\s+[A-Za-z]/.test(norm.slice(named.end, named.end + 3)))) named = undefined;
+      let from = sStart;
+      // "…, said the minister." / "…, says the study, it rises …" / "…, Maróth said, and paying back …": an attribution
+      // inverted at the end, or set off by commas inside the sentence: the content on both sides of it is its.
+      // (Tried only where the sentence has one of its verbs after a comma: no scan of every sentence.)
+      let midVerb = false;
+      for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd && !midVerb; k++) midVerb = MID_VERBS.has(verbs.words[k]!) && norm.lastIndexOf(',', verbs.at[k]!) > Math.max(sStart, verbs.at[k]! - 70);
+      const mid = midVerb ? MID_ATTRIBUTION.exec(sentence) : null;
+      const midBefore = mid ? sentence.slice(0, mid.index) : '';
+      const midPhrase = mid ? (mid[2] ?? mid[3])! : '';
+      // (Not after an opener, "Speaking to NBC News, she said, …"; not beside a quotation; the speaker a short noun phrase.)
+      if (mid && !inQuote(sStart + mid.index) && wordCount(midBefore) >= 3 && !/[“”"]/.test(midBefore) && !OPENER.test(midBefore.trim()) && !/^\s*[“"]/.test(sentence.slice(mid.index + mid[0].length)) && wordCount(midPhrase) <= 6 && !NOT_IN_SUBJECT.test(midPhrase)) {
+        const inverted = mid[1] !== undefined;
+        const phrase = midPhrase;
+        const verb = (inverted ? mid[1] : mid[4])!.toLowerCase();
+        const pStart = sStart + mid.index + mid[0].indexOf(phrase, inverted ? mid[0].indexOf(mid[1]!) + verb.length : 1);
+        const speaker = ctx.resolve(pStart, pStart + phrase.length, sStart, true) ?? (inverted ? ctx.nounPhrase(pStart, pStart + phrase.length, pStart) : undefined);
+        const contentEnd = sStart + mid.index;
+        if (speaker && !quoteFills(sStart, contentEnd)) {
+          push(sStart, contentEnd, speaker.actor, verb, 'indirect', ClaimRule.Tail);
+          const after = sStart + mid.index + mid[0].length;
+          if (after >= sEnd - 8) continue;
+          from = quoteFills(after, sEnd) ? sEnd : pushReported(after, sEnd, speaker.actor, verb, ClaimRule.Parenthetical);
+          if (from >= sEnd) continue;
+        }
       }
-      const listeners = named ? [norm.slice(at, named.end)] : (LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd))));
-      if (listeners) {
-        contentStart = at + listeners[0]!.length;
-        rest = norm.slice(contentStart, sEnd);
-      }
-      let that = THAT.exec(rest);
-      // "questioned whether …", "asked the minister if …": the question is the content.
-      if (!that && QUESTION_VERBS.has(w)) that = /^\s+(?:[^.;:“”"!?,]{1,60}?\s)?(?:whether|if)\s+(?=[a-z])/.exec(rest);
-      if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
-      // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
-      if (!that && (DEMAND_VERBS.has(w) || NEAR_DEMAND_VERBS.has(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
-        // "called for the killers to be brought to justice", "called for records relating to …": what is demanded.
-        // "asked Zelensky to investigate …", "ordered his staff to delay …": a short object, then "to" and a verb.
-        const obj = NEAR_DEMAND_VERBS.has(w)
-          ? (/^\s+for\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+[a-z]{2,})/.exec(rest) ?? /^\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+(?!(?:the|a|an|his|her|its|their|this|that|be\s+(?:the|a|an))\b)[a-z]{2,})/.exec(rest))
-          : (/^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest));
-        if (obj) {
+      // "X said (that) …", "X told reporters (that) …", "the report noted …"
+      // After a claim that stops at a new clause ("…; TVN24 reported he …"), the rest of the sentence is read again.
+      for (let k = verbs.firstAtOrAfter(sStart); k < verbs.at.length && verbs.at[k]! < sEnd; k++) {
+        const w = verbs.words[k]!;
+        const at = verbs.at[k]!;
+        if (inQuote(at) || at < from) continue;
+        const sStart = from;
+        if (w.endsWith('ed') && ATTRIBUTIVE_BEFORE.test(norm.slice(Math.max(sStart, at - 12), at))) continue;
+        const vEnd = at + w.length;
+        if (afterVerbs.has(at) && (w === 'told' || w === 'tells') && !/^[^.;]{0,80}\bthat\b/.test(norm.slice(at, sEnd))) continue;
+        // The verb of a direct quote ("X said, “…”" / "X said: “…”") is done.
+        if (directVerbs.has(at)) {
+          const restOfSentence = norm.slice(vEnd, sEnd);
+          const gap = /^[^“"]*/.exec(restOfSentence)![0];
+          if (gap.length < restOfSentence.length && /^(?:\s*|[^.]{0,60}[,:]\s*)$/.test(gap)) break;
+        }
+        let rest = norm.slice(vEnd, sEnd);
+        let contentStart = vEnd;
+        // "told NPR Hamza bin Laden had appeared …": a named listener, then the content.
+        let named: MentionRef | undefined;
+        if ((w === 'told' || w === 'tells') && !THAT_AHEAD.test(norm.slice(at, sEnd))) {
+          named = ctx.mentionsIn(vEnd, Math.min(sEnd, vEnd + 80))[0];
+          if (named && !(/^\s+(?:the\s+)?$/.test(norm.slice(vEnd, named.start)) && /^\s+[A-Za-z]/.test(norm.slice(named.end, named.end + 3)))) named = undefined;
+        }
+        const listeners = named ? [norm.slice(at, named.end)] : (LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd))));
+        if (listeners) {
+          contentStart = at + listeners[0]!.length;
+          rest = norm.slice(contentStart, sEnd);
+        }
+        let that = THAT.exec(rest);
+        // "questioned whether …", "asked the minister if …": the question is the content.
+        if (!that && QUESTION_VERBS.has(w)) that = /^\s+(?:[^.;:“”"!?,]{1,60}?\s)?(?:whether|if)\s+(?=[a-z])/.exec(rest);
+        if (!that && OBJECT_VERBS.has(w)) that = /^\s+(?:the|a|an|his|her|their|its|our|members|reporters|journalists|lawmakers|[A-Z][\w'-]*)\b[^.;“”"!?]{0,160}?\s(?:that\b)/.exec(rest);
+        // "urged all parties to exercise restraint", "called on Pakistan to take action": a demand.
+        if (!that && (DEMAND_VERBS.has(w) || NEAR_DEMAND_VERBS.has(w) || (/^(?:called|calls|call)$/.test(w) && /^\s+(?:on|for)\s/.test(rest)))) {
+          // "called for the killers to be brought to justice", "called for records relating to …": what is demanded.
+          // "asked Zelensky to investigate …", "ordered his staff to delay …": a short object, then "to" and a verb.
+          const obj = NEAR_DEMAND_VERBS.has(w)
+            ? (/^\s+for\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+[a-z]{2,})/.exec(rest) ?? /^\s+(?=(?:[^\s.;,:“”"]+\s+){1,5}?to\s+(?!(?:the|a|an|his|her|its|their|this|that|be\s+(?:the|a|an))\b)[a-z]{2,})/.exec(rest))
+            : (/^\s+for\s+(?=[^.;“”"]{8})/.exec(rest) ?? /^\s+(?:on\s+|to\s+)?(?=[^.;“”"]{1,100}?\sto\s+(?:[a-z]|[“"]))/.exec(rest));
+          if (obj) {
+            const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+            if (speaker) {
+              const stop = pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
+              if (stop >= sEnd) break;
+              from = stop;
+              continue;
+            }
+          }
+        }
+        // "warned of further delays", "cautioned against selling": the content after the preposition.
+        const warning = !that && WARNING_VERBS.has(w) ? /^\s+(?:of|against|about)\s+(?=[a-z])/.exec(rest) : null;
+        if (warning) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
-            const stop = pushReported(contentStart + obj[0].length, sEnd, speaker.actor, /^call/.test(w) ? (obj[0].includes('for') ? 'called for' : 'called on') : w, ClaimRule.Demand);
+            const stop = pushReported(contentStart + warning[0].length, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
             if (stop >= sEnd) break;
             from = stop;
             continue;
           }
         }
-      }
-      // "warned of further delays", "cautioned against selling": the content after the preposition.
-      const warning = !that && WARNING_VERBS.has(w) ? /^\s+(?:of|against|about)\s+(?=[a-z])/.exec(rest) : null;
-      if (warning) {
+        if (!that) {
+          // "Brasília said on Monday it trusted …": a time phrase before bare content.
+          const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
+          if (when) {
+            contentStart += when[0].length;
+            rest = rest.slice(when[0].length);
+          }
+        }
+        const clause = !that && ((CLAUSE_VERBS.has(w) && (CLAUSE_AHEAD.test(rest) || TO_BE_AHEAD.test(rest))) || (EXPECT_VERBS.has(w) && TO_VERB_AHEAD.test(rest)) || ((w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4)))) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
+        // "NEOC reported a 95% immunization rate": a figure reported is a claim.
+        const figure = !that && !clause && FIGURE_VERBS.has(w) && /^\s+(?:(?:an?|the|its|their)\s+)?(?:(?:total|number|rate|record)\b|[^.;:“”",]{0,25}?\d)/.test(rest);
+        if (WEAK_SPEECH_VERBS.has(w) && !that && !clause && !figure) continue;
+        // "the United States announced a naval coalition to patrol …": what a named actor announces is a claim.
+        // (A plan or an intent, not a thing: "announced a coalition to patrol …", "announced plans for …"; not "announced the winners".)
+        const announced =
+          !that &&
+          !clause &&
+          ((NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest)) ||
+            figure);
+        if (announced) {
+          const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+          if (speaker?.actor || (speaker && figure)) {
+            // (What is announced ends before a relative clause about it: "a naval coalition … which was joined by …".)
+            const rel = /\s+(?:which|who)\s+(?:was|were|is|are|has|had|have|will|would)\b|,\s+(?:which|who)\b/.exec(rest);
+            const stop = pushReported(contentStart, rel && !inQuote(contentStart + rel.index) ? contentStart + rel.index : sEnd, speaker!.actor, w, ClaimRule.ReportingVerb);
+            if (stop >= sEnd) break;
+            from = stop;
+            continue;
+          }
+        }
+        if (!that && !BARE_VERBS.has(w) && !clause) continue;
+        // "pointed out it would have cost more": a cue with its particle.
+        if (!that && (w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4))) {
+          contentStart += 4;
+          rest = rest.slice(4);
+        }
+        if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b(?!\s+least)|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b(?!\s+(?:\d|a\b|an\b|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))|of\b)/.test(rest)) continue;
+        if (that) contentStart += that[0].length;
+        // Subject: the words just before the verb (and an auxiliary).
         const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
-        if (speaker) {
-          const stop = pushReported(contentStart + warning[0].length, sEnd, speaker.actor, w, ClaimRule.ReportingVerb);
-          if (stop >= sEnd) break;
-          from = stop;
-          continue;
+        if (!speaker) continue;
+        if (quoteFills(contentStart, sEnd)) break;
+        // "While current consensus among scientists says birds evolved from dinosaurs, there are …": the content ends the clause.
+        let cEnd = sEnd;
+        // "The mayor, who said the pier “was never safe”, resigned": a relative clause ends at its comma.
+        const relative = /,\s+who\s+(?:also\s+|has\s+|had\s+|have\s+)?$/.test(norm.slice(Math.max(sStart, at - 16), at));
+        if (relative || /^\s*(?:while|although|though|whereas|even though|because|since|if)\s[^,]*$/i.test(norm.slice(ctx.starts[i]!, at))) {
+          const comma = norm.indexOf(', ', contentStart);
+          if (comma > 0 && comma < sEnd && !inQuote(comma)) cEnd = comma;
         }
+        const stop = pushReported(contentStart, cEnd, speaker.actor, w, ClaimRule.ReportingVerb);
+        if (stop >= sEnd) break;
+        from = stop;
       }
-      if (!that) {
-        // "Brasília said on Monday it trusted …": a time phrase before bare content.
-        const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
-        if (when) {
-          contentStart += when[0].length;
-          rest = rest.slice(when[0].length);
-        }
-      }
-      const clause = !that && ((CLAUSE_VERBS.has(w) && (CLAUSE_AHEAD.test(rest) || TO_BE_AHEAD.test(rest))) || (EXPECT_VERBS.has(w) && TO_VERB_AHEAD.test(rest)) || ((w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4)))) && !/\b(?:to|should|would|will|could|can|may|might|must|did|does|do|not|be|been|being|was|were|is|are)\s+$/i.test(norm.slice(Math.max(sStart, at - 10), at));
-      // "NEOC reported a 95% immunization rate": a figure reported is a claim.
-      const figure = !that && !clause && FIGURE_VERBS.has(w) && /^\s+(?:(?:an?|the|its|their)\s+)?(?:(?:total|number|rate|record)\b|[^.;:“”",]{0,25}?\d)/.test(rest);
-      if (WEAK_SPEECH_VERBS.has(w) && !that && !clause && !figure) continue;
-      // "the United States announced a naval coalition to patrol …": what a named actor announces is a claim.
-      // (A plan or an intent, not a thing: "announced a coalition to patrol …", "announced plans for …"; not "announced the winners".)
-      const announced =
-        !that &&
-        !clause &&
-        ((NP_OBJECT_VERBS.has(w) && /^\s+(?:(?:an?|the|its|his|her|their)\s+)?(?:(?:new|plans?|intent|intention|proposals?)\b|[^.;:“”"]{3,80}?\sto\s+(?:be\s+)?[a-z]{3,})/.test(rest)) ||
-          figure);
-      if (announced) {
-        const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
-        if (speaker?.actor || (speaker && figure)) {
-          // (What is announced ends before a relative clause about it: "a naval coalition … which was joined by …".)
-          const rel = /\s+(?:which|who)\s+(?:was|were|is|are|has|had|have|will|would)\b|,\s+(?:which|who)\b/.exec(rest);
-          const stop = pushReported(contentStart, rel && !inQuote(contentStart + rel.index) ? contentStart + rel.index : sEnd, speaker!.actor, w, ClaimRule.ReportingVerb);
-          if (stop >= sEnd) break;
-          from = stop;
-          continue;
-        }
-      }
-      if (!that && !BARE_VERBS.has(w) && !clause) continue;
-      // "pointed out it would have cost more": a cue with its particle.
-      if (!that && (w === 'pointed' || w === 'points') && /^\s+out\s/.test(rest) && CLAUSE_AHEAD.test(rest.slice(4))) {
-        contentStart += 4;
-        rest = rest.slice(4);
-      }
-      if (!that && /^\s*(?:[.,;!?]|$|to\b|on\b|by\b|in\b|at\b(?!\s+least)|so\b|as\b|nothing\b|yes\b|no\b|for\b|with\b|about\b(?!\s+(?:\d|a\b|an\b|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))|of\b)/.test(rest)) continue;
-      if (that) contentStart += that[0].length;
-      // Subject: the words just before the verb (and an auxiliary).
-      const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
+    }
+  }
+
+  /** Participles after a clause whose subject speaks, and "with X reporting …". */
+  findParticiples(): void {
+    const { norm, ctx, claims, inQuote, pushReported, actors } = this;
+    // ", saying …", ", noting that …", ", calling for …": content given by a participle, spoken by the sentence's subject
+    // (or by the speaker of the claim before it in the sentence).
+    claims.sort((a, b) => a.start - b.start);
+    const found = claims.slice();
+    const actorById = new Map(actors.map((a) => [a.id, a]));
+    PARTICIPLE.lastIndex = 0;
+    let pm: RegExpExecArray | null;
+    while ((pm = PARTICIPLE.exec(norm))) {
+      const at = pm.index;
+      if (!PARTICIPLE_BEFORE.test(norm.slice(Math.max(0, at - 12), at)) || inQuote(at)) continue;
+      const cStart = at + pm[0].length;
+      const [sStart, sEnd] = ctx.sentenceOf(at);
+      const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
+      if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
+      // (The claim just before, of this sentence or ending right before the participle: “…,” she said, noting …)
+      const prev = lo > 0 && (found[lo - 1]!.start >= sStart || at - found[lo - 1]!.end < 40) ? found[lo - 1]! : undefined;
+      const speaker = prev ? { actor: prev.speakerId ? (actorById.get(prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
       if (!speaker) continue;
-      if (quoteFills(contentStart, sEnd)) break;
-      // "While current consensus among scientists says birds evolved from dinosaurs, there are …": the content ends the clause.
-      let cEnd = sEnd;
-      // "The mayor, who said the pier “was never safe”, resigned": a relative clause ends at its comma.
-      const relative = /,\s+who\s+(?:also\s+|has\s+|had\s+|have\s+)?$/.test(norm.slice(Math.max(sStart, at - 16), at));
-      if (relative || /^\s*(?:while|although|though|whereas|even though|because|since|if)\s[^,]*$/i.test(norm.slice(ctx.starts[i]!, at))) {
-        const comma = norm.indexOf(', ', contentStart);
-        if (comma > 0 && comma < sEnd && !inQuote(comma)) cEnd = comma;
-      }
-      const stop = pushReported(contentStart, cEnd, speaker.actor, w, ClaimRule.ReportingVerb);
-      if (stop >= sEnd) break;
-      from = stop;
+      const cue = pm[1]!.toLowerCase();
+      pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
     }
-  }
 
-  phase = 2;
-  // ", saying …", ", noting that …", ", calling for …": content given by a participle, spoken by the sentence's subject
-  // (or by the speaker of the claim before it in the sentence).
-  claims.sort((a, b) => a.start - b.start);
-  const found = claims.slice();
-  const actorById = new Map(actors.map((a) => [a.id, a]));
-  PARTICIPLE.lastIndex = 0;
-  let pm: RegExpExecArray | null;
-  while ((pm = PARTICIPLE.exec(norm))) {
-    const at = pm.index;
-    if (!PARTICIPLE_BEFORE.test(norm.slice(Math.max(0, at - 12), at)) || inQuote(at)) continue;
-    const cStart = at + pm[0].length;
-    const [sStart, sEnd] = ctx.sentenceOf(at);
-    const lo = lowerBound(found.length, (i) => found[i]!.start, cStart + 1);
-    if (lo > 0 && found[lo - 1]!.end > cStart) continue; // already inside a claim
-    // (The claim just before, of this sentence or ending right before the participle: “…,” she said, noting …)
-    const prev = lo > 0 && (found[lo - 1]!.start >= sStart || at - found[lo - 1]!.end < 40) ? found[lo - 1]! : undefined;
-    const speaker = prev ? { actor: prev.speakerId ? (actorById.get(prev.speakerId) ?? null) : null } : quoteSubject(ctx, sStart, at);
-    if (!speaker) continue;
-    const cue = pm[1]!.toLowerCase();
-    pushReported(cStart, sEnd, speaker.actor, cue, ClaimRule.Participle);
-  }
-
-  // "…, with local media reporting no-one was in the houses": a participle with its own subject.
-  WITH_PARTICIPLE.lastIndex = 0;
-  while ((pm = WITH_PARTICIPLE.exec(norm))) {
-    const at = pm.index;
-    if (inQuote(at)) continue;
-    const pStart = at + pm[0].indexOf(pm[1]!, 6);
-    const speaker = ctx.resolve(pStart, pStart + pm[1]!.length, pStart, true) ?? ctx.nounPhrase(pStart, pStart + pm[1]!.length, pStart);
-    if (!speaker) continue;
-    pushReported(at + pm[0].length, ctx.sentenceOf(at)[1], speaker.actor, pm[2]!.toLowerCase(), ClaimRule.Participle);
-  }
-
-  // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".
-  claims.sort((a, b) => a.start - b.start);
-  const soFar = claims.slice();
-  // One scan for the words the rules start with, then each rule tried right there (sticky).
-  HEARSAY_START.lastIndex = 0;
-  let trigger: RegExpExecArray | null;
-  while ((trigger = HEARSAY_START.exec(norm))) for (const rule of HEARSAY) {
-    rule.re.lastIndex = trigger.index;
-    const hm = rule.re.exec(norm);
-    if (hm) {
-      const at = hm.index;
-      const cStart = at + hm[0].length;
+    // "…, with local media reporting no-one was in the houses": a participle with its own subject.
+    WITH_PARTICIPLE.lastIndex = 0;
+    while ((pm = WITH_PARTICIPLE.exec(norm))) {
+      const at = pm.index;
       if (inQuote(at)) continue;
-      const lo = lowerBound(soFar.length, (i) => soFar[i]!.start, cStart + 1);
-      if (lo > 0 && soFar[lo - 1]!.end > at) continue; // inside a claim already
-      if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && soFar[lo]!.rule !== ClaimRule.BareQuote && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
-      const [, sEnd] = ctx.sentenceOf(at);
-      const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s|\s+(?:and|but)\s+(?:claimed|said|told|added|denied|when|who|which)\b|\s+when\s+the[y]?\b/.exec(norm.slice(cStart, sEnd));
-      let speaker: Actor | null = null;
-      // "has been described by the Daily Hive as …": the agent of the passive speaks.
-      const agent = rule.subject ? /^\S+\s+by\s+((?:the\s+)?[^,;]{1,60}?)\s+as\s+$/.exec(hm[0]) : null;
-      if (agent) {
-        // (A quotation there is the quote rule's, with the same agent: “described by X as a “…””.)
-        if (/^\s*(?:(?:an?|the)\s+)?[“"]/.test(norm.slice(cStart, cStart + 8))) continue;
-        const by = at + hm[0].indexOf(agent[1]!);
-        speaker = ctx.resolve(by, by + agent[1]!.length, by, false)?.actor ?? null;
-      } else if (rule.subject) {
-        const subj = quoteSubject(ctx, ctx.sentenceOf(at)[0], at);
-        if (!subj) continue;
-        speaker = subj.actor;
-      } else if (hm[1]) {
-        const by = at + hm[0].indexOf(hm[1]);
-        speaker = ctx.resolve(by, by + hm[1].length, by, false)?.actor ?? null;
-      }
-      push(cStart, stop ? cStart + stop.index : sEnd, speaker, rule.cue, 'indirect', ClaimRule.Hearsay);
+      const pStart = at + pm[0].indexOf(pm[1]!, 6);
+      const speaker = ctx.resolve(pStart, pStart + pm[1]!.length, pStart, true) ?? ctx.nounPhrase(pStart, pStart + pm[1]!.length, pStart);
+      if (!speaker) continue;
+      pushReported(at + pm[0].length, ctx.sentenceOf(at)[1], speaker.actor, pm[2]!.toLowerCase(), ClaimRule.Participle);
     }
   }
 
-  // Continuation quotes: “A,” she said. “B.” — B is hers too; so is a quote after "X said …. “B”".
-  claims.sort((a, b) => a.start - b.start);
-  const byId = new Map(actors.map((a) => [a.id, a]));
-  const known = claims.slice();
-  for (const p of pending) {
-    const lo = lowerBound(known.length, (i) => known[i]!.start, p.open);
-    const prev = lo > 0 ? known[lo - 1] : undefined;
-    const gap = prev ? norm.slice(prev.end, p.open) : '';
-    let speaker: Actor | null | undefined;
-    let cue = '';
-    const paragraphOnly = /(?:^|\n)\s*$/.test(norm.slice(Math.max(0, p.open - 2), p.open)) && wordCount(norm.slice(p.open, p.close)) >= 6;
-    if (prev && gap.length < 200 && (!gap.includes('\n') || (paragraphOnly && !/\n\s*\n[^\n]*\S[^\n]*\n/.test(gap)))) {
-      speaker = prev.speakerId ? byId.get(prev.speakerId) ?? null : null;
-      cue = gap.includes('\n') ? 'continued' : prev.cue;
-    } else {
-      // "…, as the report reminded. “…”": the sentence before ends with its attribution.
-      const [ps] = ctx.sentenceOf(Math.max(0, p.open - 2));
-      const prevSentence = norm.slice(ps, p.open);
-      const v = /(?:^|,\s+(?:as\s+)?|\bas\s+)([^,.]{2,80}?)\s+([a-z]+)[.:]\s*$/.exec(prevSentence);
-      if (v && SPEECH_VERBS.has(v[2]!)) {
-        const s0 = ps + prevSentence.indexOf(v[1]!, v.index);
-        const r = ctx.resolve(s0, s0 + v[1]!.length, s0, true);
-        if (r) {
-          speaker = r.actor;
-          cue = v[2]!;
+  /** Hearsay with no named source, and the passive. */
+  findHearsay(): void {
+    const { norm, ctx, claims, inQuote, push } = this;
+    // Hearsay with no named source, and the passive: "was reportedly …", "is reported to have …", "reported by X as …".
+    claims.sort((a, b) => a.start - b.start);
+    const soFar = claims.slice();
+    // One scan for the words the rules start with, then each rule tried right there (sticky).
+    HEARSAY_START.lastIndex = 0;
+    let trigger: RegExpExecArray | null;
+    while ((trigger = HEARSAY_START.exec(norm))) for (const rule of HEARSAY) {
+      rule.re.lastIndex = trigger.index;
+      const hm = rule.re.exec(norm);
+      if (hm) {
+        const at = hm.index;
+        const cStart = at + hm[0].length;
+        if (inQuote(at)) continue;
+        const lo = lowerBound(soFar.length, (i) => soFar[i]!.start, cStart + 1);
+        if (lo > 0 && soFar[lo - 1]!.end > at) continue; // inside a claim already
+        if (lo < soFar.length && soFar[lo]!.start < cStart + 40 && soFar[lo]!.rule !== ClaimRule.BareQuote && ctx.sentenceIndex(soFar[lo]!.start) === ctx.sentenceIndex(at)) continue;
+        const [, sEnd] = ctx.sentenceOf(at);
+        const stop = /\s+[—–]\s|[,;]\s|\s\(|\s+(?:and|but)\s+by\s|\s+(?:and|but)\s+(?:claimed|said|told|added|denied|when|who|which)\b|\s+when\s+the[y]?\b/.exec(norm.slice(cStart, sEnd));
+        let speaker: Actor | null = null;
+        // "has been described by the Daily Hive as …": the agent of the passive speaks.
+        const agent = rule.subject ? /^\S+\s+by\s+((?:the\s+)?[^,;]{1,60}?)\s+as\s+$/.exec(hm[0]) : null;
+        if (agent) {
+          // (A quotation there is the quote rule's, with the same agent: “described by X as a “…””.)
+          if (/^\s*(?:(?:an?|the)\s+)?[“"]/.test(norm.slice(cStart, cStart + 8))) continue;
+          const by = at + hm[0].indexOf(agent[1]!);
+          speaker = ctx.resolve(by, by + agent[1]!.length, by, false)?.actor ?? null;
+        } else if (rule.subject) {
+          const subj = quoteSubject(ctx, ctx.sentenceOf(at)[0], at);
+          if (!subj) continue;
+          speaker = subj.actor;
+        } else if (hm[1]) {
+          const by = at + hm[0].indexOf(hm[1]);
+          speaker = ctx.resolve(by, by + hm[1].length, by, false)?.actor ?? null;
+        }
+        push(cStart, stop ? cStart + stop.index : sEnd, speaker, rule.cue, 'indirect', ClaimRule.Hearsay);
+      }
+    }
+  }
+
+  /** Quotations that continue the speaker of the claim before them, or the person last named. */
+  findContinuations(): void {
+    const { norm, ctx, claims, pending, push, actors } = this;
+    // Continuation quotes: “A,” she said. “B.” — B is hers too; so is a quote after "X said …. “B”".
+    claims.sort((a, b) => a.start - b.start);
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    const known = claims.slice();
+    for (const p of pending) {
+      const lo = lowerBound(known.length, (i) => known[i]!.start, p.open);
+      const prev = lo > 0 ? known[lo - 1] : undefined;
+      const gap = prev ? norm.slice(prev.end, p.open) : '';
+      let speaker: Actor | null | undefined;
+      let cue = '';
+      const paragraphOnly = /(?:^|\n)\s*$/.test(norm.slice(Math.max(0, p.open - 2), p.open)) && wordCount(norm.slice(p.open, p.close)) >= 6;
+      if (prev && gap.length < 200 && (!gap.includes('\n') || (paragraphOnly && !/\n\s*\n[^\n]*\S[^\n]*\n/.test(gap)))) {
+        speaker = prev.speakerId ? byId.get(prev.speakerId) ?? null : null;
+        cue = gap.includes('\n') ? 'continued' : prev.cue;
+      } else {
+        // "…, as the report reminded. “…”": the sentence before ends with its attribution.
+        const [ps] = ctx.sentenceOf(Math.max(0, p.open - 2));
+        const prevSentence = norm.slice(ps, p.open);
+        const v = /(?:^|,\s+(?:as\s+)?|\bas\s+)([^,.]{2,80}?)\s+([a-z]+)[.:]\s*$/.exec(prevSentence);
+        if (v && SPEECH_VERBS.has(v[2]!)) {
+          const s0 = ps + prevSentence.indexOf(v[1]!, v.index);
+          const r = ctx.resolve(s0, s0 + v[1]!.length, s0, true);
+          if (r) {
+            speaker = r.actor;
+            cue = v[2]!;
+          }
         }
       }
-    }
-    if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct', ClaimRule.ContinuedQuote);
-    else if (!isName(norm, p.open, p.close)) {
-      // A quotation opening a paragraph with no claim before it: the person last named speaks.
-      const last = ctx.lastBefore(p.open, ['person']);
-      push(p.open + 1, p.close - 1, last, '', 'direct', ClaimRule.BareQuote);
+      if (speaker !== undefined) push(p.open + 1, p.close - 1, speaker, cue, 'direct', ClaimRule.ContinuedQuote);
+      else if (!isName(norm, p.open, p.close)) {
+        // A quotation opening a paragraph with no claim before it: the person last named speaks.
+        const last = ctx.lastBefore(p.open, ['person']);
+        push(p.open + 1, p.close - 1, last, '', 'direct', ClaimRule.BareQuote);
+      }
     }
   }
 
-  claims.sort((a, b) => a.start - b.start || a.end - b.end);
-  // Drop a direct claim contained in an indirect one of the same speaker (reported speech with a quoted phrase).
-  // (claims are sorted: only neighbours can contain each other)
-  return claims.filter((c, i) => {
-    if (c.kind !== 'direct') return true;
-    for (let j = Math.max(0, i - 3); j < Math.min(claims.length, i + 4); j++) {
-      const o = claims[j]!;
-      if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && (o.speaker === c.speaker || c.rule === ClaimRule.BareQuote)) return false;
-    }
-    return true;
-  });
+  /** The claims in text order, without direct ones an indirect claim of the same speaker holds. */
+  result(): Claim[] {
+    const { claims } = this;
+    claims.sort((a, b) => a.start - b.start || a.end - b.end);
+    // Drop a direct claim contained in an indirect one of the same speaker (reported speech with a quoted phrase).
+    // (claims are sorted: only neighbours can contain each other)
+    return claims.filter((c, i) => {
+      if (c.kind !== 'direct') return true;
+      for (let j = Math.max(0, i - 3); j < Math.min(claims.length, i + 4); j++) {
+        const o = claims[j]!;
+        if (o !== c && o.kind === 'indirect' && o.start <= c.start && o.end >= c.end && (o.speaker === c.speaker || c.rule === ClaimRule.BareQuote)) return false;
+      }
+      return true;
+    });
+  }
+}
+
+export function detectClaims(text: string, norm: string, actors: Actor[]): Claim[] {
+  const finder = new ClaimFinder(text, norm, actors);
+  finder.findQuotes();
+  finder.phase = 1;
+  finder.findReported();
+  finder.phase = 2;
+  finder.findParticiples();
+  finder.findHearsay();
+  finder.findContinuations();
+  return finder.result();
 }
 
 /** Where the subject before a reporting verb ends: before auxiliaries and adverbs ("has long", "had also"). */

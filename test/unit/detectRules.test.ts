@@ -149,6 +149,10 @@ describe('claim constructions', () => {
     ['On September 25, it was reported Tomas Brenner was in hospital in a critical condition.', 'Tomas Brenner was in hospital in a critical condition', null, 'hearsay'],
     ['Mayor Ana Reyes spoke on Monday. “The harbour lost money in the third quarter, and the outlook is poor,” she said, noting it was the worst year since 2009.', 'it was the worst year since 2009', 'Ana Reyes', 'participle'],
     ['No deaths were reported on the ground, with local media reporting no-one was in the houses.', 'no-one was in the houses', null, 'participle'],
+    ['Tomas Brenner accused the Harbour Board of ignoring the cracks in the pier.', 'ignoring the cracks in the pier', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board said Monday the pier was safe.', 'the pier was safe', 'Harbour Board', 'reporting verb'],
+    ['Tomas Brenner had earlier said the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
+    ['Tomas Brenner confirmed to the Valley Courier that the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],

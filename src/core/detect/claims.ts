@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorType, Claim } from '../model';
 import { ORG_HEADS } from '../lang/en';
-import { BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, EXPECT_VERBS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, RESEARCH_DOCUMENTS, SPEECH_VERBS, THAT_ONLY_VERBS, WARNING_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
+import { ACCUSE_VERBS, BARE_VERBS, CLAUSE_VERBS, DEMAND_VERBS, DOCUMENTS, EXPECT_VERBS, FIGURE_VERBS, NEAR_DEMAND_VERBS, NP_OBJECT_VERBS, ORG_ANAPHORS, PERSON_ROLES, QUESTION_VERBS, QUOTE_INTRO_VERBS, RELATIONS, RESEARCH_DOCUMENTS, SPEECH_VERBS, THAT_ONLY_VERBS, WARNING_VERBS, WEAK_SPEECH_VERBS } from '../lang/en/speech';
 import { sentenceStarts } from './text';
 
 interface MentionRef {
@@ -451,9 +451,9 @@ class VerbIndex {
 /** An auxiliary of the passive right before a verb. */
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$/;
 /** Every cue word of every table: a verb added to one table is found without touching the others. */
-const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS, ...EXPECT_VERBS, ...WARNING_VERBS]);
+const CUE_WORDS = new Set([...SPEECH_VERBS, ...BARE_VERBS, ...CLAUSE_VERBS, ...NP_OBJECT_VERBS, ...DEMAND_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...QUOTE_INTRO_VERBS, ...FIGURE_VERBS, ...EXPECT_VERBS, ...WARNING_VERBS, ...ACCUSE_VERBS]);
 /** Cues that do not attribute a quotation beside them ("believes", "asked", "ordered"): only what follows them is theirs. */
-const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...FIGURE_VERBS].filter((w) => !BARE_VERBS.has(w)));
+const NOT_QUOTE_CUES = new Set([...WEAK_SPEECH_VERBS, ...NEAR_DEMAND_VERBS, ...QUESTION_VERBS, ...THAT_ONLY_VERBS, ...FIGURE_VERBS, ...ACCUSE_VERBS].filter((w) => !BARE_VERBS.has(w)));
 const VERB = new RegExp(`(?<![A-Za-zÀ-ÖØ-öø-ÿ'’-])(?:${[...CUE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-zÀ-ÖØ-öø-ÿ'’-])`, 'gi');
 
 /** First (or last) strong reporting verb in [from, to), with its offset. */
@@ -486,7 +486,7 @@ const TO_VERB_AHEAD = /^\s+(?:the|a|an|his|her|their|its|this|these|those|[A-Z])
 /** A word after which an "-ed" reporting verb is an adjective, not a verb: "reports of alleged abuses", "the stated policy". */
 const ATTRIBUTIVE_BEFORE = /(?:^|[^A-Za-z'’-])(?:the|a|an|of|on|over|for|about|against|by|from|into|with|his|her|its|their|our|your|my|this|these|those|such|any|no|every|each)\s+$/i;
 /** A time or place phrase between the verb and "that": "said in a statement on Monday that". */
-const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+|his\s+|her\s+|their\s+|its\s+)?(?:[a-z]+\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs|concerns?|hopes?|confidence|doubts?|regret|fears?|optimism|belief|view|frustration|disappointment|surprise|satisfaction)\s+)?(?:that\b|:)/;
+const THAT = /^\s*(?:,\s*)?(?:out\s+)?(?:(?:in|on|at|to|during|after|before|late|earlier|last|this|from|via|through|while|when|with|outside|inside|over|separately|again|also|repeatedly)\b(?:[^.;:“”"!?]|(?<=\b[A-Z])\.){0,80}?\s)?(?:(?:all\s+|the\s+|any\s+|his\s+|her\s+|their\s+|its\s+)?(?:[a-z]+\s+)?(?:claims|reports|allegations|suggestions|accusations|rumou?rs|concerns?|hopes?|confidence|doubts?|regret|fears?|optimism|belief|view|frustration|disappointment|surprise|satisfaction)\s+)?(?:that\b|:)/;
 /** Where reported content stops: a second reporting verb or a second "that" clause. */
 const CONTENT_BREAK = /,?\s+and\s+(?:(that)\b|(?:the|its|his|her|their)\s+[a-z]+\s+(?:said|says|added|noted|warned|argued|stressed)(\s+(?:that\s+)?)(?=[a-z])|(?:also\s+|then\s+)?(urged|said|added|warned|called|accused|insisted|stressed|noted|argued|vowed|pledged|demanded|appealed|told|explained|pointed out|stated|claimed|maintained|reported|confirmed)\b(?:[^.;“”"]{0,40}?\s(that)\b)?)|,?\s+but\s+(?:also\s+)?(?:declined|refused|did not|didn't|would not|gave no|stopped short|offered no)\b|(?:,\s+(?:while\s+|and\s+)?(?:adding|noting|saying|explaining|arguing|warning|stressing|insisting|pointing out|denying)|,?\s+(?:but|and)\s+(?:also\s+)?denied)((?:\s+that)?)\s+(?=[a-z]|[A-Z][a-z]+\s)|;\s|,\s+(?:before|despite)\s|,\s+however,\s+(?=(?:a|an|the)\s)|,?\s+citing\s+(?=[a-z])|,?\s+without\s+(?:elaborating|giving\s+(?:any\s+)?(?:details|evidence|reasons?)|providing\s+(?:any\s+)?(?:details|evidence)|offering\s+(?:any\s+)?(?:details|evidence)|citing\s+(?:any\s+)?evidence|explaining\s+(?:why|how))\b|,\s+(?:but|while|whereas|and)\s+(?=(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,4}?(?:said|says|stated|states|added|noted|told|argued|claimed|insisted|warned|reported|announced|explained|wrote|stressed|countered|replied)\b)|,\s+(?:a|an|in an?)\s+(?:[a-z-]+\s+){0,3}?(?:remark|reference|comment|swipe|dig|nod|allusion|jab|rebuke|signal|message|apparent reference|veiled reference)\b/g;
 /** Attribution after content at a sentence end: "…, he said." "…, according to X." */
@@ -828,8 +828,9 @@ export class ClaimFinder {
             }
           }
         }
-        // "warned of further delays", "cautioned against selling": the content after the preposition.
-        const warning = !that && WARNING_VERBS.has(w) ? /^\s+(?:of|against|about)\s+(?=[a-z])/.exec(rest) : null;
+        // "warned of further delays", "cautioned against selling": the content after the preposition;
+        // "accused the board of ignoring the cracks": after the accused and "of" / "for".
+        const warning = !that && WARNING_VERBS.has(w) ? /^\s+(?:of|against|about)\s+(?=[a-z])/.exec(rest) : !that && ACCUSE_VERBS.has(w) ? /^\s+(?:[^\s.;,:“”"]+\s+){1,5}?(?:of|for)\s+(?=[a-z“"])/.exec(rest) : null;
         if (warning) {
           const speaker = subjectOf(ctx, sStart, headEndBefore(norm, sStart, at), at);
           if (speaker) {
@@ -841,7 +842,7 @@ export class ClaimFinder {
         }
         if (!that) {
           // "Brasília said on Monday it trusted …": a time phrase before bare content.
-          const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
+          const when = /^\s*,?\s*(?:(?:(?:late |early )?on \w+(?: night| morning| evening)?|last \w+|this \w+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?= (?:the|a|an|it|he|she|they|its|his|her|their)\b)|yesterday|today|earlier|later|again|separately|via \w+(?: (?:at|around|about) \d[\d:.]*(?: ?[ap]\.?m\.?)?(?: \([^)]{1,20}\))?)?|in (?:a|an|its|his|her|their|the) (?:[\w-]+ ){0,2}(?:statement|interview|report|letter|post|speech|briefing|address|note|paper|communique|message|televised address|press conference|news conference)(?: (?:(?:posted|published|issued|released|shared) )?(?:on|via|late on) \w+)?),?\s*)+(?=\s|$)/.exec(rest);
           if (when) {
             contentStart += when[0].length;
             rest = rest.slice(when[0].length);
@@ -1046,7 +1047,7 @@ export function detectClaims(text: string, norm: string, actors: Actor[]): Claim
 
 /** Where the subject before a reporting verb ends: before auxiliaries and adverbs ("has long", "had also"). */
 function headEndBefore(norm: string, sStart: number, verbAt: number): number {
-  return sStart + norm.slice(sStart, verbAt).replace(/\s+(?:has|had|have|also|further|had also|has also|once again|again|repeatedly|previously|earlier|recently|reportedly|will|would|could|has long|had long|have long|long)\s*$/, '').length;
+  return sStart + norm.slice(sStart, verbAt).replace(/(?:\s+(?:has|had|have|also|further|once again|again|repeatedly|previously|earlier|initially|recently|reportedly|publicly|will|would|could|long))+\s*$/, '').length;
 }
 
 /**

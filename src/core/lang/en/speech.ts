@@ -103,3 +103,6 @@ export const WARNING_VERBS = new Set(['warned', 'warns', 'cautioned', 'cautions'
 
 /** Verbs of expectation whose object and infinitive are the claim: "expects the pier to reopen in May". */
 export const EXPECT_VERBS = new Set(['expects', 'expected', 'expect', 'predicted', 'predicts', 'forecast', 'forecasts']);
+
+/** Verbs of an accusation whose content follows the accused and "of" or "for": "accused the board of ignoring the cracks". */
+export const ACCUSE_VERBS = new Set(['accused', 'accuses', 'blamed', 'blames', 'criticised', 'criticized', 'criticises', 'criticizes', 'condemned', 'condemns', 'praised', 'praises', 'thanked', 'thanks', 'credited', 'credits']);

@@ -153,6 +153,7 @@ describe('claim constructions', () => {
     ['The Harbour Board said Monday the pier was safe.', 'the pier was safe', 'Harbour Board', 'reporting verb'],
     ['Tomas Brenner had earlier said the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
     ['Tomas Brenner confirmed to the Valley Courier that the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board welcomed the repairs but underlined there were many cracks left in the pier.', 'there were many cracks left in the pier', 'Harbour Board', 'reporting verb'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],

@@ -52,6 +52,7 @@ export const CLAUSE_VERBS = new Set([
   'observed', 'revealed', 'reveals', 'tweeted', 'posted', 'declared', 'cautioned', 'reasoned', 'recalled',
   'thought', 'thinks', 'felt', 'feels', 'expects', 'expected', 'hopes', 'hoped', 'promised', 'pledged', 'vowed',
   'shared', 'replied', 'responded', 'answered', 'testified', 'commented', 'mentioned', 'disclosed', 'remarked',
+  'underlined', 'underlines', 'underscored', 'underscores', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'highlighted', 'highlights',
 ]);
 
 /**

@@ -154,6 +154,7 @@ describe('claim constructions', () => {
     ['Tomas Brenner had earlier said the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
     ['Tomas Brenner confirmed to the Valley Courier that the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
     ['The Harbour Board welcomed the repairs but underlined there were many cracks left in the pier.', 'there were many cracks left in the pier', 'Harbour Board', 'reporting verb'],
+    ['Retired agent Tomas Brenner told NPR Hamza Berg had appeared in videos since he was a boy.', 'Hamza Berg had appeared in videos since he was a boy', 'Tomas Brenner', 'reporting verb'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],

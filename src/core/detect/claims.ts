@@ -802,7 +802,9 @@ export class ClaimFinder {
           named = ctx.mentionsIn(vEnd, Math.min(sEnd, vEnd + 80))[0];
           if (named && !(/^\s+(?:the\s+)?$/.test(norm.slice(vEnd, named.start)) && /^\s+[A-Za-z]/.test(norm.slice(named.end, named.end + 3)))) named = undefined;
         }
-        const listeners = named ? [norm.slice(at, named.end)] : (LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd))));
+        // ("told NPR Hamza …": an acronym the actor rules did not keep is a listener too, before a capitalised subject.)
+        const acronym = !named && (w === 'told' || w === 'tells') && !THAT_AHEAD.test(norm.slice(at, sEnd)) ? /^\S+\s+[A-Z]{2,6}(?=\s+[A-Z][a-z])/.exec(norm.slice(at, sEnd)) : null;
+        const listeners = named ? [norm.slice(at, named.end)] : acronym ? [acronym[0]] : (LISTENERS.exec(norm.slice(at, sEnd)) ?? (THAT_AHEAD.test(norm.slice(at, sEnd)) ? null : LISTENER_SHORT.exec(norm.slice(at, sEnd))));
         if (listeners) {
           contentStart = at + listeners[0]!.length;
           rest = norm.slice(contentStart, sEnd);

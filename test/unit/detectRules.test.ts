@@ -113,11 +113,75 @@ describe('claim constructions', () => {
     ['The Basin Institute found the river carried more silt after the storm.', 'the river carried more silt after the storm', 'Basin Institute', 'reporting verb'],
     ['The Harbour Board announced a new levy to pay for the repairs.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
     ['Tomas Brenner said via Twitter the quay would reopen in May.', 'the quay would reopen in May', 'Tomas Brenner', 'reporting verb'],
+    // An attribution inverted or set off inside the sentence.
+    ['The talks had failed once more, said Mayor Ana Reyes.', 'The talks had failed once more', 'Ana Reyes', 'tail attribution'],
+    ['Because warmer water is lighter, says the study, it rises above the colder water.', 'it rises above the colder water', null, 'parenthetical'],
+    ["The orders will keep the plant busy for years, Tomas Brenner said, and paying back the loan seems realistic.", 'paying back the loan seems realistic', 'Tomas Brenner', 'parenthetical'],
+    ['Speaking to the Valley Courier, Mayor Ana Reyes said the pier would reopen.', 'the pier would reopen', 'Ana Reyes', 'reporting verb'],
+    // Where reported content ends.
+    ['Mayor Ana Reyes said in a letter to the U.S. Army Corps of Engineers that the inquiry began in May.', 'the inquiry began in May', 'Ana Reyes', 'reporting verb'],
+    ['While Mayor Ana Reyes says the pier is safe, the divers found cracks in two pillars.', 'the pier is safe', 'Ana Reyes', 'reporting verb'],
+    ['Mayor Ana Reyes said the boats were sent to Tomas Brenner, who was the harbour master then.', 'the boats were sent to Tomas Brenner', 'Ana Reyes', 'reporting verb'],
+    ['The Harbour Board announced a new levy to pay for the repairs which was opposed by the fishermen.', 'a new levy to pay for the repairs', 'Harbour Board', 'reporting verb'],
+    ['Tomas Brenner told Reuters the harbour had been closed before the storm.', 'the harbour had been closed before the storm', 'Tomas Brenner', 'reporting verb'],
+    ['Prime Minister Ana Reyes called for a full recount, and stated 92% of the ballots had been checked.', '92% of the ballots had been checked', 'Ana Reyes', 'demand'],
+    ['Tomas Brenner initially denied all claims that the pier was unsafe.', 'the pier was unsafe', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board announced via Twitter around 11:30 am (1830 UTC), phase one had been completed.', 'phase one had been completed', 'Harbour Board', 'reporting verb'],
+    ['Old pier collected wild birds for sacrifice, says study\n\nSaturday, November 16, 2019\n\nThe study was published on Friday.', 'Old pier collected wild birds for sacrifice', null, 'tail attribution'],
+    ['Tomas Brenner pointed out it would have been more costly to build a new pier.', 'it would have been more costly to build a new pier', 'Tomas Brenner', 'reporting verb'],
+    ['The Basin Institute found the water samples from the old wells to be relatively clean.', 'the water samples from the old wells to be relatively clean', 'Basin Institute', 'reporting verb'],
+    ['The Valley Courier reported Tomas Brenner to be missing citing sources within the Harbour Board.', 'Tomas Brenner to be missing', 'Valley Courier', 'reporting verb'],
+    ['As of Sunday, the Harbour Board reported a total of 5667 visitors during the festival.', 'a total of 5667 visitors during the festival', 'Harbour Board', 'reporting verb'],
+    ['Mayor Ana Reyes, who said the pier “was never safe for children”, resigned on Monday.', 'the pier “was never safe for children”', 'Ana Reyes', 'reporting verb'],
+    ['If the birds had been farmed, they reasoned, the old specimens would have shown little diversity.', 'the old specimens would have shown little diversity', null, 'parenthetical'],
+    ['The pier is safe, according to a statement from the Harbour Board.', 'The pier is safe', 'Harbour Board', 'tail attribution'],
+    ['Tomas Brenner was quoted as saying the pier would close in May.', 'the pier would close in May', 'Tomas Brenner', 'participle'],
+    ['Tomas Brenner expressed concern that the pier could collapse in a storm.', 'the pier could collapse in a storm', 'Tomas Brenner', 'reporting verb'],
+    ['Tomas Brenner expects the pier to reopen in May.', 'the pier to reopen in May', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board warned of further delays to the repairs.', 'further delays to the repairs', 'Harbour Board', 'reporting verb'],
+    // Quotations after a verb that introduces them.
+    ['The pier burned on Friday. Tomas Brenner also reacted on Twitter, “Sad news about the pier, I walked on it as a boy.”', 'Sad news about the pier, I walked on it as a boy', 'Tomas Brenner', 'quote'],
+    ['Nina Holt of the Harbour Board spoke of the work: “It is fun working with a partner that thinks differently.”', 'It is fun working with a partner that thinks differently', 'Nina Holt', 'quote'],
+    ['Nina Holt won the seat. Holt said: “It was a long fight, and we won it together,” further remarking, “the women of this town have waited long enough.”', 'the women of this town have waited long enough', 'Nina Holt', 'continued quote'],
+    ['The Harbour Board released a statement which read, in part, “The pier will stay closed until the divers finish their work.”', 'The pier will stay closed until the divers finish their work', 'Harbour Board', 'quote'],
+    ['The Harbour Board initially denied all claims that the envoy was slain, however, a later report concluded he was.', 'the envoy was slain', 'Harbour Board', 'reporting verb'],
+    ['As of Sunday, local doctors reported a total of 5667 cases during the outbreak.', 'a total of 5667 cases during the outbreak', null, 'reporting verb'],
+    ['On September 25, it was reported Tomas Brenner was in hospital in a critical condition.', 'Tomas Brenner was in hospital in a critical condition', null, 'hearsay'],
+    ['Mayor Ana Reyes spoke on Monday. “The harbour lost money in the third quarter, and the outlook is poor,” she said, noting it was the worst year since 2009.', 'it was the worst year since 2009', 'Ana Reyes', 'participle'],
+    ['No deaths were reported on the ground, with local media reporting no-one was in the houses.', 'no-one was in the houses', null, 'participle'],
+    ['Tomas Brenner accused the Harbour Board of ignoring the cracks in the pier.', 'ignoring the cracks in the pier', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board said Monday the pier was safe.', 'the pier was safe', 'Harbour Board', 'reporting verb'],
+    ['Tomas Brenner had earlier said the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
+    ['Tomas Brenner confirmed to the Valley Courier that the pier was safe.', 'the pier was safe', 'Tomas Brenner', 'reporting verb'],
+    ['The Harbour Board welcomed the repairs but underlined there were many cracks left in the pier.', 'there were many cracks left in the pier', 'Harbour Board', 'reporting verb'],
+    ['Retired agent Tomas Brenner told NPR Hamza Berg had appeared in videos since he was a boy.', 'Hamza Berg had appeared in videos since he was a boy', 'Tomas Brenner', 'reporting verb'],
     // A subject that names no detected actor.
     ['Local radio said the ferry was delayed by the storm.', 'the ferry was delayed by the storm', null, 'reporting verb'],
     ['Tomas Brenner visited the Northwind Police Department on Friday. Police said on Monday they had arrested a man.', 'they had arrested a man', 'Northwind Police Department', 'reporting verb'],
+    // Speakers: a pronoun after a name in a prepositional phrase, a role or a relation named before, a passive agent.
+    ['Mayor Ana Reyes opened the pier. Speaking to Tomas Brenner of the Valley Courier, she said the boards were new.', 'the boards were new', 'Ana Reyes', 'reporting verb'],
+    ['Tomas Brenner died on Monday, his daughter Nettie Brenner told reporters. His daughter said he died at home without elaborating.', 'he died at home', 'Nettie Brenner', 'reporting verb'],
+    ['Harbour Commissioner Ana Reyes signed the deal with Tomas Brenner. The commissioner stated the loan would be repaid by 2030.', 'the loan would be repaid by 2030', 'Ana Reyes', 'reporting verb'],
+    ['Tomas Brenner opened a bakery. Brenner has been described by the Valley Courier as a patient craftsman.', 'a patient craftsman', 'Valley Courier', 'hearsay'],
+    ['Tomas Brenner opened a bakery. Brenner has been described by the Valley Courier as a "patient craftsman", for his bread.', 'patient craftsman', 'Valley Courier', 'unattributed quote'],
+    ["According to Vellmar's harbour master, Tomas Brenner, ten boats were lost in the storm.", 'ten boats were lost in the storm', 'Tomas Brenner', 'according to (lead)'],
+    ['According to a March 14, 2019 Harbour Board press release, the pier cost 2 million euros.', 'the pier cost 2 million euros', 'Harbour Board', 'according to (lead)'],
+    ['Yesterday, authorities in Norway and Denmark announced that 30 boats were seized.', '30 boats were seized', null, 'reporting verb'],
+    ['The Harbour Board and other agencies reportedly believe the pier is unsafe.', 'the pier is unsafe', 'Harbour Board', 'reporting verb'],
+    ['Nina Holt of the charity “Safe Harbour”, a support group, told the Valley Courier “the pier was never inspected by anyone”.', 'the pier was never inspected by anyone', 'Nina Holt', 'quote'],
+    ['Kerri Lund criticized the vote, which Tomas Brenner has referred to as “pure theatre” in the past.', 'pure theatre', 'Tomas Brenner', 'unattributed quote'],
+    ["Ana Reyes called Brenner's admission a “political manoeuvre.” She left the hall.", 'political manoeuvre', 'Ana Reyes', 'unattributed quote'],
+    ['The Harbour Board closed the pier. Tomas Brenner said the boards were rotten. He added that the repairs would take a year.', 'the repairs would take a year', 'Tomas Brenner', 'reporting verb'],
+    ['The researchers from the Basin Institute sampled the wells. They concluded that the water was clean.', 'the water was clean', null, 'reporting verb'],
+    ['Researchers at the Basin Institute sampled the wells. The study says the water is clean.', 'the water is clean', null, 'reporting verb'],
     // Demands and participles.
     ['The Harbour Board called for an inquiry into the collapse of the pier.', 'an inquiry into the collapse of the pier', 'Harbour Board', 'demand'],
+    ['Mayor Ana Reyes asked Tomas Brenner to inspect the pier before the summer.', 'Tomas Brenner to inspect the pier before the summer', 'Ana Reyes', 'demand'],
+    ['The Harbour Board asked for the report to be kept secret until the vote.', 'the report to be kept secret until the vote', 'Harbour Board', 'demand'],
+    ['Mayor Ana Reyes encouraged the Harbour Board to publish its files on the collapse.', 'the Harbour Board to publish its files on the collapse', 'Ana Reyes', 'demand'],
+    ['The Harbour Board asked for the report to be kept secret, but Mayor Ana Reyes said the town had a right to read it.', 'the town had a right to read it', 'Ana Reyes', 'reporting verb'],
+    ['Judge Ana Reyes ordered that the harbour files be handed to the court by Friday.', 'the harbour files be handed to the court by Friday', 'Ana Reyes', 'reporting verb'],
+    ['Mayor Ana Reyes questioned whether the new pier could survive another winter.', 'the new pier could survive another winter', 'Ana Reyes', 'reporting verb'],
     ['Mayor Ana Reyes closed the pier, saying the old boards were no longer safe.', 'the old boards were no longer safe', 'Ana Reyes', 'participle'],
     ['Mayor Ana Reyes justified the closure by saying the boards were rotten.', 'the boards were rotten', 'Ana Reyes', 'participle'],
     // Hearsay and the passive.
@@ -139,10 +203,29 @@ describe('claim constructions', () => {
     });
   }
 
+  it('a thing found or reported is no claim unless it is a clause or a figure', () => {
+    for (const text of ['Divers found a body near the old pier on Monday.', 'The Valley Courier reported the story first.', 'The concert was expected to draw large crowds.']) {
+      assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
+    }
+  });
+
+  it('a passive verb after a quotation is no attribution', () => {
+    const text = 'Tomas Brenner told the Valley Courier that the board would “not decide under a deadline set by others”, a remark that was read in Vellmar as a rebuke.';
+    const c = detect(text).claims.filter((x) => x.text.includes('not decide under a deadline'));
+    assert.ok(c.length > 0 && c.every((x) => x.speaker === 'Tomas Brenner'), JSON.stringify(c));
+  });
+
+  it('an order to act is no claim: only an order "that" reports content', () => {
+    const claims = detect('Commander Tomas Brenner ordered his men to burn the depot on Friday night.').claims;
+    assert.deepEqual(claims.map((c) => c.text), []);
+  });
+
   it('a name in quotation marks is no claim', () => {
     for (const text of ['The festival, known as “Harbour Lights”, opened on Friday.', 'Tomas Brenner runs a website called “Quay Watch” from his kitchen.']) {
       assert.deepEqual(detect(text).claims.map((c) => c.text), [], text);
     }
+    const named = detect('Nina Holt of the charity “Safe Harbour”, a support group, told the Valley Courier “the pier was never inspected”.').claims.map((c) => c.text);
+    assert.ok(!named.includes('Safe Harbour'), JSON.stringify(named));
   });
 
   it('he and she go to a person of that gender', () => {

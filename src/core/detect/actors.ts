@@ -60,6 +60,9 @@ const PLACE_OF = /\b(?:islands?|provinces?|regions?|state|city|towns?|villages?|
 const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
 
 const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS, ...SUBNATIONAL]);
+// Maps, not the records: looking a fresh string up as an object key interns it first.
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(COUNTRY_ALIASES));
+const COUNTRY_NAMES: ReadonlySet<string> = new Set(Object.keys(COUNTRIES));
 
 function isKnownPlace(s: string): boolean {
   return KNOWN_PLACES.has(s);
@@ -101,7 +104,7 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
       const head = p.tokens.slice(0, k).join(' ');
       const rest = p.tokens.slice(k);
       // A city can also be a first name ("Santiago Villalba"): split after a city only before a known first name.
-      const placeLike = ((COUNTRIES[head] || COUNTRY_ALIASES[head] || REGIONS.has(head) || FIRST_NAMES.has(rest[0]!)) && isKnownPlace(head)) || (k >= 2 && GEO_HEADS.has(p.tokens[k - 1]!));
+      const placeLike = ((COUNTRY_NAMES.has(head) || ALIASES.has(head) || REGIONS.has(head) || FIRST_NAMES.has(rest[0]!)) && isKnownPlace(head)) || (k >= 2 && GEO_HEADS.has(p.tokens[k - 1]!));
       if (placeLike && rest.length >= 2 && !isOrgHead(rest[rest.length - 1]!) && !TITLE_WORDS.has(rest[0]!) && !rest.some((t) => /^[a-z]/.test(t))) {
         result.push({ start: p.start, tokens: p.tokens.slice(0, k) });
         result.push({ start: p.start + head.length + 1, tokens: rest });
@@ -162,7 +165,7 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
     const rightLast = right[right.length - 1];
     const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
     // "Martin Smith of PBS": an acronym after "of" is an organisation too.
-    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0 || (right.length === 1 && isAcronym(rightLast) && !COUNTRY_ALIASES[rightLast]));
+    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0 || (right.length === 1 && isAcronym(rightLast) && !ALIASES.has(rightLast)));
     // "Union Island for the Caribbean Shelter …": a place, then an organisation.
     if (rightOrg && GEO_HEADS.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && rightOrg))) {
@@ -180,10 +183,32 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])([a-zà-þ])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 }
 
-/** The word before `at` (lowercased), skipping spaces. */
+/** Whether a code unit is white space (as `\s` in a regex). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a code unit is an ASCII letter, an apostrophe or a hyphen. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45;
+}
+
+/** The word before `at` (lowercased; letters, apostrophes, hyphens), skipping spaces, within 40 code units. */
 function wordBefore(text: string, at: number): string {
-  const m = /([A-Za-z'-]+)\s*$/.exec(text.slice(Math.max(0, at - 40), at));
-  return m ? m[1]!.toLowerCase() : '';
+  const from = Math.max(0, at - 40);
+  let end = at;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  let begin = end;
+  while (begin > from && isWordChar(text.charCodeAt(begin - 1))) begin--;
+  return begin < end ? text.slice(begin, end).toLowerCase() : '';
+}
+
+/** Whether `text` has " of " or " of the " (any case) right before `at`: what PLACE_OF ends with. */
+function ofBefore(text: string, at: number): boolean {
+  let k = at;
+  if (text.charCodeAt(k - 1) !== 32) return false;
+  if ((text.charCodeAt(k - 2) | 32) === 101 && (text.charCodeAt(k - 3) | 32) === 104 && (text.charCodeAt(k - 4) | 32) === 116 && text.charCodeAt(k - 5) === 32) k -= 4;
+  return (text.charCodeAt(k - 2) | 32) === 102 && (text.charCodeAt(k - 3) | 32) === 111 && text.charCodeAt(k - 4) === 32;
 }
 
 function isDateline(text: string, start: number, end: number): boolean {
@@ -307,7 +332,7 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
   if (ORG_ROLE_NOUNS.has(before)) return ORG_2;
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
-  if (PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
+  if (ofBefore(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
   // "Eastern Caribbean", "Northern Kenya".
   if (f.compassPlace) return PLACE_2;
   // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.
@@ -444,7 +469,7 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
     const sur = toks.join(' ');
     let form = forms.get(sur);
     if (!form) forms.set(sur, (form = formOf(sur)));
-    let canonical: string | undefined = COUNTRY_ALIASES[sur];
+    let canonical: string | undefined = ALIASES.get(sur);
     if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
     const skip = toks.every((t) => TITLE_WORDS.has(t) || STOP_CAPS.has(t)) || ignore.has(sur) || sur.length < 2;
     out.push({ rel: p.start, form, titled: p.titled, canonical, skip });
@@ -466,7 +491,8 @@ export function titleCaseLines(norm: string): { start: number; end: number }[] {
   while (at < norm.length) {
     let end = norm.indexOf('\n', at);
     if (end < 0) end = norm.length;
-    if (end - at >= 15 && end - at <= 200) {
+    // Most lines have a lowercase word that is not a minor one early on: they are let go at once.
+    if (end - at >= 15 && end - at <= 200 && !hasMajorLowercase(norm, at, end)) {
       const words = norm.slice(at, end).split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
       const major = words.filter((w) => !MINOR_WORDS.test(w));
       if (major.length >= 4 && major.every((w) => /^\p{Lu}/u.test(w)) && !/[.?!]["”’]?\s+\p{Lu}/u.test(norm.slice(at, end))) out.push({ start: at, end });
@@ -474,6 +500,19 @@ export function titleCaseLines(norm: string): { start: number; end: number }[] {
     at = end + 1;
   }
   return out;
+}
+
+/** Whether a word of `norm` between `at` and `end` starts with a lowercase ASCII letter and is not a minor word. */
+function hasMajorLowercase(norm: string, at: number, end: number): boolean {
+  for (let i = at; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if (c < 97 || c > 122 || (i > at && !isSpace(norm.charCodeAt(i - 1)))) continue;
+    let j = i + 1;
+    while (j < end && !isSpace(norm.charCodeAt(j))) j++;
+    if (!MINOR_WORDS.test(norm.slice(i, j))) return true;
+    i = j;
+  }
+  return false;
 }
 
 /** Whether `sub` occurs as a whole word sequence in `norm` near `at` outside the Title Case lines. */
@@ -518,7 +557,7 @@ function confirmedParts(norm: string, start: number, surface: string, lines: rea
     for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
       if (/^[a-z]/.test(tokens[j - 1]!) || STOP_CAPS.has(tokens[i]!)) continue;
       const sub = tokens.slice(i, j).join(' ');
-      if (isKnownPlace(sub) || COUNTRY_ALIASES[sub] || isAcronym(sub) || occursOutside(norm, sub, start, lines)) {
+      if (isKnownPlace(sub) || ALIASES.has(sub) || isAcronym(sub) || occursOutside(norm, sub, start, lines)) {
         found = j - i;
         out.push({ start: offsets[i]!, surface: sub });
         break;
@@ -558,7 +597,9 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
     if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
     // "Boeing B-17", "Airbus A300s": a product code ends no name.
-    const code = / [A-Z]{1,2}$/.exec(surface) ?? / [A-Z]{1,3}-?\d{1,4}[a-z]?$/.exec(surface);
+    // (Either code is the last word and at most nine characters long.)
+    const lastSpace = surface.lastIndexOf(' ');
+    const code = lastSpace < 0 || surface.length - lastSpace > 10 ? null : (/ [A-Z]{1,2}$/.exec(surface) ?? / [A-Z]{1,3}-?\d{1,4}[a-z]?$/.exec(surface));
     if (code && surface.length > code[0].length && (/\d/.test(code[0]) || /^-?\d/.test(norm.slice(start + surface.length, start + surface.length + 2)))) surface = surface.slice(0, code.index);
     // A Title Case headline: only the parts of a candidate confirmed elsewhere in the text.
     while (headline < headlines.length && headlines[headline]!.end <= start) headline++;
@@ -743,9 +784,10 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const byKey = new Map<string, Builder>();
   const assigned = new Map<RawMention, Builder>();
   /**
-   * Keys of 8 or more characters with their builder, listed under the key and under each form of it
-   * with one character deleted: two keys one edit apart share one of these forms, so fuzzy matching
-   * looks only at the keys listed under the forms of the key it matches.
+   * Keys of 8 or more characters with their builder, listed under their first three and under their
+   * last three characters: two keys of five or more characters one edit apart share one or the
+   * other, so fuzzy matching looks only at the keys listed under those of the key it matches (two
+   * short lists, where listing every one-deletion form cost a string and a list entry per character).
    */
   const nearKeys = new Map<string, { key: string; builder: number }[]>();
   // Builders by each of their tokens and by their initials, in the order they were listed (a builder
@@ -764,7 +806,8 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     b.keys.add(k);
     if (k.length < 8) return;
     const e = { key: k, builder: b.index };
-    for (const form of new Set(deletionsOf(k))) list(nearKeys, form, e);
+    list(nearKeys, headOf(k), e);
+    list(nearKeys, tailOf(k), e);
   };
 
   const keys = new Map<string, string>();
@@ -786,7 +829,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     b.names.set(surface, (seen ?? 0) + 1);
     b.votes.set(m.vote.type, (b.votes.get(m.vote.type) ?? 0) + m.vote.strength + 0.1);
     // A canonical form names a new actor; it does not rename one already named ("CARICOM" → "Caricom").
-    if (m.canonical && !b.canonical && (b.mentions.length === 1 || COUNTRY_ALIASES[m.text] !== undefined)) b.canonical = m.canonical;
+    if (m.canonical && !b.canonical && (b.mentions.length === 1 || ALIASES.has(m.text))) b.canonical = m.canonical;
     if (m.fromLexicon) {
       b.lexicon = true;
       b.canonical = m.canonical;
@@ -807,12 +850,12 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
       b.initials = toks.length >= 2 ? initialsOf(surface).map((ini) => ini.toUpperCase()) : [];
       for (const t of toks) list(byToken, t, b.index);
       for (const ini of b.initials) list(byInitials, ini, b.index);
-      // The keys of its last words (all but the first), for a shorter name spelled alike. Only tails
-      // of 6 or more characters need their one-deletion forms listed: tailOfPerson matches one edit
-      // away only for keys of 6 or more, and a shorter tail that near is itself one of the key's forms.
+      // The keys of its last words (all but the first), for a shorter name spelled alike, listed by
+      // word count and by their first and last three characters (as `nearKeys`).
       for (let n = 2; n < toks.length; n++) {
         const tail = keyOf(toks.slice(-n).join(' '));
-        for (const form of new Set(tail.length >= 6 ? deletionsOf(tail) : [tail])) list(byTail, `${n} ${form}`, b.index);
+        list(byTail, `${n}${headOf(tail)}`, b.index);
+        list(byTail, `${n}${tailOf(tail)}`, b.index);
       }
     }
   };
@@ -826,8 +869,9 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   const findFuzzy = (k: string): Builder | undefined => {
     if (k.length < 8) return undefined;
     let first = -1;
-    for (const form of deletionsOf(k)) {
-      for (const e of nearKeys.get(form) ?? []) {
+    for (const bucket of [nearKeys.get(headOf(k)), nearKeys.get(tailOf(k))]) {
+      if (!bucket) continue;
+      for (const e of bucket) {
         if ((first !== -1 && e.builder >= first) || e.key.startsWith(k) || k.startsWith(e.key)) continue;
         if (withinOneEdit(k, e.key)) first = e.builder;
       }
@@ -840,14 +884,21 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const toks = surface.split(' ');
     if (toks.length < 2) return undefined;
     const k = key(surface);
-    // Only builders listed under a form of this key can have a tail equal to it or one edit away.
-    const listedTails = [...new Set((k.length >= 6 ? deletionsOf(k) : [k]).flatMap((form) => byTail.get(`${toks.length} ${form}`) ?? []))].sort((x, y) => x - y);
-    return listedTails.map((i) => builders[i]!).find((x) => {
-      if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) return false;
-      let tail = x.tailKeys?.get(toks.length);
-      if (tail === undefined) (x.tailKeys ??= new Map()).set(toks.length, (tail = keyOf(x.tokens.slice(-toks.length).join(' '))));
-      return tail === k || (k.length >= 6 && withinOneEdit(tail, k));
-    });
+    // Only builders listed under the first or last three characters of this key can have a tail
+    // equal to it or one edit away (a tail that near has five or more characters); the first wins.
+    let first = -1;
+    for (const bucket of [byTail.get(`${toks.length}${headOf(k)}`), byTail.get(`${toks.length}${tailOf(k)}`)]) {
+      if (!bucket) continue;
+      for (const i of bucket) {
+        if (first !== -1 && i >= first) continue;
+        const x = builders[i]!;
+        if (x.tokens.length <= toks.length || (x.votes.get('person') ?? 0) === 0) continue;
+        let tail = x.tailKeys?.get(toks.length);
+        if (tail === undefined) (x.tailKeys ??= new Map()).set(toks.length, (tail = keyOf(x.tokens.slice(-toks.length).join(' '))));
+        if (tail === k || (k.length >= 6 && withinOneEdit(tail, k))) first = i;
+      }
+    }
+    return first === -1 ? undefined : builders[first];
   };
   // Pass 1: names of several words, lexicon and gazetteer hits, and strongly typed single words.
   const deferred: RawMention[] = [];
@@ -924,11 +975,17 @@ function list<T>(index: Map<string, T[]>, k: string, value: T): void {
   else index.set(k, [value]);
 }
 
-/** `k` and every form of it with one character deleted. */
-function deletionsOf(k: string): string[] {
-  const out = [k];
-  for (let i = 0; i < k.length; i++) out.push(k.slice(0, i) + k.slice(i + 1));
-  return out;
+/**
+ * The first and the last three characters of a key, as index entries ("<" and ">" keep them apart).
+ * Two strings of five or more characters one edit apart share one or the other: an edit at one of
+ * the first three positions leaves the last three alike, any other edit the first three.
+ */
+function headOf(k: string): string {
+  return `<${k.slice(0, 3)}`;
+}
+
+function tailOf(k: string): string {
+  return `>${k.slice(-3)}`;
 }
 
 function nearestBefore(b: Builder, at: number): number {

@@ -524,9 +524,26 @@ function occursOutside(norm: string, sub: string, at: number, lines: readonly { 
     const i = from + w;
     const before = norm.charCodeAt(i - 1);
     const after = norm.charCodeAt(i + sub.length);
-    const letter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
-    if ((i > 0 && letter(before)) || letter(after)) continue;
-    if (!lines.some((l) => l.start <= i && i < l.end)) return true;
+    if ((i > 0 && isLetterCode(before)) || isLetterCode(after)) continue;
+    if (!inLines(lines, i)) return true;
+  }
+  return false;
+}
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+}
+
+/** Whether offset `i` is inside one of `lines` (sorted, not overlapping). */
+function inLines(lines: readonly { start: number; end: number }[], i: number): boolean {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = lines[mid]!;
+    if (i < l.start) hi = mid - 1;
+    else if (i >= l.end) lo = mid + 1;
+    else return true;
   }
   return false;
 }
@@ -554,10 +571,16 @@ function confirmedParts(norm: string, start: number, surface: string, lines: rea
       i = end;
       continue;
     }
+    // A run of words occurs outside the lines only where its first word does: that is looked for once.
+    let firstOutside: boolean | undefined;
+    const outside = (sub: string, words: number): boolean => {
+      firstOutside ??= occursOutside(norm, tokens[i]!, start, lines);
+      return firstOutside && (words === 1 || occursOutside(norm, sub, start, lines));
+    };
     for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
       if (/^[a-z]/.test(tokens[j - 1]!) || STOP_CAPS.has(tokens[i]!)) continue;
       const sub = tokens.slice(i, j).join(' ');
-      if (isKnownPlace(sub) || ALIASES.has(sub) || isAcronym(sub) || occursOutside(norm, sub, start, lines)) {
+      if (isKnownPlace(sub) || ALIASES.has(sub) || isAcronym(sub) || outside(sub, j - i)) {
         found = j - i;
         out.push({ start: offsets[i]!, surface: sub });
         break;

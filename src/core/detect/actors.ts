@@ -11,10 +11,95 @@ import {
 } from '../lang/en';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
-/** Evidence for a type, with a strength. */
+/**
+ * The rules that type actors; an actor's and a mention's `rule` is the index of the one that typed
+ * it (a small integer on a shared constant vote: free in the hot path). `ACTOR_RULES` names them
+ * for reports, in the same order.
+ */
+export const ActorRule = {
+  /** A gazetteer place: a country, its alias, a city, a region. */
+  Gazetteer: 0,
+  /** A geographic head or prefix: "Gulf of Aden", "Central Asia". */
+  GeoName: 1,
+  /** A capitalised dateline at the start of a line: "ISLAMABAD —". */
+  Dateline: 2,
+  /** After a title: "President A B". */
+  Title: 3,
+  /** After an honorific: "Mr B", "Dr B". */
+  Honorific: 4,
+  /** A role in an apposition after it: "A B, an independent senator,". */
+  AppositiveRole: 5,
+  /** A group's members after it: "X militants", "X leader". */
+  MemberNoun: 6,
+  /** A company's legal form after it: "X, Inc.". */
+  LegalForm: 7,
+  /** A platform or outlet: "said via X", "posted on X". */
+  Platform: 8,
+  /** A maker before a product code: "Airbus A320". */
+  Maker: 9,
+  /** An organisation head noun: "X Ministry", "X Party", "Lashkar-e-Taiba". */
+  OrgHead: 10,
+  /** An Arabic article prefix: "al-Qaida". */
+  AlPrefix: 11,
+  /** A head noun before "of"/"for": "Bank of X". */
+  HeadOf: 12,
+  /** An acronym alone: "FATF". */
+  Acronym: 13,
+  /** A person's role noun before it: "spokesman A B". */
+  RoleBefore: 14,
+  /** An organisation's role noun before it: "the consultancy X". */
+  OrgRoleBefore: 15,
+  /** "the outskirts of X", "the province of X". */
+  PlaceOf: 16,
+  /** A compass word before a place: "Northern X". */
+  Compass: 17,
+  /** A capital inside a word: "PetroChina". */
+  Brand: 18,
+  /** A known first name: "A B". */
+  FirstName: 19,
+  /** "in the X": a place after a preposition and "the". */
+  PrepositionThe: 20,
+  /** "the X said": an institution after "the". */
+  TheInstitution: 21,
+  /** After a place preposition: "in X", "near X Y". */
+  PlacePreposition: 22,
+  /** A single unknown word that speaks: "X said". */
+  Speaking: 23,
+  /** A place named before an event noun: "the X attack". */
+  EventNoun: 24,
+  /** Capitalised words shaped like a person's name, no other cue. */
+  PersonShape: 25,
+  /** No cue at all (not reported alone). */
+  NoCue: 26,
+  /** "Paris-based": the place in the prefix. */
+  BasedPrefix: 27,
+  /** A capitalised "The" inside a sentence: "reported by The X". */
+  MidThe: 28,
+  /** The surname with particles of a name seen in full: "van der X". */
+  ParticleSurname: 29,
+  /** A name in the user's lexicon. */
+  Lexicon: 30,
+  /** "the Pakistani foreign ministry": a demonym before an institution. */
+  DemonymInstitution: 31,
+  /** A list after a place word: "the provinces of X, Y and Z". */
+  PlaceList: 32,
+  /** A weakly typed name in a list takes the type the others clearly have. */
+  ListType: 33,
+} as const;
+export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
+
+export const ACTOR_RULES: readonly string[] = [
+  'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
+  'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
+  'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
+  'lexicon', 'demonym + institution', 'place list', 'list type',
+];
+
+/** Evidence for a type, with a strength and the rule that gave it. */
 interface Vote {
   type: ActorType;
   strength: number;
+  rule: ActorRule;
 }
 
 export interface RawMention extends Mention {
@@ -274,16 +359,43 @@ function formOf(surface: string): Form {
 }
 
 // Votes are shared: nothing changes a vote in place (a list gives a mention a new one).
-const PLACE_3: Vote = { type: 'place', strength: 3 };
-const PLACE_2: Vote = { type: 'place', strength: 2 };
-const PLACE_1: Vote = { type: 'place', strength: 1 };
-const PERSON_3: Vote = { type: 'person', strength: 3 };
-const PERSON_2: Vote = { type: 'person', strength: 2 };
-const PERSON_1: Vote = { type: 'person', strength: 1 };
-const ORG_2: Vote = { type: 'organization', strength: 2 };
-const ORG_1: Vote = { type: 'organization', strength: 1 };
-const ORG_HALF: Vote = { type: 'organization', strength: 0.5 };
-const OTHER: Vote = { type: 'other', strength: 0 };
+const vote = (type: ActorType, strength: number, rule: ActorRule): Vote => ({ type, strength, rule });
+const V = {
+  gazetteer: vote('place', 3, ActorRule.Gazetteer),
+  geoName: vote('place', 2, ActorRule.GeoName),
+  dateline: vote('place', 3, ActorRule.Dateline),
+  title: vote('person', 3, ActorRule.Title),
+  honorific: vote('person', 3, ActorRule.Honorific),
+  appositive: vote('person', 2, ActorRule.AppositiveRole),
+  member: vote('organization', 2, ActorRule.MemberNoun),
+  legalForm: vote('organization', 2, ActorRule.LegalForm),
+  platform: vote('organization', 2, ActorRule.Platform),
+  maker: vote('organization', 1, ActorRule.Maker),
+  orgHead: vote('organization', 2, ActorRule.OrgHead),
+  alPrefix2: vote('organization', 2, ActorRule.AlPrefix),
+  alPrefix1: vote('organization', 1, ActorRule.AlPrefix),
+  headOf: vote('organization', 2, ActorRule.HeadOf),
+  acronym: vote('organization', 1, ActorRule.Acronym),
+  roleBefore: vote('person', 2, ActorRule.RoleBefore),
+  orgRoleBefore: vote('organization', 2, ActorRule.OrgRoleBefore),
+  placeOf: vote('place', 2, ActorRule.PlaceOf),
+  compass: vote('place', 2, ActorRule.Compass),
+  brand: vote('organization', 1, ActorRule.Brand),
+  firstName: vote('person', 2, ActorRule.FirstName),
+  prepositionThe: vote('place', 1, ActorRule.PrepositionThe),
+  theInstitution: vote('organization', 1, ActorRule.TheInstitution),
+  placePreposition: vote('place', 1, ActorRule.PlacePreposition),
+  speaking: vote('organization', 0.5, ActorRule.Speaking),
+  eventNoun: vote('place', 1, ActorRule.EventNoun),
+  personShape: vote('person', 1, ActorRule.PersonShape),
+  noCue: vote('other', 0, ActorRule.NoCue),
+  based: vote('place', 1, ActorRule.BasedPrefix),
+  midThe: vote('organization', 2, ActorRule.MidThe),
+  particleSurname: vote('person', 2, ActorRule.ParticleSurname),
+  demonymInstitution: vote('organization', 2, ActorRule.DemonymInstitution),
+  placeList: vote('place', 2, ActorRule.PlaceList),
+  listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
+};
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
 const PLATFORM_BEFORE = /\b(?:via|(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|published|commented|replied|streamed|live-streamed|appeared|reported|broadcast|aired) on)\s+(?:the\s+)?$/;
 /** "Acme Holdings, Inc.": a company's legal form after its name. */
@@ -298,9 +410,9 @@ const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|d
 function typeCandidate(text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
   const { tokens } = f;
   if (f.regionAdjective && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
-  if (f.knownPlace) return PLACE_3;
-  if (f.geoName) return PLACE_2;
-  if (f.upper && isDateline(text, start, end)) return PLACE_3;
+  if (f.knownPlace) return V.gazetteer;
+  if (f.geoName) return V.geoName;
+  if (f.upper && isDateline(text, start, end)) return V.dateline;
   if (f.notActor) return undefined; // an adjective ("West African") or a thing, not an actor
   NEXT_WORD.lastIndex = end;
   const after = NEXT_WORD.exec(text)?.[1];
@@ -310,50 +422,51 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   if (after && THING_AFTER.has(after) && !titled && !f.orgName && !f.acronym) return undefined;
   const codeEnd = text.charCodeAt(start - 2);
   if (((codeEnd >= 48 && codeEnd <= 57) || (codeEnd >= 65 && codeEnd <= 90)) && PRODUCT_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined;
-  if (titled || /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return PERSON_3;
+  if (titled) return V.title;
+  if (/\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return V.honorific;
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
-  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !f.orgHeadLast) return PERSON_2;
+  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !f.orgHeadLast) return V.appositive;
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
-  if (after && MEMBER_NOUNS.has(after) && !f.acronym) return ORG_2;
+  if (after && MEMBER_NOUNS.has(after) && !f.acronym) return V.member;
   if (f.notAlone) return undefined; // "International donors", "News of the deal"
   const next = text.charCodeAt(end);
-  if ((next === 44 || next === 32) && LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return ORG_2;
-  if ((text.endsWith('on ', start) || text.endsWith('via ', start) || text.endsWith('the ', start)) && PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return ORG_2;
-  if (tokens.length === 1 && next === 32 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return ORG_1;
-  if (f.orgName) return ORG_2;
+  if ((next === 44 || next === 32) && LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return V.legalForm;
+  if ((text.endsWith('on ', start) || text.endsWith('via ', start) || text.endsWith('the ', start)) && PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return V.platform;
+  if (tokens.length === 1 && next === 32 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return V.maker;
+  if (f.orgName) return V.orgHead;
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
-  if (f.alPrefix) return tokens.length > 1 ? ORG_2 : ORG_1;
+  if (f.alPrefix) return tokens.length > 1 ? V.alPrefix2 : V.alPrefix1;
   // "Press Trust of India", "Bank of Ghana", "Ministry of Commerce and Industry": a head noun before "of"/"for".
-  if (f.headOf) return ORG_2;
-  if (tokens.length === 1 && f.acronym) return ORG_1;
+  if (f.headOf) return V.headOf;
+  if (tokens.length === 1 && f.acronym) return V.acronym;
   const before = wordBefore(text, start);
-  if (ROLE_NOUNS.has(before)) return PERSON_2;
+  if (ROLE_NOUNS.has(before)) return V.roleBefore;
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
-  if (ORG_ROLE_NOUNS.has(before)) return ORG_2;
+  if (ORG_ROLE_NOUNS.has(before)) return V.orgRoleBefore;
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
-  if (ofBefore(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return PLACE_2;
+  if (ofBefore(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return V.placeOf;
   // "Eastern Caribbean", "Northern Kenya".
-  if (f.compassPlace) return PLACE_2;
+  if (f.compassPlace) return V.compass;
   // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.
-  if (f.brand) return ORG_1;
-  if (f.firstName && tokens.length >= 2) return PERSON_2;
+  if (f.brand) return V.brand;
+  if (f.firstName && tokens.length >= 2) return V.firstName;
   if (before === 'the') {
     // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
-    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return PLACE_1;
-    if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return ORG_1;
+    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return V.prepositionThe;
+    if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return V.theInstitution;
   }
   if (tokens.length === 1) {
-    if (PLACE_PREPOSITIONS.has(before)) return PLACE_1;
+    if (PLACE_PREPOSITIONS.has(before)) return V.placePreposition;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
-    if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return ORG_HALF;
+    if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return V.speaking;
     // "the 2016 Pathankot attack": a place named before an event noun.
-    if (after && EVENT_NOUNS.has(after)) return PLACE_1;
-    return OTHER;
+    if (after && EVENT_NOUNS.has(after)) return V.eventNoun;
+    return V.noCue;
   }
-  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return PLACE_1;
-  if (f.personShape) return PERSON_1;
-  return OTHER;
+  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return V.placePreposition;
+  if (f.personShape) return V.personShape;
+  return V.noCue;
 }
 
 /** One piece of a candidate, at `rel` code units from the candidate's start, with what is known of its form. */
@@ -641,7 +754,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     emit(start, surface, c);
   }
   function emit(start: number, surface: string, c: Candidate): void {
-    for (const b of c.based) out.push({ start: start + b.rel, end: start + b.rel + b.length, text: text.slice(start + b.rel, start + b.rel + b.length), vote: PLACE_1 });
+    for (const b of c.based) out.push({ start: start + b.rel, end: start + b.rel + b.length, text: text.slice(start + b.rel, start + b.rel + b.length), vote: V.based });
     const restStart = start + c.rel;
     const midThe = c.rel === 4 && surface.startsWith('The ') && start > 0 && !/(?:^|[.!?:;"“”'‘’(\n—–-]\s*)$/.test(norm.slice(Math.max(0, start - 3), start));
     const pieces = c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
@@ -654,7 +767,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
       if (covered(s, e)) continue;
       let vote = typeCandidate(norm, p.form, s, e, p.titled);
       // "reported by The Independent", "a hit for The Rolling Stones": a capitalised "The" inside a sentence starts a name.
-      if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = ORG_2;
+      if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = V.midThe;
       if (!vote) continue;
       const raw: RawMention = { start: s, end: e, text: text.slice(s, e), vote };
       if (p.canonical) raw.canonical = p.canonical;
@@ -710,7 +823,7 @@ function findParticleSurnames(text: string, norm: string, found: RawMention[]): 
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm))) {
     if (tails.get(m[0])! > m.index) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: { type: 'person', strength: 2 } });
+    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: V.particleSurname });
   }
   return out;
 }
@@ -733,12 +846,12 @@ function typeLists(norm: string, mentions: RawMention[]): void {
       const group = isList ? mentions.slice(i, j + 1).filter((m) => !m.fromLexicon) : [];
       const weak = (m: RawMention) => (m.vote.strength < 2 || m.vote.type === 'other') && !isAcronym(m.text);
       if (GEO_LIST_LEAD.test(norm.slice(Math.max(0, mentions[i]!.start - 60), mentions[i]!.start))) {
-        for (const m of group) if (weak(m) || m.vote.type === 'person') m.vote = { type: 'place', strength: 2 };
+        for (const m of group) if (weak(m) || m.vote.type === 'person') m.vote = V.placeList;
       } else {
         const strong = new Set(group.filter((m) => !weak(m) && !isAcronym(m.text)).map((m) => m.vote.type));
         if (strong.size === 1) {
           const type = [...strong][0]!;
-          for (const m of group) if (weak(m)) m.vote = { type, strength: 1.5 };
+          for (const m of group) if (weak(m)) m.vote = V.listType[type];
         }
       }
     }
@@ -763,7 +876,7 @@ function findLexiconMentions(text: string, norm: string, lexicon: Lexicon, ignor
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm))) {
     const entry = byForm.get(m[0])!;
-    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: { type: entry.type, strength: 10 }, canonical: entry.name, fromLexicon: true, ...(entry.color ? { color: entry.color } : {}) });
+    out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: { type: entry.type, strength: 10, rule: ActorRule.Lexicon }, canonical: entry.name, fromLexicon: true, ...(entry.color ? { color: entry.color } : {}) });
   }
   return out;
 }
@@ -779,7 +892,7 @@ function findLowercaseOrgs(text: string, norm: string, covered: (s: number, e: n
     const start = m.index + 4;
     const end = start + m[1]!.length;
     if (covered(start, end)) continue;
-    out.push({ start, end, text: text.slice(start, end), vote: { type: 'organization', strength: 2 }, canonical: `${m[2]} ${m[3]}` });
+    out.push({ start, end, text: text.slice(start, end), vote: V.demonymInstitution, canonical: `${m[2]} ${m[3]}` });
   }
   return out;
 }
@@ -788,6 +901,8 @@ interface Builder {
   names: Map<string, number>; // surface → count
   canonical?: string;
   votes: Map<ActorType, number>;
+  /** The strongest vote of each type (the first of equals): its rule is the actor's. */
+  best: Partial<Record<ActorType, Vote>>;
   mentions: Mention[];
   keys: Set<string>;
   tokens: string[]; // tokens of the longest name
@@ -846,11 +961,13 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     return v;
   };
   const add = (b: Builder, m: RawMention) => {
-    b.mentions.push({ start: m.start, end: m.end, text: m.text });
+    b.mentions.push({ start: m.start, end: m.end, text: m.text, rule: m.vote.rule });
     const surface = surfaceOf(m.text);
     const seen = b.names.get(surface);
     b.names.set(surface, (seen ?? 0) + 1);
     b.votes.set(m.vote.type, (b.votes.get(m.vote.type) ?? 0) + m.vote.strength + 0.1);
+    const best = b.best[m.vote.type];
+    if (!best || m.vote.strength > best.strength) b.best[m.vote.type] = m.vote;
     // A canonical form names a new actor; it does not rename one already named ("CARICOM" → "Caricom").
     if (m.canonical && !b.canonical && (b.mentions.length === 1 || ALIASES.has(m.text))) b.canonical = m.canonical;
     if (m.fromLexicon) {
@@ -883,7 +1000,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     }
   };
   const create = (m: RawMention) => {
-    const b: Builder = { names: new Map(), votes: new Map(), mentions: [], keys: new Set(), tokens: [], lexicon: false, index: builders.length, initials: [] };
+    const b: Builder = { names: new Map(), votes: new Map(), best: {}, mentions: [], keys: new Set(), tokens: [], lexicon: false, index: builders.length, initials: [] };
     builders.push(b);
     add(b, m);
     return b;
@@ -985,7 +1102,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const name = b.canonical ?? surfaces.filter((s) => !isAcronym(s)).sort((x, y) => y.split(' ').length - x.split(' ').length || y.length - x.length)[0] ?? surfaces[0]!;
     const aliases = [...new Set(surfaces.filter((s) => s !== name))].sort();
     b.mentions.sort((x, y) => x.start - y.start);
-    actors.push({ id: `${type}:${name.toLowerCase().replace(/\s+/g, ' ')}`, name, type, aliases, mentions: b.mentions, ...(b.color ? { color: b.color } : {}) });
+    actors.push({ id: `${type}:${name.toLowerCase().replace(/\s+/g, ' ')}`, name, type, aliases, mentions: b.mentions, rule: b.best[type]?.rule ?? ActorRule.NoCue, ...(b.color ? { color: b.color } : {}) });
   }
   actors.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return actors;

@@ -5,10 +5,7 @@
  * Offsets are UTF-16 code units of the text.
  */
 import type { Actor, ActorType, Lexicon, Mention } from '../model';
-import {
-  CITIES, COMPASS, COUNTRIES, COUNTRY_ALIASES, CURRENCIES, DISEASES, EVENT_NOUNS, FIRST_NAMES, GENERIC_ORG_HEADS, GEO_HEADS, GEO_PREFIXES, MEMBER_NOUNS, NAME_PARTICLES, NON_ACTOR_HEADS,
-  NOT_ACTOR_ABBREVIATIONS, NOT_ALONE, ORG_HEADS, ORG_ROLE_NOUNS, PLACE_PREPOSITIONS, PLURAL_TITLES, REGION_ADJECTIVES, REGIONS, ROLE_NOUNS, STOP_CAPS, SUBNATIONAL, THING_AFTER, TITLE_HEADS, TITLE_WORDS,
-} from '../lang/en';
+import type { LanguagePack } from '../lang/pack';
 import { initialsOf, keyOf, withinOneEdit } from './text';
 
 /**
@@ -135,8 +132,6 @@ const ORG_AND_NEXT_LAST = /(\S+)$/;
 const ACRONYM = /^(?:[A-Z][a-z]?){1,3}[A-Z]$|^[A-Z]{2,6}$|^(?:[A-Z]\.){2,4}$/;
 const PARTICLE = /^(?:van der|van den|von der|de la|de los|van|von|de|da|dos|di|du|del|ter|bin|ibn) /;
 
-const DEMONYMS = new Map<string, string>();
-for (const [country, dems] of Object.entries(COUNTRIES)) for (const d of dems) if (!DEMONYMS.has(d)) DEMONYMS.set(d, country);
 
 /** ", a former finance minister," / ", NAMT's fisheries policy director," / ", the founder of …". */
 const APPOSITIVE = /^,\s+(?:a|an|the|its|his|her|[A-Z][\w.-]*['’]s)\s+([A-Za-z -]{1,60}?)(?=,|\s+(?:of|at|for|in|who|and|with|from)\b|\.)/;
@@ -144,26 +139,22 @@ const NEXT_WORD = /\s{0,3}([a-z]+)/y;
 const PLACE_OF = /\b(?:islands?|provinces?|regions?|state|city|towns?|villages?|district|county|department|coast|shores|waters|capital|outskirts|centre|center|suburbs?|streets|port|border|interior|north|south|east|west|northeast|northwest|southeast|southwest|heart|parts?) of (?:the )?$/i;
 const SPEAKING = new Set(['said', 'says', 'announced', 'stated', 'warned', 'insisted', 'claimed', 'denied', 'confirmed', 'reported', 'urged', 'argued']);
 
-const KNOWN_PLACES = new Set([...Object.keys(COUNTRY_ALIASES), ...Object.keys(COUNTRIES), ...CITIES, ...REGIONS, ...SUBNATIONAL]);
-// Maps, not the records: looking a fresh string up as an object key interns it first.
-const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(COUNTRY_ALIASES));
-const COUNTRY_NAMES: ReadonlySet<string> = new Set(Object.keys(COUNTRIES));
 
-function isKnownPlace(s: string): boolean {
-  return KNOWN_PLACES.has(s);
+function isKnownPlace(lang: LanguagePack, s: string): boolean {
+  return lang.knownPlaces.has(s);
 }
 
 const CONTRACTION = /^([A-Z][a-z]*)'(?:ve|re|ll|d|m|s|t)$/;
 const PREFIX_ADJ = /-(?:based|led|backed|born|headquartered|linked|run|owned|affiliated|funded|sponsored)$/;
 
-function isStopToken(t: string): boolean {
-  if (STOP_CAPS.has(t) || /^(?:of|for|the|de|on|al|el)$/.test(t) || PREFIX_ADJ.test(t)) return true;
+function isStopToken(lang: LanguagePack, t: string): boolean {
+  if (lang.stopCaps.has(t) || /^(?:of|for|the|de|on|al|el)$/.test(t) || PREFIX_ADJ.test(t)) return true;
   const c = CONTRACTION.exec(t);
-  return !!c && STOP_CAPS.has(c[1]!);
+  return !!c && lang.stopCaps.has(c[1]!);
 }
 
 /** Splits a token list into pieces at possessives ("Senate's Foreign Affairs Committee") and after a leading known place followed by a name. */
-function splitPieces(tokens: string[], start: number): { start: number; tokens: string[] }[] {
+function splitPieces(lang: LanguagePack, tokens: string[], start: number): { start: number; tokens: string[] }[] {
   const out: { start: number; tokens: string[] }[] = [];
   let cur: string[] = [];
   let curStart = start;
@@ -172,7 +163,7 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
     const t = tokens[i]!;
     if (cur.length === 0) curStart = pos;
     // "Fishermen's Association", "People's Party": a possessive inside an organisation's name.
-    const inName = i === tokens.length - 2 && isOrgHead(tokens[i + 1]!) && !isKnownPlace([...cur, t.slice(0, -2)].join(' ')) && !isAcronym(t.slice(0, -2));
+    const inName = i === tokens.length - 2 && isOrgHead(lang, tokens[i + 1]!) && !isKnownPlace(lang, [...cur, t.slice(0, -2)].join(' ')) && !isAcronym(t.slice(0, -2));
     if (/s?'s?$/.test(t) && i < tokens.length - 1 && !inName) {
       cur.push(t.replace(/'s?$/, ''));
       out.push({ start: curStart, tokens: cur });
@@ -189,8 +180,8 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
       const head = p.tokens.slice(0, k).join(' ');
       const rest = p.tokens.slice(k);
       // A city can also be a first name ("Santiago Villalba"): split after a city only before a known first name.
-      const placeLike = ((COUNTRY_NAMES.has(head) || ALIASES.has(head) || REGIONS.has(head) || FIRST_NAMES.has(rest[0]!)) && isKnownPlace(head)) || (k >= 2 && GEO_HEADS.has(p.tokens[k - 1]!));
-      if (placeLike && rest.length >= 2 && !isOrgHead(rest[rest.length - 1]!) && !TITLE_WORDS.has(rest[0]!) && !rest.some((t) => /^[a-z]/.test(t))) {
+      const placeLike = ((lang.countries.has(head) || lang.countryAliases.has(head) || lang.regions.has(head) || lang.firstNames.has(rest[0]!)) && isKnownPlace(lang, head)) || (k >= 2 && lang.geoHeads.has(p.tokens[k - 1]!));
+      if (placeLike && rest.length >= 2 && !isOrgHead(lang, rest[rest.length - 1]!) && !lang.titleWords.has(rest[0]!) && !rest.some((t) => /^[a-z]/.test(t))) {
         result.push({ start: p.start, tokens: p.tokens.slice(0, k) });
         result.push({ start: p.start + head.length + 1, tokens: rest });
         split = true;
@@ -203,13 +194,13 @@ function splitPieces(tokens: string[], start: number): { start: number; tokens: 
 }
 
 /** An organisation head noun, singular or plural ("Association", "Associations"). */
-function isOrgHead(t: string): boolean {
-  return ORG_HEADS.has(t) || (t.endsWith('s') && ORG_HEADS.has(t.slice(0, -1)));
+function isOrgHead(lang: LanguagePack, t: string): boolean {
+  return lang.orgHeads.has(t) || (t.endsWith('s') && lang.orgHeads.has(t.slice(0, -1)));
 }
 
 /** Index of the first "of"/"for" after an organisation head noun ("Bank of …", "Council for …"), or -1. */
-function orgHeadOf(tokens: string[]): number {
-  return tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some(isOrgHead));
+function orgHeadOf(lang: LanguagePack, tokens: string[]): number {
+  return tokens.findIndex((t, k) => (t === 'of' || t === 'for') && tokens.slice(0, k).some((w) => isOrgHead(lang, w)));
 }
 
 /**
@@ -217,26 +208,26 @@ function orgHeadOf(tokens: string[]): number {
  * "<head> of"), "Caribbean Shelter and Resilience Network" (before a head noun), "Jammu and
  * Kashmir" (a known place). `candidateEnd` is where the scan's match ended.
  */
-function andContinuation(norm: string, start: number, surface: string, c: Candidate, candidateEnd: number): number | undefined {
+function andContinuation(lang: LanguagePack, norm: string, start: number, surface: string, c: Candidate, candidateEnd: number): number | undefined {
   if (c.orgHeadOf) {
     const tail = ORG_AND_TAIL.exec(norm.slice(candidateEnd, candidateEnd + 120));
     const tailTokens = tail ? tail[0].replace(/,? and |, /g, ' ').trim().split(' ') : [];
-    if (tail && !tailTokens.some((t) => isKnownPlace(t) || FIRST_NAMES.has(t) || isAcronym(t) || isOrgHead(t))) return candidateEnd + tail[0].length;
+    if (tail && !tailTokens.some((t) => isKnownPlace(lang, t) || lang.firstNames.has(t) || isAcronym(t) || isOrgHead(lang, t))) return candidateEnd + tail[0].length;
   }
   const end = start + surface.length;
   if (!norm.startsWith(' and ', end)) return undefined;
   if (!c.lastIsOrgHead && !c.orgHeadOf && !c.knownPlace && !c.firstIsFirstName) {
     ORG_AND_NEXT.lastIndex = end + 5;
-    if (ORG_AND_NEXT.test(norm) && isOrgHead(ORG_AND_NEXT_LAST.exec(norm.slice(end + 5, ORG_AND_NEXT.lastIndex))![1]!)) return ORG_AND_NEXT.lastIndex;
+    if (ORG_AND_NEXT.test(norm) && isOrgHead(lang, ORG_AND_NEXT_LAST.exec(norm.slice(end + 5, ORG_AND_NEXT.lastIndex))![1]!)) return ORG_AND_NEXT.lastIndex;
   }
   const next = /^ and ([^\s,.;:]+)/.exec(norm.slice(end, end + 40))?.[1];
-  return next && isKnownPlace(`${surface} and ${next}`) ? end + 5 + next.length : undefined;
+  return next && isKnownPlace(lang, `${surface} and ${next}`) ? end + 5 + next.length : undefined;
 }
 
 
 
 /** "Pedro Almeida Rocha of the Commission": a person's name, then the organisation they belong to. */
-function splitPersonOf(start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean }[] {
+function splitPersonOf(lang: LanguagePack, start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean }[] {
   const at = tokens.findIndex((t) => t === 'of' || t === 'for');
   if (at >= 2) {
     const left = tokens.slice(0, at);
@@ -246,14 +237,14 @@ function splitPersonOf(start: number, tokens: string[]): { start: number; tokens
       right = right.slice(1);
       rightStart += 4;
     }
-    const headLike = (t: string) => isOrgHead(t) || GEO_HEADS.has(t) || NON_ACTOR_HEADS.has(t) || TITLE_WORDS.has(t) || /^[a-z]/.test(t);
+    const headLike = (t: string) => isOrgHead(lang, t) || lang.geoHeads.has(t) || lang.nonActorHeads.has(t) || lang.titleWords.has(t) || /^[a-z]/.test(t);
     const rightLast = right[right.length - 1];
-    const nameLike = left.length <= 4 && left.every((t) => NAME_PARTICLES.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !DEMONYMS.has(t) && !isKnownPlace(t)));
+    const nameLike = left.length <= 4 && left.every((t) => lang.nameParticles.has(t) || (/^\p{Lu}\p{Ll}/u.test(t) && !lang.demonyms.has(t) && !isKnownPlace(lang, t)));
     // "Martin Smith of PBS": an acronym after "of" is an organisation too.
-    const rightOrg = !!rightLast && (isOrgHead(rightLast) || orgHeadOf(right) >= 0 || (right.length === 1 && isAcronym(rightLast) && !ALIASES.has(rightLast)));
+    const rightOrg = !!rightLast && (isOrgHead(lang, rightLast) || orgHeadOf(lang, right) >= 0 || (right.length === 1 && isAcronym(rightLast) && !lang.countryAliases.has(rightLast)));
     // "Union Island for the Caribbean Shelter …": a place, then an organisation.
-    if (rightOrg && GEO_HEADS.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
-    if (rightLast && !left.some((t) => headLike(t) && !NAME_PARTICLES.has(t)) && ((FIRST_NAMES.has(left[0]!) && isKnownPlace(right.join(' '))) || (nameLike && rightOrg))) {
+    if (rightOrg && lang.geoHeads.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
+    if (rightLast && !left.some((t) => headLike(t) && !lang.nameParticles.has(t)) && ((lang.firstNames.has(left[0]!) && isKnownPlace(lang, right.join(' '))) || (nameLike && rightOrg))) {
       return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     }
   }
@@ -330,7 +321,7 @@ interface Form {
   personShape: boolean;
 }
 
-function formOf(surface: string): Form {
+function formOf(lang: LanguagePack, surface: string): Form {
   const tokens = surface.split(' ');
   const last = tokens[tokens.length - 1]!;
   const first = tokens[0]!;
@@ -338,22 +329,22 @@ function formOf(surface: string): Form {
   return {
     surface,
     tokens,
-    regionAdjective: REGION_ADJECTIVES.has(surface),
-    knownPlace: isKnownPlace(surface),
-    geoName: tokens.length >= 2 && (GEO_HEADS.has(last) || GEO_PREFIXES.has(first)) && !FIRST_NAMES.has(first) && !tokens.some(isOrgHead),
+    regionAdjective: lang.regionAdjectives.has(surface),
+    knownPlace: isKnownPlace(lang, surface),
+    geoName: tokens.length >= 2 && (lang.geoHeads.has(last) || lang.geoPrefixes.has(first)) && !lang.firstNames.has(first) && !tokens.some((t) => isOrgHead(lang, t)),
     upper: surface === surface.toUpperCase() && /[A-Z]{3}/.test(surface),
-    notActor: DEMONYMS.has(surface) || DEMONYMS.has(last) || (last.endsWith('s') && DEMONYMS.has(last.slice(0, -1))) || NON_ACTOR_HEADS.has(last) || NOT_ACTOR_ABBREVIATIONS.has(surface) || DISEASES.has(surface) || DISEASES.has(first),
-    titleOnly: tokens.length >= 2 && TITLE_WORDS.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(first) ? 1 : 0).every((t) => TITLE_WORDS.has(t)),
-    orgHeadLast: isOrgHead(last),
+    notActor: lang.demonyms.has(surface) || lang.demonyms.has(last) || (last.endsWith('s') && lang.demonyms.has(last.slice(0, -1))) || lang.nonActorHeads.has(last) || lang.notActorAbbreviations.has(surface) || lang.diseases.has(surface) || lang.diseases.has(first),
+    titleOnly: tokens.length >= 2 && lang.titleWords.has(last) && tokens.slice(isAcronym(first) || isKnownPlace(lang, first) ? 1 : 0).every((t) => lang.titleWords.has(t)),
+    orgHeadLast: isOrgHead(lang, last),
     acronym: isAcronym(surface),
-    notAlone: tokens.length === 1 && NOT_ALONE.has(surface),
-    orgName: isOrgHead(last) || /-(?:e|ul|ud|i|al)-/.test(surface),
+    notAlone: tokens.length === 1 && lang.notAlone.has(surface),
+    orgName: isOrgHead(lang, last) || /-(?:e|ul|ud|i|al)-/.test(surface),
     alPrefix: /^(?:al|el)-/.test(first),
-    headOf: of > 0 && tokens.slice(0, of).some(isOrgHead),
-    compassPlace: tokens.length >= 2 && COMPASS.has(first) && (isKnownPlace(tokens.slice(1).join(' ')) || GEO_HEADS.has(last)),
+    headOf: of > 0 && tokens.slice(0, of).some((t) => isOrgHead(lang, t)),
+    compassPlace: tokens.length >= 2 && lang.compass.has(first) && (isKnownPlace(lang, tokens.slice(1).join(' ')) || lang.geoHeads.has(last)),
     brand: tokens.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(surface),
-    firstName: FIRST_NAMES.has(first),
-    surfaceIsFirstName: FIRST_NAMES.has(surface),
+    firstName: lang.firstNames.has(first),
+    surfaceIsFirstName: lang.firstNames.has(surface),
     personShape: tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first),
   };
 }
@@ -407,7 +398,7 @@ const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}s?\b/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Types one candidate (already stripped of titles and stopwords). */
-function typeCandidate(text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
+function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
   const { tokens } = f;
   if (f.regionAdjective && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
   if (f.knownPlace) return V.gazetteer;
@@ -416,19 +407,19 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   if (f.notActor) return undefined; // an adjective ("West African") or a thing, not an actor
   NEXT_WORD.lastIndex = end;
   const after = NEXT_WORD.exec(text)?.[1];
-  if (after && CURRENCIES.has(after)) return undefined; // "CFA franc"
+  if (after && lang.currencies.has(after)) return undefined; // "CFA franc"
   if (f.titleOnly) return undefined;
   // "the Ebola outbreak", "the Falcon Heavy rocket": a disease, a drug or a product, unless a cue makes it an organisation.
-  if (after && THING_AFTER.has(after) && !titled && !f.orgName && !f.acronym) return undefined;
+  if (after && lang.thingAfter.has(after) && !titled && !f.orgName && !f.acronym) return undefined;
   const codeEnd = text.charCodeAt(start - 2);
   if (((codeEnd >= 48 && codeEnd <= 57) || (codeEnd >= 65 && codeEnd <= 90)) && PRODUCT_CODE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return undefined;
   if (titled) return V.title;
   if (/\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(0, start - 6), start))) return V.honorific;
   // "Julio César Ríos-Benegas, an independent senator," / "Hafiz Saeed, the founder of …".
   const appositive = text.charCodeAt(end) === 44 /* , */ ? APPOSITIVE.exec(text.slice(end, end + 80)) : null;
-  if (appositive && ROLE_NOUNS.has(appositive[1]!.split(' ').pop()!) && !f.orgHeadLast) return V.appositive;
+  if (appositive && lang.roleNouns.has(appositive[1]!.split(' ').pop()!) && !f.orgHeadLast) return V.appositive;
   // "Jamaatud Dawa leader Hafiz Saeed", "Hizbul Mujahideen militants": a group's members.
-  if (after && MEMBER_NOUNS.has(after) && !f.acronym) return V.member;
+  if (after && lang.memberNouns.has(after) && !f.acronym) return V.member;
   if (f.notAlone) return undefined; // "International donors", "News of the deal"
   const next = text.charCodeAt(end);
   if ((next === 44 || next === 32) && LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return V.legalForm;
@@ -441,9 +432,9 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   if (f.headOf) return V.headOf;
   if (tokens.length === 1 && f.acronym) return V.acronym;
   const before = wordBefore(text, start);
-  if (ROLE_NOUNS.has(before)) return V.roleBefore;
+  if (lang.roleNouns.has(before)) return V.roleBefore;
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
-  if (ORG_ROLE_NOUNS.has(before)) return V.orgRoleBefore;
+  if (lang.orgRoleNouns.has(before)) return V.orgRoleBefore;
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
   if (ofBefore(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return V.placeOf;
   // "Eastern Caribbean", "Northern Kenya".
@@ -453,15 +444,15 @@ function typeCandidate(text: string, f: Form, start: number, end: number, titled
   if (f.firstName && tokens.length >= 2) return V.firstName;
   if (before === 'the') {
     // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
-    if (PLACE_PREPOSITIONS.has(wordBefore(text, text.lastIndexOf('the', start)))) return V.prepositionThe;
+    if (lang.placePrepositions.has(wordBefore(text, text.lastIndexOf('the', start)))) return V.prepositionThe;
     if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return V.theInstitution;
   }
   if (tokens.length === 1) {
-    if (PLACE_PREPOSITIONS.has(before)) return V.placePreposition;
+    if (lang.placePrepositions.has(before)) return V.placePreposition;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
     if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return V.speaking;
     // "the 2016 Pathankot attack": a place named before an event noun.
-    if (after && EVENT_NOUNS.has(after)) return V.eventNoun;
+    if (after && lang.eventNouns.has(after)) return V.eventNoun;
     return V.noCue;
   }
   if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return V.placePreposition;
@@ -496,21 +487,21 @@ interface Candidate {
   piecesAfterParticiple: Piece[] | undefined;
 }
 
-function candidateOf(surface: string): Candidate {
+function candidateOf(lang: LanguagePack, surface: string): Candidate {
   const tokens = surface.split(' ');
   const based: { rel: number; length: number }[] = [];
   let rel = 0;
   let rest = tokens;
   // Leading capitalised function words ("The", "In", "But", ...) are not part of names; "Paris-based" names a place.
-  while (rest.length && isStopToken(rest[0]!) && !isKnownPlace(rest.join(' '))) {
+  while (rest.length && isStopToken(lang, rest[0]!) && !isKnownPlace(lang, rest.join(' '))) {
     const b = /^(.+)-(?:based|headquartered)$/.exec(rest[0]!);
     if (b && /^\p{Lu}/u.test(b[1]!) && b[1]!.length > 1) based.push({ rel, length: b[1]!.length });
     rel += rest[0]!.length + 1;
     rest = rest.slice(1);
   }
   // A participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X" (only at a sentence's start).
-  const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (TITLE_WORDS.has(rest[1]!) || FIRST_NAMES.has(rest[1]!)))) && !FIRST_NAMES.has(rest[0]!) && !isKnownPlace(rest.join(' ')) && !isOrgHead(rest[rest.length - 1]!);
-  return { orgHeadOf: orgHeadOf(tokens) > 0, lastIsOrgHead: isOrgHead(tokens[tokens.length - 1]!), knownPlace: isKnownPlace(surface), firstIsFirstName: FIRST_NAMES.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
+  const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (lang.titleWords.has(rest[1]!) || lang.firstNames.has(rest[1]!)))) && !lang.firstNames.has(rest[0]!) && !isKnownPlace(lang, rest.join(' ')) && !isOrgHead(lang, rest[rest.length - 1]!);
+  return { orgHeadOf: orgHeadOf(lang, tokens) > 0, lastIsOrgHead: isOrgHead(lang, tokens[tokens.length - 1]!), knownPlace: isKnownPlace(lang, surface), firstIsFirstName: lang.firstNames.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
 }
 
 /**
@@ -518,12 +509,12 @@ function candidateOf(surface: string): Candidate {
  * mentions: at possessives and after a leading place, then at a title ("United Nations
  * Secretary-General Antonio Guterres" → org + person).
  */
-function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: Map<string, Form>): Piece[] {
+function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: Set<string>, forms: Map<string, Form>): Piece[] {
   // Trailing function words go; a head noun that is also a sentence start ("Police") stays after a name ("Thames Valley Police").
-  while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || (STOP_CAPS.has(tokens[tokens.length - 1]!) && !(tokens.length > 1 && isOrgHead(tokens[tokens.length - 1]!))))) tokens = tokens.slice(0, -1);
+  while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || (lang.stopCaps.has(tokens[tokens.length - 1]!) && !(tokens.length > 1 && isOrgHead(lang, tokens[tokens.length - 1]!))))) tokens = tokens.slice(0, -1);
   if (tokens.length === 0) return [];
   const pieces: { start: number; tokens: string[]; titled: boolean }[] = [];
-  for (const part of splitPieces(tokens, start)) {
+  for (const part of splitPieces(lang, tokens, start)) {
     const ptoks = part.tokens;
     let i = 0;
     let pos = part.start;
@@ -532,16 +523,16 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
     while (i < ptoks.length) {
       const t = ptoks[i]!;
       // A plural title leads a list of names ("Representatives A, B and C"), never inside a name ("House of Representatives").
-      if (TITLE_WORDS.has(t) && !(i > 0 && PLURAL_TITLES.has(t))) {
+      if (lang.titleWords.has(t) && !(i > 0 && lang.pluralTitles.has(t))) {
         let j = i;
-        while (j < ptoks.length && (TITLE_WORDS.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
+        while (j < ptoks.length && (lang.titleWords.has(ptoks[j]!) || /^(?:of|for)$/.test(ptoks[j]!))) j++;
         // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".
-        const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && TITLE_HEADS.has(ptoks[i + idx - 1]!));
-        while (j > i && !TITLE_HEADS.has(ptoks[j - 1]!) && !(TITLE_WORDS.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
+        const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && lang.titleHeads.has(ptoks[i + idx - 1]!));
+        while (j > i && !lang.titleHeads.has(ptoks[j - 1]!) && !(lang.titleWords.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
         const nameToks = ptoks.slice(j);
         const nameCut = nameToks.findIndex((w) => w === 'of' || w === 'for');
         const personLast = nameCut > 0 ? nameToks[nameCut - 1] : nameToks[nameToks.length - 1];
-        if (j > i && j < ptoks.length && !STOP_CAPS.has(ptoks[j]!) && !(personLast && isOrgHead(personLast))) {
+        if (j > i && j < ptoks.length && !lang.stopCaps.has(ptoks[j]!) && !(personLast && isOrgHead(lang, personLast))) {
           if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
           let nameStart = pos;
           for (let k = i; k < j; k++) nameStart += ptoks[k]!.length + 1;
@@ -560,7 +551,7 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
             if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false });
           }
           // A name has no connector words ("Secretary of State for South" is a title, not a name).
-          if (!name.some((w) => /^[a-z]/.test(w) && !NAME_PARTICLES.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
+          if (!name.some((w) => /^[a-z]/.test(w) && !lang.nameParticles.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
           current = [];
           break;
         }
@@ -570,21 +561,21 @@ function piecesOf(tokens: string[], start: number, ignore: Set<string>, forms: M
       pos += t.length + 1;
       i++;
     }
-    if (current.length) pieces.push(...splitPersonOf(pieceStart, current));
+    if (current.length) pieces.push(...splitPersonOf(lang, pieceStart, current));
   }
   const out: Piece[] = [];
   for (const p of pieces) {
     // Drop pieces that are only title words or stopwords.
-    const toks = p.tokens.filter((t) => !(TITLE_WORDS.has(t) && p.tokens.length === 1));
+    const toks = p.tokens.filter((t) => !(lang.titleWords.has(t) && p.tokens.length === 1));
     while (toks.length && /^[a-z]/.test(toks[toks.length - 1]!) && !/^(?:al|el|ul|ud|bin|ibn)-/.test(toks[toks.length - 1]!)) toks.pop();
     while (toks.length && /^[a-z]/.test(toks[0]!) && !/^(?:al|el)-/.test(toks[0]!)) toks.shift();
     if (toks.length === 0) continue;
     const sur = toks.join(' ');
     let form = forms.get(sur);
-    if (!form) forms.set(sur, (form = formOf(sur)));
-    let canonical: string | undefined = ALIASES.get(sur);
+    if (!form) forms.set(sur, (form = formOf(lang, sur)));
+    let canonical: string | undefined = lang.countryAliases.get(sur);
     if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
-    const skip = toks.every((t) => TITLE_WORDS.has(t) || STOP_CAPS.has(t)) || ignore.has(sur) || sur.length < 2;
+    const skip = toks.every((t) => lang.titleWords.has(t) || lang.stopCaps.has(t)) || ignore.has(sur) || sur.length < 2;
     out.push({ rel: p.start, form, titled: p.titled, canonical, skip });
   }
   return out;
@@ -662,7 +653,7 @@ function inLines(lines: readonly { start: number; end: number }[], i: number): b
 }
 
 /** The parts of a candidate in a Title Case line that are names: known places, acronyms, or word runs the text also has outside such lines. */
-function confirmedParts(norm: string, start: number, surface: string, lines: readonly { start: number; end: number }[]): { start: number; surface: string }[] {
+function confirmedParts(lang: LanguagePack, norm: string, start: number, surface: string, lines: readonly { start: number; end: number }[]): { start: number; surface: string }[] {
   const tokens = surface.split(' ');
   const offsets: number[] = [];
   let pos = start;
@@ -676,9 +667,9 @@ function confirmedParts(norm: string, start: number, surface: string, lines: rea
     let found = 0;
     // A strong rule holds in a headline too: a title, then a first name or a surname the text has ("Chairman A B").
     let k = i;
-    while (k < tokens.length && TITLE_WORDS.has(tokens[k]!)) k++;
-    const titledName = k > i && TITLE_HEADS.has(tokens[k - 1]!) && k + 1 < tokens.length && tokens.slice(k, k + 2).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !TITLE_WORDS.has(t));
-    if (titledName && (FIRST_NAMES.has(tokens[k]!) || occursOutside(norm, tokens[k + 1]!, start, lines))) {
+    while (k < tokens.length && lang.titleWords.has(tokens[k]!)) k++;
+    const titledName = k > i && lang.titleHeads.has(tokens[k - 1]!) && k + 1 < tokens.length && tokens.slice(k, k + 2).every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !lang.titleWords.has(t));
+    if (titledName && (lang.firstNames.has(tokens[k]!) || occursOutside(norm, tokens[k + 1]!, start, lines))) {
       const end = k + 2;
       out.push({ start: offsets[i]!, surface: tokens.slice(i, end).join(' ') });
       i = end;
@@ -691,9 +682,9 @@ function confirmedParts(norm: string, start: number, surface: string, lines: rea
       return firstOutside && (words === 1 || occursOutside(norm, sub, start, lines));
     };
     for (let j = Math.min(tokens.length, i + 6); j > i; j--) {
-      if (/^[a-z]/.test(tokens[j - 1]!) || STOP_CAPS.has(tokens[i]!)) continue;
+      if (/^[a-z]/.test(tokens[j - 1]!) || lang.stopCaps.has(tokens[i]!)) continue;
       const sub = tokens.slice(i, j).join(' ');
-      if (isKnownPlace(sub) || ALIASES.has(sub) || isAcronym(sub) || outside(sub, j - i)) {
+      if (isKnownPlace(lang, sub) || lang.countryAliases.has(sub) || isAcronym(sub) || outside(sub, j - i)) {
         found = j - i;
         out.push({ start: offsets[i]!, surface: sub });
         break;
@@ -705,7 +696,7 @@ function confirmedParts(norm: string, start: number, surface: string, lines: rea
 }
 
 /** Finds raw mentions in the normalised text `norm` (same offsets as `text`). */
-export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawMention[] {
+export function scanMentions(lang: LanguagePack, text: string, norm: string, lexicon: Lexicon): RawMention[] {
   const out: RawMention[] = [];
   const ignore = new Set(lexicon.ignore.map((s) => s.trim()));
   const lexSpans: RawMention[] = findLexiconMentions(text, norm, lexicon, ignore);
@@ -715,7 +706,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   const forms = new Map<string, Form>();
   const candidate = (surface: string): Candidate => {
     let c = candidates.get(surface);
-    if (!c) candidates.set(surface, (c = candidateOf(surface)));
+    if (!c) candidates.set(surface, (c = candidateOf(lang, surface)));
     return c;
   };
 
@@ -725,7 +716,7 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(norm))) {
     // Most candidates are one capitalised function word ("The", "In", "He"): drop them first.
-    if (STOP_CAPS.has(m[0]) && !norm.startsWith(' and ', m.index + m[0].length)) continue;
+    if (lang.stopCaps.has(m[0]) && !norm.startsWith(' and ', m.index + m[0].length)) continue;
     const start = m.index;
     let surface = m[0];
     // Trailing possessive and abbreviation dots.
@@ -740,12 +731,12 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     // A Title Case headline: only the parts of a candidate confirmed elsewhere in the text.
     while (headline < headlines.length && headlines[headline]!.end <= start) headline++;
     if (headline < headlines.length && headlines[headline]!.start <= start) {
-      for (const part of confirmedParts(norm, start, surface, headlines)) emit(part.start, part.surface, candidate(part.surface));
+      for (const part of confirmedParts(lang, norm, start, surface, headlines)) emit(part.start, part.surface, candidate(part.surface));
       continue;
     }
     let c = candidate(surface);
     // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
-    const joinedEnd = andContinuation(norm, start, surface, c, CANDIDATE.lastIndex);
+    const joinedEnd = andContinuation(lang, norm, start, surface, c, CANDIDATE.lastIndex);
     if (joinedEnd !== undefined) {
       surface = norm.slice(start, joinedEnd);
       CANDIDATE.lastIndex = joinedEnd;
@@ -758,14 +749,14 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     const restStart = start + c.rel;
     const midThe = c.rel === 4 && surface.startsWith('The ') && start > 0 && !/(?:^|[.!?:;"“”'‘’(\n—–-]\s*)$/.test(norm.slice(Math.max(0, start - 3), start));
     const pieces = c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
-      ? (c.piecesAfterParticiple ??= piecesOf(c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
-      : (c.pieces ??= piecesOf(c.rest, c.rel, ignore, forms));
+      ? (c.piecesAfterParticiple ??= piecesOf(lang, c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
+      : (c.pieces ??= piecesOf(lang, c.rest, c.rel, ignore, forms));
     for (const p of pieces) {
       if (p.skip) continue;
       const s = start + p.rel;
       const e = s + p.form.surface.length;
       if (covered(s, e)) continue;
-      let vote = typeCandidate(norm, p.form, s, e, p.titled);
+      let vote = typeCandidate(lang, norm, p.form, s, e, p.titled);
       // "reported by The Independent", "a hit for The Rolling Stones": a capitalised "The" inside a sentence starts a name.
       if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = V.midThe;
       if (!vote) continue;
@@ -775,8 +766,8 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
     }
   }
   out.push(...lexSpans);
-  out.push(...findLowercaseOrgs(text, norm, covered));
-  out.push(...findParticleSurnames(text, norm, out));
+  out.push(...findLowercaseOrgs(lang, text, norm, covered));
+  out.push(...findParticleSurnames(lang, text, norm, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Remove mentions nested in a longer one.
   const result: RawMention[] = [];
@@ -803,14 +794,14 @@ export function scanMentions(text: string, norm: string, lexicon: Lexicon): RawM
 }
 
 /** "van der Wal told reporters": a surname with lowercase particles, when the full name ("Maarten van der Wal") was seen. */
-function findParticleSurnames(text: string, norm: string, found: RawMention[]): RawMention[] {
+function findParticleSurnames(lang: LanguagePack, text: string, norm: string, found: RawMention[]): RawMention[] {
   // Surnames with particles of names seen in full, with the offset where that name ends.
   const tails = new Map<string, number>();
   for (const f of found) {
     if (!/\s(?:[a-z]+\s)+\S/.test(f.text)) continue;
     const words = f.text.split(/\s+/);
     for (let i = 1; i < words.length - 1; i++) {
-      if (!NAME_PARTICLES.has(words[i]!)) continue;
+      if (!lang.nameParticles.has(words[i]!)) continue;
       const tail = words.slice(i).join(' ');
       if (!tails.has(tail) || tails.get(tail)! > f.end) tails.set(tail, f.end);
       break;
@@ -883,12 +874,12 @@ function findLexiconMentions(text: string, norm: string, lexicon: Lexicon, ignor
 
 const LOWER_ORG = /\bthe (([A-Z][a-z]+) (foreign ministry|foreign office|defen[cs]e ministry|interior ministry|home ministry|finance ministry|embassy|government|army|military|navy|air force|police|parliament|central bank|cabinet|judiciary|supreme court))\b/g;
 
-function findLowercaseOrgs(text: string, norm: string, covered: (s: number, e: number) => boolean): RawMention[] {
+function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, covered: (s: number, e: number) => boolean): RawMention[] {
   const out: RawMention[] = [];
   LOWER_ORG.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LOWER_ORG.exec(norm))) {
-    if (!DEMONYMS.has(m[2]!)) continue;
+    if (!lang.demonyms.has(m[2]!)) continue;
     const start = m.index + 4;
     const end = start + m[1]!.length;
     if (covered(start, end)) continue;
@@ -917,7 +908,7 @@ interface Builder {
 }
 
 /** Merges raw mentions into actors. */
-export function mergeMentions(raw: RawMention[]): Actor[] {
+export function mergeMentions(lang: LanguagePack, raw: RawMention[]): Actor[] {
   const builders: Builder[] = [];
   const byKey = new Map<string, Builder>();
   const assigned = new Map<RawMention, Builder>();
@@ -969,7 +960,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     const best = b.best[m.vote.type];
     if (!best || m.vote.strength > best.strength) b.best[m.vote.type] = m.vote;
     // A canonical form names a new actor; it does not rename one already named ("CARICOM" → "Caricom").
-    if (m.canonical && !b.canonical && (b.mentions.length === 1 || ALIASES.has(m.text))) b.canonical = m.canonical;
+    if (m.canonical && !b.canonical && (b.mentions.length === 1 || lang.countryAliases.has(m.text))) b.canonical = m.canonical;
     if (m.fromLexicon) {
       b.lexicon = true;
       b.canonical = m.canonical;
@@ -1058,7 +1049,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
   for (const m of deferred) {
     const surface = m.text.replace(/\s+/g, ' ');
     const k = key(surface);
-    if (GENERIC_ORG_HEADS.has(surface) && !m.fromLexicon && m.canonical === undefined) {
+    if (lang.genericOrgHeads.has(surface) && !m.fromLexicon && m.canonical === undefined) {
       // "the Commission", "the Tribunal": the nearest organisation named with that word, or nothing.
       const heads = listed(byToken, surface).filter((x) => x.tokens.length >= 2 && x.tokens.includes(surface) && (x.votes.get('organization') ?? 0) > 0);
       heads.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
@@ -1074,7 +1065,7 @@ export function mergeMentions(raw: RawMention[]): Actor[] {
     if (!b) {
       // Surname (or first name) of a person named in full, the nearest one before the mention.
       // (Any later part of a longer name: "Villalba" for "Santiago Villalba Ortiz".)
-      const candidates = isKnownPlace(surface) ? [] : listed(byToken, surface).filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface || (x.tokens.length >= 3 && x.tokens.indexOf(surface) > 0 && (x.votes.get('person') ?? 0) > 0)) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
+      const candidates = isKnownPlace(lang, surface) ? [] : listed(byToken, surface).filter((x) => x.tokens.length >= 2 && (x.tokens[x.tokens.length - 1] === surface || x.tokens[0] === surface || (x.tokens.length >= 3 && x.tokens.indexOf(surface) > 0 && (x.votes.get('person') ?? 0) > 0)) && ((x.votes.get('person') ?? 0) > 0 || (x.votes.get('place') ?? 0) > 1));
       if (candidates.length) {
         candidates.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
         b = candidates[0];

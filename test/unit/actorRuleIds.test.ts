@@ -37,6 +37,7 @@ describe('actor rule ids', () => {
     ['Later the Kenyan foreign ministry said no.', 'Kenyan foreign ministry', 'organization', 'demonym + institution'],
     ['They visited the provinces of Alto Dravo, Vel Kora and Ostrin.', 'Ostrin', 'place', 'place list'],
     ['The Tolvanian Shipping Board and Varnak met.', 'Varnak', 'organization', 'list type'],
+    ['President Tomas Brenner of Varnia met the press.', 'Varnia', 'place', 'polity of a title'],
   ];
   for (const [text, name, type, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {

@@ -58,6 +58,16 @@ describe('actor rules', () => {
     ['Speaking to Martin Osgood of PBS, he denied it.', 'Martin Osgood', 'person'],
     ["Wikinews' Nicholas Brandt attended the event.", 'Nicholas Brandt', 'person'],
     ['The firm agreed with Airbus to build Airbus A300s locally.', 'Airbus', 'organization'],
+    // A title's domain, then the name: "First Minister of Scotland A B".
+    ['First Minister of Scotland Moira Calder said the vote would go ahead.', 'Moira Calder', 'person'],
+    ['First Minister of Scotland Moira Calder said the vote would go ahead.', 'Scotland', 'place'],
+    ['Prime Minister of India Ravi Sethu opened the bridge.', 'Ravi Sethu', 'person'],
+    // Coordinated titles: each name of the list has the plural title; the polity after "of" is a place.
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Ana Reyes', 'person'],
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Varnia', 'place'],
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Oskia', 'place'],
+    ['Ministers Kolvan Drebeck and Ostrin Vale signed the treaty.', 'Ostrin Vale', 'person'],
+    ['Governor Ed Vance of Kolvania signed the bill.', 'Kolvania', 'place'],
   ];
   for (const [text, name, type] of found) {
     it(`finds ${name} (${type}): ${text.slice(0, 50)}…`, () => {

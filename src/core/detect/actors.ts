@@ -82,6 +82,8 @@ export const ActorRule = {
   PlaceList: 32,
   /** A weakly typed name in a list takes the type the others clearly have. */
   ListType: 33,
+  /** The X of "President A of X", "Governor A of X". */
+  Polity: 34,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -89,7 +91,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -385,6 +387,7 @@ const V = {
   particleSurname: vote('person', 2, ActorRule.ParticleSurname),
   demonymInstitution: vote('organization', 2, ActorRule.DemonymInstitution),
   placeList: vote('place', 2, ActorRule.PlaceList),
+  polity: vote('place', 2, ActorRule.Polity),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -468,6 +471,8 @@ interface Piece {
   canonical: string | undefined;
   /** Never a mention, wherever it stands (only title words or stopwords, too short, ignored by the lexicon). */
   skip: boolean;
+  /** The X of "President A of X": a place unless something else types it. */
+  polity: boolean;
 }
 
 /** What a candidate's surface alone decides: facts about its words, and (worked out on first need) its pieces. */
@@ -513,7 +518,7 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
   // Trailing function words go; a head noun that is also a sentence start ("Police") stays after a name ("Thames Valley Police").
   while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || (lang.stopCaps.has(tokens[tokens.length - 1]!) && !(tokens.length > 1 && isOrgHead(lang, tokens[tokens.length - 1]!))))) tokens = tokens.slice(0, -1);
   if (tokens.length === 0) return [];
-  const pieces: { start: number; tokens: string[]; titled: boolean }[] = [];
+  const pieces: { start: number; tokens: string[]; titled: boolean; polity?: boolean }[] = [];
   for (const part of splitPieces(lang, tokens, start)) {
     const ptoks = part.tokens;
     let i = 0;
@@ -529,11 +534,28 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
         // Back off to the title's head word, or to the domain of "Commissioner for Trade", "Minister of State".
         const domainOpen = (k: number) => ptoks.slice(i, k).some((w, idx) => (w === 'of' || w === 'for') && idx > 0 && lang.titleHeads.has(ptoks[i + idx - 1]!));
         while (j > i && !lang.titleHeads.has(ptoks[j - 1]!) && !(lang.titleWords.has(ptoks[j - 1]!) && domainOpen(j - 1))) j--;
+        const head = ptoks[j - 1];
+        // "First Minister of Scotland A B", "Prime Minister of India A B": the title's domain is a known place, the name follows it.
+        let domain: { start: number; tokens: string[] } | undefined;
+        if (j > i && (ptoks[j] === 'of' || ptoks[j] === 'for')) {
+          const k = ptoks[j + 1] === 'the' ? j + 2 : j + 1;
+          for (let n = Math.min(3, ptoks.length - k - 1); n >= 1; n--) {
+            const next = ptoks[k + n]!;
+            if (isKnownPlace(lang, ptoks.slice(k, k + n).join(' ')) && /^\p{Lu}/u.test(next) && !lang.titleWords.has(next) && !lang.stopCaps.has(next)) {
+              let at = pos;
+              for (let m = i; m < k; m++) at += ptoks[m]!.length + 1;
+              domain = { start: at, tokens: ptoks.slice(k, k + n) };
+              j = k + n;
+              break;
+            }
+          }
+        }
         const nameToks = ptoks.slice(j);
         const nameCut = nameToks.findIndex((w) => w === 'of' || w === 'for');
         const personLast = nameCut > 0 ? nameToks[nameCut - 1] : nameToks[nameToks.length - 1];
         if (j > i && j < ptoks.length && !lang.stopCaps.has(ptoks[j]!) && !(personLast && isOrgHead(lang, personLast))) {
           if (current.length) pieces.push({ start: pieceStart, tokens: current, titled: false });
+          if (domain) pieces.push({ start: domain.start, tokens: domain.tokens, titled: false });
           let nameStart = pos;
           for (let k = i; k < j; k++) nameStart += ptoks[k]!.length + 1;
           let name = ptoks.slice(j);
@@ -548,7 +570,7 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
               rest = rest.slice(1);
             }
             name = name.slice(0, cut);
-            if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false });
+            if (rest.length && !rest.some((w) => /^[a-z]/.test(w) && !/^(?:of|for|the|and)$/.test(w))) pieces.push({ start: restStart, tokens: rest, titled: false, polity: !!head && lang.polityTitles.has(head) });
           }
           // A name has no connector words ("Secretary of State for South" is a title, not a name).
           if (!name.some((w) => /^[a-z]/.test(w) && !lang.nameParticles.has(w))) pieces.push({ start: nameStart, tokens: name, titled: true });
@@ -576,7 +598,7 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
     let canonical: string | undefined = lang.countryAliases.get(sur);
     if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
     const skip = toks.every((t) => lang.titleWords.has(t) || lang.stopCaps.has(t)) || ignore.has(sur) || sur.length < 2;
-    out.push({ rel: p.start, form, titled: p.titled, canonical, skip });
+    out.push({ rel: p.start, form, titled: p.titled, canonical, skip, polity: p.polity ?? false });
   }
   return out;
 }
@@ -712,6 +734,8 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
 
   const headlines = titleCaseLines(norm);
   let headline = 0;
+  /** The plural title that opened the last candidate, and where the list of names it leads ends so far. */
+  let listTitle: { title: string; end: number } | undefined;
   CANDIDATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(norm))) {
@@ -735,22 +759,33 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       continue;
     }
     let c = candidate(surface);
+    // "Presidents A of X and B of Y", "Representatives A, B and C": each name of the list has the plural title.
+    if (listTitle && /^(?:,|,? and) $/.test(norm.slice(listTitle.end, start)) && c.rel === 0 && !lang.titleWords.has(c.rest[0]!)) {
+      listTitle.end = start + surface.length;
+      emit(start, surface, c, listTitle.title);
+      continue;
+    }
+    listTitle = c.rest.length > 1 && lang.pluralTitles.has(c.rest[0]!) ? { title: c.rest[0]!, end: start + surface.length } : undefined;
     // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
     const joinedEnd = andContinuation(lang, norm, start, surface, c, CANDIDATE.lastIndex);
     if (joinedEnd !== undefined) {
       surface = norm.slice(start, joinedEnd);
       CANDIDATE.lastIndex = joinedEnd;
       c = candidate(surface);
+      listTitle = undefined;
     }
     emit(start, surface, c);
   }
-  function emit(start: number, surface: string, c: Candidate): void {
+  /** `title`: the plural title of the list this candidate is a name of. */
+  function emit(start: number, surface: string, c: Candidate, title?: string): void {
     for (const b of c.based) out.push({ start: start + b.rel, end: start + b.rel + b.length, text: text.slice(start + b.rel, start + b.rel + b.length), vote: V.based });
     const restStart = start + c.rel;
     const midThe = c.rel === 4 && surface.startsWith('The ') && start > 0 && !/(?:^|[.!?:;"“”'‘’(\n—–-]\s*)$/.test(norm.slice(Math.max(0, start - 3), start));
-    const pieces = c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
-      ? (c.piecesAfterParticiple ??= piecesOf(lang, c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
-      : (c.pieces ??= piecesOf(lang, c.rest, c.rel, ignore, forms));
+    const pieces = title !== undefined
+      ? piecesOf(lang, [title, ...c.rest], c.rel - title.length - 1, ignore, forms).filter((p) => p.rel >= c.rel)
+      : c.participle && /(?:^|[.!?“"\n]\s*)$/.test(norm.slice(Math.max(0, restStart - 3), restStart))
+        ? (c.piecesAfterParticiple ??= piecesOf(lang, c.rest.slice(1), c.rel + c.rest[0]!.length + 1, ignore, forms))
+        : (c.pieces ??= piecesOf(lang, c.rest, c.rel, ignore, forms));
     for (const p of pieces) {
       if (p.skip) continue;
       const s = start + p.rel;
@@ -759,6 +794,8 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       let vote = typeCandidate(lang, norm, p.form, s, e, p.titled);
       // "reported by The Independent", "a hit for The Rolling Stones": a capitalised "The" inside a sentence starts a name.
       if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = V.midThe;
+      // "President A of X": X is the polity, unless a cue made it an organisation or a place already.
+      if (p.polity && (!vote || (vote.strength < 1.5 && vote.type !== 'organization'))) vote = V.polity;
       if (!vote) continue;
       const raw: RawMention = { start: s, end: e, text: text.slice(s, e), vote };
       if (p.canonical) raw.canonical = p.canonical;

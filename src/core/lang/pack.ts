@@ -29,6 +29,8 @@ export interface LanguagePack {
   titleWords: ReadonlySet<string>;
   titleHeads: ReadonlySet<string>;
   pluralTitles: ReadonlySet<string>;
+  /** Titles held in a polity ("President A of X": X is a place). */
+  polityTitles: ReadonlySet<string>;
   roleNouns: ReadonlySet<string>;
   // Organisations.
   orgHeads: ReadonlySet<string>;

@@ -30,6 +30,7 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(places.PLACE_PREP
 export const TITLE_WORDS: ReadonlySet<string> = new Set([...titles.TITLE_HEADS, ...titles.TITLE_MODIFIERS, ...titles.PLURAL_TITLES]);
 export const TITLE_HEADS: ReadonlySet<string> = new Set([...titles.TITLE_HEADS, ...titles.PLURAL_TITLES]);
 export const PLURAL_TITLES: ReadonlySet<string> = new Set(titles.PLURAL_TITLES);
+export const POLITY_TITLES: ReadonlySet<string> = new Set(titles.POLITY_TITLES);
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(titles.ROLE_NOUNS);
 export const ORG_HEADS: ReadonlySet<string> = new Set(orgs.ORG_HEADS);
 export const NON_ACTOR_HEADS: ReadonlySet<string> = new Set(orgs.NON_ACTOR_HEADS);
@@ -68,6 +69,7 @@ export const en: LanguagePack = {
   titleWords: TITLE_WORDS,
   titleHeads: TITLE_HEADS,
   pluralTitles: PLURAL_TITLES,
+  polityTitles: POLITY_TITLES,
   roleNouns: ROLE_NOUNS,
   orgHeads: ORG_HEADS,
   nonActorHeads: NON_ACTOR_HEADS,

@@ -38,6 +38,7 @@ describe('actor rule ids', () => {
     ['They visited the provinces of Alto Dravo, Vel Kora and Ostrin.', 'Ostrin', 'place', 'place list'],
     ['The Tolvanian Shipping Board and Varnak met.', 'Varnak', 'organization', 'list type'],
     ['President Tomas Brenner of Varnia met the press.', 'Varnia', 'place', 'polity of a title'],
+    ['In findings published Wednesday in Marine Letters, researchers described the reef.', 'Marine Letters', 'organization', 'published in'],
   ];
   for (const [text, name, type, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {

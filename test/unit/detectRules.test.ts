@@ -68,6 +68,10 @@ describe('actor rules', () => {
     ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Oskia', 'place'],
     ['Ministers Kolvan Drebeck and Ostrin Vale signed the treaty.', 'Ostrin Vale', 'person'],
     ['Governor Ed Vance of Kolvania signed the bill.', 'Kolvania', 'place'],
+    // A journal after "published … in"; a source after "according to".
+    ['In findings published Wednesday in Marine Letters, researchers described the reef.', 'Marine Letters', 'organization'],
+    ['The study appeared online in Varnish Reviews last week.', 'Varnish Reviews', 'organization'],
+    ['Kolvan Drebeck arrived on Monday. The port will close, according to Drebeck.', 'Kolvan Drebeck', 'person'],
   ];
   for (const [text, name, type] of found) {
     it(`finds ${name} (${type}): ${text.slice(0, 50)}…`, () => {

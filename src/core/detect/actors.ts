@@ -84,6 +84,8 @@ export const ActorRule = {
   ListType: 33,
   /** The X of "President A of X", "Governor A of X". */
   Polity: 34,
+  /** A journal: "published (on Wednesday) in X". */
+  PublishedIn: 35,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -91,7 +93,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -388,6 +390,7 @@ const V = {
   demonymInstitution: vote('organization', 2, ActorRule.DemonymInstitution),
   placeList: vote('place', 2, ActorRule.PlaceList),
   polity: vote('place', 2, ActorRule.Polity),
+  publishedIn: vote('organization', 2, ActorRule.PublishedIn),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -398,6 +401,8 @@ const LEGAL_FORM_AFTER = /^,?\s(?:Inc|Ltd|LLC|Corp|PLC|plc|Limited|GmbH|S\.A|AG|
 const PRODUCT_CODE_BEFORE = /\b[A-Z]{1,3}-?\d{1,4}[A-Z]?\s$/;
 /** A maker before a product code: "Airbus A320", "Lockheed F-35". */
 const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}s?\b/;
+/** "published (on) Wednesday in", "appeared online in": what comes next is a journal or a paper. */
+const PUBLISHED_IN = /\b(?:published|appeared|appearing|appears)(?:\s+(?:on\s+)?(?:\w+day|online|today|yesterday|this week|last week|this month|last month))?\s+in\s+$/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Types one candidate (already stripped of titles and stopwords). */
@@ -438,6 +443,10 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
   if (lang.roleNouns.has(before)) return V.roleBefore;
   // "the state gas company QazaqGaz", "the consultancy Kervan Energy Analytics".
   if (lang.orgRoleNouns.has(before)) return V.orgRoleBefore;
+  // "findings published Wednesday in Science Advances": a journal, not a place.
+  if (before === 'in' && PUBLISHED_IN.test(text.slice(Math.max(0, start - 50), start))) return V.publishedIn;
+  // "according to Soufan": a source, whatever "to" says of places.
+  const sourced = before === 'to' && /\baccording to\s+$/i.test(text.slice(Math.max(0, start - 16), start));
   // "the smaller islands of the Grenadines", "the outskirts of Lomé".
   if (ofBefore(text, start) && PLACE_OF.test(text.slice(Math.max(0, start - 40), start))) return V.placeOf;
   // "Eastern Caribbean", "Northern Kenya".
@@ -451,7 +460,7 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
     if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return V.theInstitution;
   }
   if (tokens.length === 1) {
-    if (lang.placePrepositions.has(before)) return V.placePreposition;
+    if (lang.placePrepositions.has(before) && !sourced) return V.placePreposition;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
     if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return V.speaking;
     // "the 2016 Pathankot attack": a place named before an event noun.

@@ -72,6 +72,12 @@ describe('actor rules', () => {
     ['In findings published Wednesday in Marine Letters, researchers described the reef.', 'Marine Letters', 'organization'],
     ['The study appeared online in Varnish Reviews last week.', 'Varnish Reviews', 'organization'],
     ['Kolvan Drebeck arrived on Monday. The port will close, according to Drebeck.', 'Kolvan Drebeck', 'person'],
+    // A person's name, then where they belong: "A B of X".
+    ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Ilse Varga', 'person'],
+    ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Australia', 'place'],
+    ['Mick Dorsey of The Velvet Owls also paid tribute.', 'Mick Dorsey', 'person'],
+    ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
+    ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];
   for (const [text, name, type] of found) {
     it(`finds ${name} (${type}): ${text.slice(0, 50)}…`, () => {
@@ -94,6 +100,8 @@ describe('actor rules', () => {
     ['US Increases Pressure On Pakistan Over 2016 Attacks\n\nThe United States said Pakistan must act. Mayor Ines Corbett of Karachi said the pressure would grow.', 'Increases Pressure On Pakistan'],
     ['Council Increases Pressure On Rivals Over 2019 Harbour Plans\n\nThe council met in Vellmar on Monday. Mayor Ines Corbett said the plans would change.', 'Harbour Plans'],
     ['Officials from the University of Orlen and Stanwick University met.', 'University of Orlen and Stanwick University'],
+    // One name with "of", not a person and where they belong.
+    ['Later the Great Orchestra of Winter Charity said so.', 'Great Orchestra'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

@@ -86,6 +86,8 @@ export const ActorRule = {
   Polity: 34,
   /** A journal: "published (on Wednesday) in X". */
   PublishedIn: 35,
+  /** Where a person belongs: the X of "A B of X". */
+  Affiliation: 36,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -93,7 +95,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -231,7 +233,7 @@ function andContinuation(lang: LanguagePack, norm: string, start: number, surfac
 
 
 /** "Pedro Almeida Rocha of the Commission": a person's name, then the organisation they belong to. */
-function splitPersonOf(lang: LanguagePack, start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean }[] {
+function splitPersonOf(lang: LanguagePack, start: number, tokens: string[]): { start: number; tokens: string[]; titled: boolean; affiliation?: boolean }[] {
   const at = tokens.findIndex((t) => t === 'of' || t === 'for');
   if (at >= 2) {
     const left = tokens.slice(0, at);
@@ -250,6 +252,14 @@ function splitPersonOf(lang: LanguagePack, start: number, tokens: string[]): { s
     if (rightOrg && lang.geoHeads.has(left[left.length - 1]!)) return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
     if (rightLast && !left.some((t) => headLike(t) && !lang.nameParticles.has(t)) && ((lang.firstNames.has(left[0]!) && isKnownPlace(lang, right.join(' '))) || (nameLike && rightOrg))) {
       return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false }];
+    }
+    // "Sally Wasef of Australia", "Mick Jagger of The Rolling Stones", "Ted Scambos of CU Boulder": a
+    // person's name, then where they belong: a known place, a name with "The" or led by an acronym
+    // (an organisation when nothing else types it). Other runs of capitalised words may be one name
+    // ("Great Orchestra of Christmas Charity").
+    const belongs = isKnownPlace(lang, right.join(' ')) || ((right[0] === 'The' || isAcronym(right[0]!)) && right.length >= 2);
+    if (rightLast && belongs && nameLike && !left.some((t) => headLike(t) && !lang.nameParticles.has(t)) && right.every((t) => /^\p{Lu}/u.test(t)) && !isKnownPlace(lang, tokens.join(' '))) {
+      return [{ start, tokens: left, titled: false }, { start: rightStart, tokens: right, titled: false, affiliation: true }];
     }
   }
   return [{ start, tokens, titled: false }];
@@ -391,6 +401,7 @@ const V = {
   placeList: vote('place', 2, ActorRule.PlaceList),
   polity: vote('place', 2, ActorRule.Polity),
   publishedIn: vote('organization', 2, ActorRule.PublishedIn),
+  affiliation: vote('organization', 1.5, ActorRule.Affiliation),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -482,6 +493,8 @@ interface Piece {
   skip: boolean;
   /** The X of "President A of X": a place unless something else types it. */
   polity: boolean;
+  /** The X of "A B of X" (a person's name before): an organisation unless something else types it. */
+  affiliation: boolean;
 }
 
 /** What a candidate's surface alone decides: facts about its words, and (worked out on first need) its pieces. */
@@ -527,7 +540,7 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
   // Trailing function words go; a head noun that is also a sentence start ("Police") stays after a name ("Thames Valley Police").
   while (tokens.length && (/^(?:of|for|the|de|on|al|el)$/.test(tokens[tokens.length - 1]!) || (lang.stopCaps.has(tokens[tokens.length - 1]!) && !(tokens.length > 1 && isOrgHead(lang, tokens[tokens.length - 1]!))))) tokens = tokens.slice(0, -1);
   if (tokens.length === 0) return [];
-  const pieces: { start: number; tokens: string[]; titled: boolean; polity?: boolean }[] = [];
+  const pieces: { start: number; tokens: string[]; titled: boolean; polity?: boolean; affiliation?: boolean }[] = [];
   for (const part of splitPieces(lang, tokens, start)) {
     const ptoks = part.tokens;
     let i = 0;
@@ -607,7 +620,7 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
     let canonical: string | undefined = lang.countryAliases.get(sur);
     if (!canonical && sur === sur.toUpperCase() && sur.length > 4 && !toks.every((t) => isAcronym(t))) canonical = titleCase(sur);
     const skip = toks.every((t) => lang.titleWords.has(t) || lang.stopCaps.has(t)) || ignore.has(sur) || sur.length < 2;
-    out.push({ rel: p.start, form, titled: p.titled, canonical, skip, polity: p.polity ?? false });
+    out.push({ rel: p.start, form, titled: p.titled, canonical, skip, polity: p.polity ?? false, affiliation: p.affiliation ?? false });
   }
   return out;
 }
@@ -805,6 +818,7 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = V.midThe;
       // "President A of X": X is the polity, unless a cue made it an organisation or a place already.
       if (p.polity && (!vote || (vote.strength < 1.5 && vote.type !== 'organization'))) vote = V.polity;
+      if (p.affiliation && (!vote || (vote.strength < 1.5 && vote.type !== 'place'))) vote = V.affiliation;
       if (!vote) continue;
       const raw: RawMention = { start: s, end: e, text: text.slice(s, e), vote };
       if (p.canonical) raw.canonical = p.canonical;

@@ -76,6 +76,7 @@ describe('actor rules', () => {
     ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Ilse Varga', 'person'],
     ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Australia', 'place'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'Mick Dorsey', 'person'],
+    ['Hamza bin Kolvan was killed, officials said. Kolvan bin Tarek, his father, was not in the bin.', 'Hamza bin Kolvan', 'person'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];
@@ -102,6 +103,9 @@ describe('actor rules', () => {
     ['Officials from the University of Orlen and Stanwick University met.', 'University of Orlen and Stanwick University'],
     // One name with "of", not a person and where they belong.
     ['Later the Great Orchestra of Winter Charity said so.', 'Great Orchestra'],
+    // Capitalised words the text also writes in lowercase are common words, not a person's name.
+    ['Donations to Recovery Appeal rose on Monday. The recovery of the islands is slow.', 'Recovery Appeal'],
+    ['Visitors dressed as characters from Varn: New Kolvas. Many new fans came.', 'New Kolvas'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

@@ -417,7 +417,7 @@ const PUBLISHED_IN = /\b(?:published|appeared|appearing|appears)(?:\s+(?:on\s+)?
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Types one candidate (already stripped of titles and stopwords). */
-function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number, end: number, titled: boolean): Vote | undefined {
+function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number, end: number, titled: boolean, words: LowercaseWords): Vote | undefined {
   const { tokens } = f;
   if (f.regionAdjective && /^\s[a-z]/.test(text.slice(end, end + 2))) return undefined; // "a Caribbean diplomat"
   if (f.knownPlace) return V.gazetteer;
@@ -479,7 +479,8 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
     return V.noCue;
   }
   if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return V.placePreposition;
-  if (f.personShape) return V.personShape;
+  // "New Vegas", "Marvel Comics", "Recovery Appeal": a word the text also writes in lowercase is a common word, not a name.
+  if (f.personShape && !f.tokens.some((t) => t.length >= 3 && /^[A-Z]/.test(t) && words.has(t.toLowerCase()))) return V.personShape;
   return V.noCue;
 }
 
@@ -625,6 +626,19 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
   return out;
 }
 
+/** The words a text writes in lowercase (ASCII letters), listed on first need. */
+class LowercaseWords {
+  private words: Set<string> | undefined;
+  constructor(private readonly norm: string) {}
+  has(w: string): boolean {
+    if (!this.words) {
+      this.words = new Set();
+      for (const m of this.norm.matchAll(/(?<![A-Za-z'-])[a-z]+(?![A-Za-z])/g)) this.words.add(m[0]);
+    }
+    return this.words.has(w);
+  }
+}
+
 /** Words a Title Case line may leave lowercase. */
 const MINOR_WORDS = /^(?:a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|vs\.?|nor|per|via|into|over)$/;
 
@@ -755,6 +769,7 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
   };
 
   const headlines = titleCaseLines(norm);
+  const words = new LowercaseWords(norm);
   let headline = 0;
   /** The plural title that opened the last candidate, and where the list of names it leads ends so far. */
   let listTitle: { title: string; end: number } | undefined;
@@ -813,7 +828,7 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       const s = start + p.rel;
       const e = s + p.form.surface.length;
       if (covered(s, e)) continue;
-      let vote = typeCandidate(lang, norm, p.form, s, e, p.titled);
+      let vote = typeCandidate(lang, norm, p.form, s, e, p.titled, words);
       // "reported by The Independent", "a hit for The Rolling Stones": a capitalised "The" inside a sentence starts a name.
       if (midThe && p.rel === c.rel && !p.titled && (vote ? vote.strength < 2 : p.form.notAlone)) vote = V.midThe;
       // "President A of X": X is the polity, unless a cue made it an organisation or a place already.

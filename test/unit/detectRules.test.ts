@@ -77,6 +77,11 @@ describe('actor rules', () => {
     ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Australia', 'place'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'Mick Dorsey', 'person'],
     ['Hamza bin Kolvan was killed, officials said. Kolvan bin Tarek, his father, was not in the bin.', 'Hamza bin Kolvan', 'person'],
+    // Committees named in a list: with an Oxford comma, "and" inside the last item is part of its name.
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Foreign Affairs', 'organization'],
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Intelligence', 'organization'],
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Oversight and Reform', 'organization'],
+    ['The bill went to the Senate committees on Finance and Commerce.', 'Commerce', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];

@@ -88,6 +88,8 @@ export const ActorRule = {
   PublishedIn: 35,
   /** Where a person belongs: the X of "A B of X". */
   Affiliation: 36,
+  /** A name in a list after "committees on". */
+  Committee: 37,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -95,7 +97,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -402,6 +404,7 @@ const V = {
   polity: vote('place', 2, ActorRule.Polity),
   publishedIn: vote('organization', 2, ActorRule.PublishedIn),
   affiliation: vote('organization', 1.5, ActorRule.Affiliation),
+  committee: vote('organization', 2, ActorRule.Committee),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -758,6 +761,8 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
   const out: RawMention[] = [];
   const ignore = new Set(lexicon.ignore.map((s) => s.trim()));
   const lexSpans: RawMention[] = findLexiconMentions(text, norm, lexicon, ignore);
+  // "the committees on Foreign Affairs, Intelligence, and Oversight and Reform": each name a committee.
+  lexSpans.push(...findCommitteeLists(text, norm).filter((c) => !lexSpans.some((m) => m.start < c.end && c.start < m.end)));
   const covered = (s: number, e: number) => lexSpans.some((m) => m.start < e && s < m.end);
   // Names recur: what a surface alone decides is worked out once per distinct surface in this text.
   const candidates = new Map<string, Candidate>();
@@ -943,6 +948,34 @@ function findLexiconMentions(text: string, norm: string, lexicon: Lexicon, ignor
   while ((m = re.exec(norm))) {
     const entry = byForm.get(m[0])!;
     out.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), vote: { type: entry.type, strength: 10, rule: ActorRule.Lexicon }, canonical: entry.name, fromLexicon: true, ...(entry.color ? { color: entry.color } : {}) });
+  }
+  return out;
+}
+
+/** "committees on A, B and C", "subcommittees of A and B": the names of the list (capitalised words). */
+const COMMITTEE_LIST = /\b(?:[Cc]ommittees|[Ss]ubcommittees|[Pp]anels) (?:on|of|for) ((?:[A-Z][A-Za-z'-]*)(?: (?:and )?[A-Z][A-Za-z'-]*)*(?:(?:,|,? and) [A-Z][A-Za-z'-]*(?: (?:and )?[A-Z][A-Za-z'-]*)*)*)/g;
+
+/**
+ * Committees named in a list after "committees on": each item is one (an organisation). With a
+ * comma before the last "and" (", and "), an "and" inside an item is part of its name ("Oversight
+ * and Reform"); without one, every "and" separates items.
+ */
+function findCommitteeLists(text: string, norm: string): RawMention[] {
+  const out: RawMention[] = [];
+  COMMITTEE_LIST.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMMITTEE_LIST.exec(norm))) {
+    const list = m[1]!;
+    const listStart = m.index + m[0].length - list.length;
+    const separator = list.includes(', and ') ? /, and |, /g : /,? and |, /g;
+    let from = 0;
+    for (const sep of [...list.matchAll(separator), null]) {
+      const to = sep ? sep.index : list.length;
+      const start = listStart + from;
+      const end = listStart + to;
+      if (end > start) out.push({ start, end, text: text.slice(start, end), vote: V.committee });
+      if (sep) from = sep.index + sep[0].length;
+    }
   }
   return out;
 }

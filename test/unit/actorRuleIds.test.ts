@@ -41,6 +41,7 @@ describe('actor rule ids', () => {
     ['In findings published Wednesday in Marine Letters, researchers described the reef.', 'Marine Letters', 'organization', 'published in'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization', 'affiliation'],
     ['The bill went to the Senate committees on Finance and Commerce.', 'Finance', 'organization', 'committee list'],
+    ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place', 'site'],
   ];
   for (const [text, name, type, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {

@@ -82,6 +82,9 @@ describe('actor rules', () => {
     ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Intelligence', 'organization'],
     ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Oversight and Reform', 'organization'],
     ['The bill went to the Senate committees on Finance and Commerce.', 'Commerce', 'organization'],
+    // Named sites are places.
+    ['A bomber crashed at Kolvan International Airport on Wednesday.', 'Kolvan International Airport', 'place'],
+    ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];
@@ -111,6 +114,7 @@ describe('actor rules', () => {
     // Capitalised words the text also writes in lowercase are common words, not a person's name.
     ['Donations to Recovery Appeal rose on Monday. The recovery of the islands is slow.', 'Recovery Appeal'],
     ['Visitors dressed as characters from Varn: New Kolvas. Many new fans came.', 'New Kolvas'],
+    ['The prize in physics went to three people. The Nobel Prize in Physics was announced.', 'Physics'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

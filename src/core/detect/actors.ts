@@ -90,6 +90,8 @@ export const ActorRule = {
   Affiliation: 36,
   /** A name in a list after "committees on". */
   Committee: 37,
+  /** A named site: "X Airport", "X Square". */
+  Site: 38,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -97,7 +99,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -405,6 +407,7 @@ const V = {
   publishedIn: vote('organization', 2, ActorRule.PublishedIn),
   affiliation: vote('organization', 1.5, ActorRule.Affiliation),
   committee: vote('organization', 2, ActorRule.Committee),
+  site: vote('place', 2, ActorRule.Site),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -426,6 +429,8 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
   if (f.knownPlace) return V.gazetteer;
   if (f.geoName) return V.geoName;
   if (f.upper && isDateline(text, start, end)) return V.dateline;
+  // "Bradley International Airport", "Tahrir Square": a named site is a place.
+  if (tokens.length >= 2 && lang.siteHeads.has(tokens[tokens.length - 1]!) && !f.notActor) return V.site;
   if (f.notActor) return undefined; // an adjective ("West African") or a thing, not an actor
   NEXT_WORD.lastIndex = end;
   const after = NEXT_WORD.exec(text)?.[1];
@@ -474,16 +479,17 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
     if (tokens.length >= 2 || !after || AFTER_THE_ORG.test(after)) return V.theInstitution;
   }
   if (tokens.length === 1) {
-    if (lang.placePrepositions.has(before) && !sourced) return V.placePreposition;
+    // "the Nobel Prize in Physics": a word the text also writes in lowercase is no place either.
+    if (lang.placePrepositions.has(before) && !sourced && !commonWord(f, words)) return V.placePreposition;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
     if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return V.speaking;
     // "the 2016 Pathankot attack": a place named before an event noun.
     if (after && lang.eventNouns.has(after)) return V.eventNoun;
     return V.noCue;
   }
-  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName) return V.placePreposition;
+  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName && !commonWord(f, words)) return V.placePreposition;
   // "New Vegas", "Marvel Comics", "Recovery Appeal": a word the text also writes in lowercase is a common word, not a name.
-  if (f.personShape && !f.tokens.some((t) => t.length >= 3 && /^[A-Z]/.test(t) && words.has(t.toLowerCase()))) return V.personShape;
+  if (f.personShape && !commonWord(f, words)) return V.personShape;
   return V.noCue;
 }
 
@@ -627,6 +633,11 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
     out.push({ rel: p.start, form, titled: p.titled, canonical, skip, polity: p.polity ?? false, affiliation: p.affiliation ?? false });
   }
   return out;
+}
+
+/** Whether a capitalised word of three or more letters of the form is one the text also writes in lowercase. */
+function commonWord(f: Form, words: LowercaseWords): boolean {
+  return f.tokens.some((t) => t.length >= 3 && /^[A-Z]/.test(t) && words.has(t.toLowerCase()));
 }
 
 /** The words a text writes in lowercase (ASCII letters), listed on first need. */

@@ -19,6 +19,8 @@ export interface LanguagePack {
   regions: ReadonlySet<string>;
   subnational: ReadonlySet<string>;
   geoHeads: ReadonlySet<string>;
+  /** Last words of named sites ("… Airport", "… Square"): places. */
+  siteHeads: ReadonlySet<string>;
   geoPrefixes: ReadonlySet<string>;
   compass: ReadonlySet<string>;
   regionAdjectives: ReadonlySet<string>;

@@ -21,6 +21,7 @@ export const CITIES: ReadonlySet<string> = new Set(places.CITIES);
 export const REGIONS: ReadonlySet<string> = new Set(places.REGIONS);
 export const SUBNATIONAL: ReadonlySet<string> = new Set(places.SUBNATIONAL);
 export const GEO_HEADS: ReadonlySet<string> = new Set(places.GEO_HEADS);
+export const SITE_HEADS: ReadonlySet<string> = new Set(places.SITE_HEADS);
 export const GEO_PREFIXES: ReadonlySet<string> = new Set(places.GEO_PREFIXES);
 export const COMPASS: ReadonlySet<string> = new Set(places.COMPASS);
 export const REGION_ADJECTIVES: ReadonlySet<string> = new Set(places.REGION_ADJECTIVES);
@@ -61,6 +62,7 @@ export const en: LanguagePack = {
   regions: REGIONS,
   subnational: SUBNATIONAL,
   geoHeads: GEO_HEADS,
+  siteHeads: SITE_HEADS,
   geoPrefixes: GEO_PREFIXES,
   compass: COMPASS,
   regionAdjectives: REGION_ADJECTIVES,

@@ -22,8 +22,8 @@ export const NON_ACTOR_HEADS: readonly string[] = [
   'List', 'Stories', 'Story', 'Plan', 'Act', 'Agreement', 'Accord', 'Accords', 'Treaty', 'Report', 'Day', 'Week', 'Month', 'Year', 'Strategy',
   'Policy', 'Resolution', 'Declaration', 'Convention', 'Protocol', 'Charter', 'Doctrine', 'Law', 'Bill', 'Summit', 'Conference', 'Forum', 'Dialogue',
   'Talks', 'Games', 'Cup', 'War', 'Crisis', 'Attack', 'Attacks', 'Bombing', 'Bombings', 'Operation', 'Prize', 'Award', 'Index', 'Review',
-  'Statement', 'Communique', 'Memorandum', 'Framework', 'Dam', 'Pipeline', 'Street', 'Road', 'Avenue', 'Square', 'Bridge', 'Airport', 'Station',
-  'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
+  'Statement', 'Communique', 'Memorandum', 'Framework', 'Pipeline', 'Street', 'Road', 'Avenue',
+  'Hotel', 'Church', 'Hall',
 ];
 
 /** Currency words: "CFA franc" is not an actor. (Not "won": "Lena Hartwell won the seat".) */

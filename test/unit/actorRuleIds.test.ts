@@ -42,6 +42,7 @@ describe('actor rule ids', () => {
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization', 'affiliation'],
     ['The bill went to the Senate committees on Finance and Commerce.', 'Finance', 'organization', 'committee list'],
     ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place', 'site'],
+    ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization', 'named administration'],
   ];
   for (const [text, name, type, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {

@@ -85,6 +85,8 @@ describe('actor rules', () => {
     // Named sites are places.
     ['A bomber crashed at Kolvan International Airport on Wednesday.', 'Kolvan International Airport', 'place'],
     ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place'],
+    // A government named after its head.
+    ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];

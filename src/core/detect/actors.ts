@@ -92,6 +92,8 @@ export const ActorRule = {
   Committee: 37,
   /** A named site: "X Airport", "X Square". */
   Site: 38,
+  /** "the Trump administration": a government named after its head. */
+  NamedInstitution: 39,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -99,7 +101,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named administration',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -408,6 +410,7 @@ const V = {
   affiliation: vote('organization', 1.5, ActorRule.Affiliation),
   committee: vote('organization', 2, ActorRule.Committee),
   site: vote('place', 2, ActorRule.Site),
+  namedInstitution: vote('organization', 2, ActorRule.NamedInstitution),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -991,6 +994,7 @@ function findCommitteeLists(text: string, norm: string): RawMention[] {
   return out;
 }
 
+const LOWER_ORG_NAMED = /\bthe (([A-Z][a-z]+) administration)\b/g;
 const LOWER_ORG = /\bthe (([A-Z][a-z]+) (foreign ministry|foreign office|defen[cs]e ministry|interior ministry|home ministry|finance ministry|embassy|government|army|military|navy|air force|police|parliament|central bank|cabinet|judiciary|supreme court))\b/g;
 
 function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, covered: (s: number, e: number) => boolean): RawMention[] {
@@ -1003,6 +1007,14 @@ function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, cover
     const end = start + m[1]!.length;
     if (covered(start, end)) continue;
     out.push({ start, end, text: text.slice(start, end), vote: V.demonymInstitution, canonical: `${m[2]} ${m[3]}` });
+  }
+  // "the Trump administration": a government named after its head.
+  LOWER_ORG_NAMED.lastIndex = 0;
+  while ((m = LOWER_ORG_NAMED.exec(norm))) {
+    const start = m.index + 4;
+    const end = start + m[1]!.length;
+    if (covered(start, end) || lang.stopCaps.has(m[2]!)) continue;
+    out.push({ start, end, text: text.slice(start, end), vote: V.namedInstitution });
   }
   return out;
 }

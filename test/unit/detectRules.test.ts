@@ -85,6 +85,9 @@ describe('actor rules', () => {
     // Named sites are places.
     ['A bomber crashed at Kolvan International Airport on Wednesday.', 'Kolvan International Airport', 'place'],
     ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place'],
+    // A university's campus after a comma is part of its name.
+    ['He taught at the University of Varna, San Kolvo and later in Geneva.', 'University of Varna, San Kolvo', 'organization'],
+    ['He studied at the University of California, Los Angeles.', 'University of California, Los Angeles', 'organization'],
     // A government named after its head.
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],

@@ -822,6 +822,15 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       continue;
     }
     listTitle = c.rest.length > 1 && lang.pluralTitles.has(c.rest[0]!) ? { title: c.rest[0]!, end: start + surface.length } : undefined;
+    // "University of California, Los Angeles": a university's campus, a known place after a comma, is part of its name.
+    const campusEnd = c.orgHeadOf && /^(?:University|College) of /.test(surface.slice(c.rel)) ? campusAfter(lang, norm, start + surface.length) : undefined;
+    if (campusEnd !== undefined) {
+      surface = norm.slice(start, campusEnd);
+      CANDIDATE.lastIndex = campusEnd;
+      c = candidate(surface);
+      emit(start, surface, c);
+      continue;
+    }
     // A name that continues over "and": "Ministry of Commerce and Industry", "Jammu and Kashmir".
     const joinedEnd = andContinuation(lang, norm, start, surface, c, CANDIDATE.lastIndex);
     if (joinedEnd !== undefined) {
@@ -885,6 +894,16 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
     }
   }
   return result;
+}
+
+/** Where ", <place>" ends right after `at` (a known place or a geographic name of up to three words, then no capitalised word), or undefined. */
+function campusAfter(lang: LanguagePack, norm: string, at: number): number | undefined {
+  if (!norm.startsWith(', ', at)) return undefined;
+  const m = /^(?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,2}/.exec(norm.slice(at + 2, at + 60));
+  if (!m) return undefined;
+  const words = m[0].split(' ');
+  const place = isKnownPlace(lang, m[0]) || (words.length >= 2 && (lang.geoPrefixes.has(words[0]!) || lang.geoHeads.has(words[words.length - 1]!)));
+  return place ? at + 2 + m[0].length : undefined;
 }
 
 /** "van der Wal told reporters": a surname with lowercase particles, when the full name ("Maarten van der Wal") was seen. */

@@ -339,6 +339,8 @@ interface Form {
   firstName: boolean;
   surfaceIsFirstName: boolean;
   personShape: boolean;
+  /** Whether a capitalised word of it is one the text also writes in lowercase (worked out on first need). */
+  common?: boolean;
 }
 
 function formOf(lang: LanguagePack, surface: string): Form {
@@ -366,6 +368,7 @@ function formOf(lang: LanguagePack, surface: string): Form {
     firstName: lang.firstNames.has(first),
     surfaceIsFirstName: lang.firstNames.has(surface),
     personShape: tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first),
+    common: undefined,
   };
 }
 
@@ -640,19 +643,29 @@ function piecesOf(lang: LanguagePack, tokens: string[], start: number, ignore: S
 
 /** Whether a capitalised word of three or more letters of the form is one the text also writes in lowercase. */
 function commonWord(f: Form, words: LowercaseWords): boolean {
-  return f.tokens.some((t) => t.length >= 3 && /^[A-Z]/.test(t) && words.has(t.toLowerCase()));
+  // Forms are made per text, so the answer is kept on the form.
+  return (f.common ??= f.tokens.some((t) => t.length >= 3 && t.charCodeAt(0) >= 65 && t.charCodeAt(0) <= 90 && words.has(t.toLowerCase())));
 }
 
-/** The words a text writes in lowercase (ASCII letters), listed on first need. */
+/** Whether the text writes a word in lowercase (as a whole word; ASCII letters), looked for once per word. */
 class LowercaseWords {
-  private words: Set<string> | undefined;
+  private readonly seen = new Map<string, boolean>();
   constructor(private readonly norm: string) {}
   has(w: string): boolean {
-    if (!this.words) {
-      this.words = new Set();
-      for (const m of this.norm.matchAll(/(?<![A-Za-z'-])[a-z]+(?![A-Za-z])/g)) this.words.add(m[0]);
+    let found = this.seen.get(w);
+    if (found === undefined) {
+      found = false;
+      for (let i = this.norm.indexOf(w); i >= 0; i = this.norm.indexOf(w, i + 1)) {
+        const before = this.norm.charCodeAt(i - 1);
+        const after = this.norm.charCodeAt(i + w.length);
+        if (!(i > 0 && (isWordChar(before) || before > 127)) && !((after >= 65 && after <= 90) || (after >= 97 && after <= 122) || after > 127)) {
+          found = true;
+          break;
+        }
+      }
+      this.seen.set(w, found);
     }
-    return this.words.has(w);
+    return found;
   }
 }
 

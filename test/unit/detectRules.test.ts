@@ -120,6 +120,8 @@ describe('actor rules', () => {
     ['Donations to Recovery Appeal rose on Monday. The recovery of the islands is slow.', 'Recovery Appeal'],
     ['Visitors dressed as characters from Varn: New Kolvas. Many new fans came.', 'New Kolvas'],
     ['The prize in physics went to three people. The Nobel Prize in Physics was announced.', 'Physics'],
+    ['Analysts said the analysts were wrong. Analysts said so.', 'Analysts'],
+    ['The abuse shocked Polish Roman Catholic believers.', 'Polish Roman Catholic'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

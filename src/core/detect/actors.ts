@@ -367,7 +367,8 @@ function formOf(lang: LanguagePack, surface: string): Form {
     brand: tokens.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(surface),
     firstName: lang.firstNames.has(first),
     surfaceIsFirstName: lang.firstNames.has(surface),
-    personShape: tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first),
+    // (Not after a demonym: "Polish Roman Catholic".)
+    personShape: tokens.length <= 4 && tokens.every((t) => /^\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*\.?$|^[A-Z]\.?$|^(?:de|la|del|da|dos|di|van|von|der|den|bin|ibn)$/u.test(t)) && /^\p{Lu}\p{Ll}/u.test(first) && !lang.demonyms.has(first),
     common: undefined,
   };
 }
@@ -488,7 +489,7 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
     // "the Nobel Prize in Physics": a word the text also writes in lowercase is no place either.
     if (lang.placePrepositions.has(before) && !sourced && !commonWord(f, words)) return V.placePreposition;
     // "Frontex said": a single unknown name speaking is an institution (a person's surname merges with their full name).
-    if (after && SPEAKING.has(after) && !f.surfaceIsFirstName) return V.speaking;
+    if (after && SPEAKING.has(after) && !f.surfaceIsFirstName && !commonWord(f, words)) return V.speaking;
     // "the 2016 Pathankot attack": a place named before an event noun.
     if (after && lang.eventNouns.has(after)) return V.eventNoun;
     return V.noCue;

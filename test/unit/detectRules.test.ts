@@ -88,6 +88,9 @@ describe('actor rules', () => {
     // A university's campus after a comma is part of its name.
     ['He taught at the University of Varna, San Kolvo and later in Geneva.', 'University of Varna, San Kolvo', 'organization'],
     ['He studied at the University of California, Los Angeles.', 'University of California, Los Angeles', 'organization'],
+    // An address that speaks is the office there.
+    ['A spokesman for 10 Downing Street said the talks were over.', '10 Downing Street', 'organization'],
+    ['1600 Kolvan Avenue said the visit would go ahead.', '1600 Kolvan Avenue', 'organization'],
     // A government named after its head.
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
@@ -122,6 +125,7 @@ describe('actor rules', () => {
     ['The prize in physics went to three people. The Nobel Prize in Physics was announced.', 'Physics'],
     ['Analysts said the analysts were wrong. Analysts said so.', 'Analysts'],
     ['The abuse shocked Polish Roman Catholic believers.', 'Polish Roman Catholic'],
+    ['He lived at 12 Kolvan Road for years.', '12 Kolvan Road'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

@@ -94,6 +94,8 @@ export const ActorRule = {
   Site: 38,
   /** "the Trump administration": a government named after its head. */
   NamedInstitution: 39,
+  /** An address that speaks: "10 Downing Street said". */
+  Address: 40,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -101,7 +103,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named administration',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named administration', 'address',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -415,6 +417,7 @@ const V = {
   committee: vote('organization', 2, ActorRule.Committee),
   site: vote('place', 2, ActorRule.Site),
   namedInstitution: vote('organization', 2, ActorRule.NamedInstitution),
+  address: vote('organization', 2, ActorRule.Address),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -1027,6 +1030,8 @@ function findCommitteeLists(text: string, norm: string): RawMention[] {
   return out;
 }
 
+/** A street address: "10 Downing Street", "1600 Pennsylvania Avenue". */
+const ADDRESS = /\b\d{1,4} (?:[A-Z][a-z]+ ){1,2}(?:Street|Avenue|Road|Place|Drive|Lane)\b/g;
 const LOWER_ORG_NAMED = /\bthe (([A-Z][a-z]+) administration)\b/g;
 const LOWER_ORG = /\bthe (([A-Z][a-z]+) (foreign ministry|foreign office|defen[cs]e ministry|interior ministry|home ministry|finance ministry|embassy|government|army|military|navy|air force|police|parliament|central bank|cabinet|judiciary|supreme court))\b/g;
 
@@ -1040,6 +1045,15 @@ function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, cover
     const end = start + m[1]!.length;
     if (covered(start, end)) continue;
     out.push({ start, end, text: text.slice(start, end), vote: V.demonymInstitution, canonical: `${m[2]} ${m[3]}` });
+  }
+  // "10 Downing Street said", "a spokesman for 10 Downing Street": an address speaking is the office there.
+  ADDRESS.lastIndex = 0;
+  while ((m = ADDRESS.exec(norm))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const speaks = SPEAKING.has(/^\s+([a-z]+)/.exec(norm.slice(end, end + 20))?.[1] ?? '') || /\b(?:spokes(?:man|woman|person)|statement|source|official)s? (?:for|from|at) $/.test(norm.slice(Math.max(0, start - 30), start)) || norm.startsWith("'s", end);
+    if (!speaks || covered(start, end)) continue;
+    out.push({ start, end, text: text.slice(start, end), vote: V.address });
   }
   // "the Trump administration": a government named after its head.
   LOWER_ORG_NAMED.lastIndex = 0;

@@ -432,6 +432,17 @@ const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}s?\b/;
 const PUBLISHED_IN = /\b(?:published|appeared|appearing|appears)(?:\s+(?:on\s+)?(?:\w+day|online|today|yesterday|this week|last week|this month|last month))?\s+in\s+$/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
+/** Whether `text` ends with "on " or "via " before `at`, or with those and "the " (what PLATFORM_BEFORE needs). */
+function platformCue(text: string, at: number): boolean {
+  let k = at;
+  if (text.endsWith('the ', k)) {
+    k -= 4;
+    if (k === 0 || !isSpace(text.charCodeAt(k - 1))) return false;
+    while (k > 1 && isSpace(text.charCodeAt(k - 2))) k--;
+  }
+  return text.endsWith('on ', k) || text.endsWith('via ', k) || (k !== at && (text.endsWith('on', k - 1) || text.endsWith('via', k - 1)));
+}
+
 /** Types one candidate (already stripped of titles and stopwords). */
 function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number, end: number, titled: boolean, words: LowercaseWords): Vote | undefined {
   const { tokens } = f;
@@ -460,7 +471,7 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
   if (f.notAlone) return undefined; // "International donors", "News of the deal"
   const next = text.charCodeAt(end);
   if ((next === 44 || next === 32) && LEGAL_FORM_AFTER.test(text.slice(end, end + 8))) return V.legalForm;
-  if ((text.endsWith('on ', start) || text.endsWith('via ', start) || text.endsWith('the ', start)) && PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return V.platform;
+  if (platformCue(text, start) && PLATFORM_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return V.platform;
   if (tokens.length === 1 && next === 32 && PRODUCT_CODE_AFTER.test(text.slice(end, end + 10))) return V.maker;
   if (f.orgName) return V.orgHead;
   // "al-Qaida" is a group, "al-Tayeb" a surname: weak, so that a person named in full wins.
@@ -1056,7 +1067,7 @@ function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, cover
     out.push({ start, end, text: text.slice(start, end), vote: V.address });
   }
   // "the Trump administration": a government named after its head.
-  LOWER_ORG_NAMED.lastIndex = 0;
+  LOWER_ORG_NAMED.lastIndex = norm.includes(' administration') ? 0 : norm.length;
   while ((m = LOWER_ORG_NAMED.exec(norm))) {
     const start = m.index + 4;
     const end = start + m[1]!.length;

@@ -42,7 +42,7 @@ describe('actor rule ids', () => {
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization', 'affiliation'],
     ['The bill went to the Senate committees on Finance and Commerce.', 'Finance', 'organization', 'committee list'],
     ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place', 'site'],
-    ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization', 'named administration'],
+    ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization', 'named institution'],
     ['A spokesman for 10 Downing Street said the talks were over.', '10 Downing Street', 'organization', 'address'],
   ];
   for (const [text, name, type, rule] of cases) {

@@ -93,6 +93,8 @@ describe('actor rules', () => {
     ['1600 Kolvan Avenue said the visit would go ahead.', '1600 Kolvan Avenue', 'organization'],
     // A government named after its head.
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
+    ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
+    ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];

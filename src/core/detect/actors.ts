@@ -92,7 +92,7 @@ export const ActorRule = {
   Committee: 37,
   /** A named site: "X Airport", "X Square". */
   Site: 38,
-  /** "the Trump administration": a government named after its head. */
+  /** "the Trump administration", "the Democratic party", "the Houthi movement": a capitalised word and a lowercase institution noun. */
   NamedInstitution: 39,
   /** An address that speaks: "10 Downing Street said". */
   Address: 40,
@@ -103,7 +103,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named administration', 'address',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named institution', 'address',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -1043,7 +1043,7 @@ function findCommitteeLists(text: string, norm: string): RawMention[] {
 
 /** A street address: "10 Downing Street", "1600 Pennsylvania Avenue". */
 const ADDRESS = /\b\d{1,4} (?:[A-Z][a-z]+ ){1,2}(?:Street|Avenue|Road|Place|Drive|Lane)\b/g;
-const LOWER_ORG_NAMED = /\bthe (([A-Z][a-z]+) administration)\b/g;
+const LOWER_ORG_NAMED = /\bthe (([A-Z][a-z]+) (?:administration|party|movement))\b/g;
 const LOWER_ORG = /\bthe (([A-Z][a-z]+) (foreign ministry|foreign office|defen[cs]e ministry|interior ministry|home ministry|finance ministry|embassy|government|army|military|navy|air force|police|parliament|central bank|cabinet|judiciary|supreme court))\b/g;
 
 function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, covered: (s: number, e: number) => boolean): RawMention[] {
@@ -1066,8 +1066,8 @@ function findLowercaseOrgs(lang: LanguagePack, text: string, norm: string, cover
     if (!speaks || covered(start, end)) continue;
     out.push({ start, end, text: text.slice(start, end), vote: V.address });
   }
-  // "the Trump administration": a government named after its head.
-  LOWER_ORG_NAMED.lastIndex = norm.includes(' administration') ? 0 : norm.length;
+  // "the Trump administration", "the Democratic party", "the Houthi movement".
+  LOWER_ORG_NAMED.lastIndex = norm.includes(' administration') || norm.includes(' party') || norm.includes(' movement') ? 0 : norm.length;
   while ((m = LOWER_ORG_NAMED.exec(norm))) {
     const start = m.index + 4;
     const end = start + m[1]!.length;

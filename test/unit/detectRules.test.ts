@@ -95,6 +95,8 @@ describe('actor rules', () => {
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
     ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A broadcaster named with "TV".
+    ['The crew were all from Varna, the army said. Kolvan TV said the crash followed a fire.', 'Kolvan TV', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
     ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];
@@ -128,6 +130,9 @@ describe('actor rules', () => {
     ['Analysts said the analysts were wrong. Analysts said so.', 'Analysts'],
     ['The abuse shocked Polish Roman Catholic believers.', 'Polish Roman Catholic'],
     ['He lived at 12 Kolvan Road for years.', '12 Kolvan Road'],
+    // Laws and their parts are not actors.
+    ['The court said the Electronic Commerce Directive allowed it.', 'Electronic Commerce Directive'],
+    ['It breaks the Due Process Clause, the judge wrote.', 'Due Process Clause'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

@@ -95,6 +95,10 @@ describe('actor rules', () => {
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
     ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A dotted country abbreviation leads the organisation name after it.
+    ['The U.S. Securities and Exchange Commission declined to comment.', 'U.S. Securities and Exchange Commission', 'organization'],
+    ['Staff at the U.S. Environmental Protection Agency left.', 'U.S. Environmental Protection Agency', 'organization'],
+    ['The U.S. said no. U.S. officials agreed.', 'United States', 'place'],
     // A broadcaster named with "TV".
     ['The crew were all from Varna, the army said. Kolvan TV said the crash followed a fire.', 'Kolvan TV', 'organization'],
     ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],

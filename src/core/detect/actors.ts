@@ -136,6 +136,8 @@ const TOKEN = `(?:[A-Z]\\.(?= [${UPPER}])|(?:(?:al|el|ul|ud|bin|ibn)-)?[${UPPER}
 const CONNECTOR = '(?:of the|for the|of|for|de la|de los|de las|van der|van den|von der|de|del|du|des|da|dos|das|di|von|van|der|den|bin|ibn|al|el)';
 // eslint-disable-next-line no-misleading-character-class -- combining marks (decomposed text) are letters here, one by one
 const CANDIDATE = new RegExp(`${TOKEN}(?:(?: ${CONNECTOR})? ${TOKEN})*`, 'g');
+/** The same, at one offset. */
+const CANDIDATE_AT = new RegExp(CANDIDATE.source, 'y');
 /** "Ministry of Commerce and Industry", "Ministry of Trade, Industry and Fisheries": the rest of an organisation name after "and". */
 // eslint-disable-next-line no-misleading-character-class -- as above
 const ORG_AND_TAIL = new RegExp(`^(?:, ${TOKEN}(?: ${TOKEN})?)*,? and ${TOKEN}(?: ${TOKEN})*`);
@@ -830,7 +832,17 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
     // Trailing possessive and abbreviation dots.
     if (/'s$/.test(surface)) surface = surface.slice(0, -2);
     else if (/s'$/.test(surface)) surface = surface.slice(0, -1);
-    if (/^(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') surface += '.';
+    if (/^(?:The )?(?:[A-Z]\.)+[A-Z]$/.test(surface) && norm[start + surface.length] === '.') {
+      surface += '.';
+      // "U.S. Securities and Exchange Commission": a dotted country abbreviation leads the organisation name after it.
+      const orgEnd = lang.countryAliases.has(surface.replace(/^The /, '')) && norm[start + surface.length] === ' ' ? orgNameAt(start + surface.length + 1) : undefined;
+      if (orgEnd !== undefined) {
+        surface = norm.slice(start, orgEnd);
+        CANDIDATE.lastIndex = orgEnd;
+        emit(start, surface, candidate(surface));
+        continue;
+      }
+    }
     // "Boeing B-17", "Airbus A300s": a product code ends no name.
     // (Either code is the last word and at most nine characters long.)
     const lastSpace = surface.lastIndexOf(' ');
@@ -868,6 +880,16 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
       listTitle = undefined;
     }
     emit(start, surface, c);
+  }
+  /** Where an organisation name (ending in a head noun, possibly over "and") starting at `at` ends, or undefined. */
+  function orgNameAt(at: number): number | undefined {
+    CANDIDATE_AT.lastIndex = at;
+    const next = CANDIDATE_AT.exec(norm);
+    if (!next) return undefined;
+    const c = candidate(next[0]);
+    const end = andContinuation(lang, norm, at, next[0], c, CANDIDATE_AT.lastIndex) ?? at + next[0].length;
+    const whole = end === at + next[0].length ? c : candidate(norm.slice(at, end));
+    return whole.lastIsOrgHead && whole.rel === 0 ? end : undefined;
   }
   /** `title`: the plural title of the list this candidate is a name of. */
   function emit(start: number, surface: string, c: Candidate, title?: string): void {

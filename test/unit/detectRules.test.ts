@@ -95,6 +95,8 @@ describe('actor rules', () => {
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
     ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A person's surname that speaks again and again stays the person's.
+    ['The paper quoted Kolvar Dresnik of the ministry. Dresnik said the bid won. Later, Dresnik said so. Dresnik said it again.', 'Kolvar Dresnik', 'person'],
     // A dotted country abbreviation leads the organisation name after it.
     ['The U.S. Securities and Exchange Commission declined to comment.', 'U.S. Securities and Exchange Commission', 'organization'],
     ['Staff at the U.S. Environmental Protection Agency left.', 'U.S. Environmental Protection Agency', 'organization'],

@@ -405,6 +405,7 @@ const V = {
   theInstitution: vote('organization', 1, ActorRule.TheInstitution),
   placePreposition: vote('place', 1, ActorRule.PlacePreposition),
   speaking: vote('organization', 0.5, ActorRule.Speaking),
+  surnameSpeaking: vote('person', 0.5, ActorRule.Speaking),
   eventNoun: vote('place', 1, ActorRule.EventNoun),
   personShape: vote('person', 1, ActorRule.PersonShape),
   noCue: vote('other', 0, ActorRule.NoCue),
@@ -1280,6 +1281,8 @@ export function mergeMentions(lang: LanguagePack, raw: RawMention[]): Actor[] {
       if (candidates.length) {
         candidates.sort((x, y) => nearestBefore(y, m.start) - nearestBefore(x, m.start));
         b = candidates[0];
+        // "Gáspár Maróth … Maróth said": the surname of a person speaking is no institution.
+        if (m.vote.rule === ActorRule.Speaking && (b!.votes.get('person') ?? 0) > 0) m.vote = V.surnameSpeaking;
       }
     }
     if (!b) b = findFuzzy(k);

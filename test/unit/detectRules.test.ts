@@ -95,6 +95,8 @@ describe('actor rules', () => {
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
     ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A person-shaped name owning something after "in" is no place.
+    ['He was disturbed by what he saw in Tomek Varnicki\'s film.', 'Tomek Varnicki', 'person'],
     // A person's surname that speaks again and again stays the person's.
     ['The paper quoted Kolvar Dresnik of the ministry. Dresnik said the bid won. Later, Dresnik said so. Dresnik said it again.', 'Kolvar Dresnik', 'person'],
     // A dotted country abbreviation leads the organisation name after it.

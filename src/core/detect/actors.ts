@@ -511,7 +511,8 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
     if (after && lang.eventNouns.has(after)) return V.eventNoun;
     return V.noCue;
   }
-  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName && !commonWord(f, words)) return V.placePreposition;
+  // ("in Tomasz Sekielski's film": a person-shaped name owning something is no place.)
+  if (/^(?:in|near|across|throughout|inside|outside)$/.test(before) && !f.firstName && !commonWord(f, words) && !(f.personShape && text.startsWith("'s ", end))) return V.placePreposition;
   // "New Vegas", "Marvel Comics", "Recovery Appeal": a word the text also writes in lowercase is a common word, not a name.
   if (f.personShape && !commonWord(f, words)) return V.personShape;
   return V.noCue;

@@ -88,6 +88,7 @@ describe('actor rules', () => {
     // A university's campus after a comma is part of its name.
     ['He taught at the University of Varna, San Kolvo and later in Geneva.', 'University of Varna, San Kolvo', 'organization'],
     ['He studied at the University of California, Los Angeles.', 'University of California, Los Angeles', 'organization'],
+    ['Researchers from the University of Varna at Kolvan said so.', 'University of Varna at Kolvan', 'organization'],
     // An address that speaks is the office there.
     ['A spokesman for 10 Downing Street said the talks were over.', '10 Downing Street', 'organization'],
     ['1600 Kolvan Avenue said the visit would go ahead.', '1600 Kolvan Avenue', 'organization'],

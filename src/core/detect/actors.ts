@@ -948,8 +948,13 @@ export function scanMentions(lang: LanguagePack, text: string, norm: string, lex
   return result;
 }
 
-/** Where ", <place>" ends right after `at` (a known place or a geographic name of up to three words, then no capitalised word), or undefined. */
+/** Where ", <place>" (a known place or a geographic name of up to three words, then no capitalised word) or " at <Name>" ends right after `at`, or undefined. */
 function campusAfter(lang: LanguagePack, norm: string, at: number): number | undefined {
+  // "University of Texas at Austin": after "at", any name of one or two words is the campus.
+  if (norm.startsWith(' at ', at)) {
+    const m = /^[A-Z][\w'-]*(?: [A-Z][\w'-]*)?(?![\w'-]| [A-Z])/.exec(norm.slice(at + 4, at + 60));
+    return m && !lang.stopCaps.has(m[0].split(' ')[0]!) ? at + 4 + m[0].length : undefined;
+  }
   if (!norm.startsWith(', ', at)) return undefined;
   const m = /^(?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,2}/.exec(norm.slice(at + 2, at + 60));
   if (!m) return undefined;

@@ -44,6 +44,7 @@ describe('actor rule ids', () => {
     ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place', 'site'],
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization', 'named institution'],
     ['A spokesman for 10 Downing Street said the talks were over.', '10 Downing Street', 'organization', 'address'],
+    ['The envoy accused the Kolvan Drebeck government of hiding militants.', 'Kolvan Drebeck', 'person', 'leader'],
   ];
   for (const [text, name, type, rule] of cases) {
     it(`${rule}: ${text.slice(0, 50)}…`, () => {

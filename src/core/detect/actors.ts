@@ -96,6 +96,8 @@ export const ActorRule = {
   NamedInstitution: 39,
   /** An address that speaks: "10 Downing Street said". */
   Address: 40,
+  /** A person before what they lead: "the A B government". */
+  Leader: 41,
 } as const;
 export type ActorRule = (typeof ActorRule)[keyof typeof ActorRule];
 
@@ -103,7 +105,7 @@ export const ACTOR_RULES: readonly string[] = [
   'gazetteer', 'geographic name', 'dateline', 'title', 'honorific', 'appositive role', 'member noun', 'legal form', 'platform', 'maker', 'organisation head noun',
   'al- prefix', 'head noun of', 'acronym', 'role noun before', 'organisation role before', 'place of', 'compass', 'brand', 'first name', 'preposition + the',
   'the + institution', 'place preposition', 'speaking word', 'event noun', 'person shape', 'no cue', '-based prefix', 'mid-sentence The', 'particle surname',
-  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named institution', 'address',
+  'lexicon', 'demonym + institution', 'place list', 'list type', 'polity of a title', 'published in', 'affiliation', 'committee list', 'site', 'named institution', 'address', 'leader',
 ];
 
 /** Evidence for a type, with a strength and the rule that gave it. */
@@ -421,6 +423,7 @@ const V = {
   site: vote('place', 2, ActorRule.Site),
   namedInstitution: vote('organization', 2, ActorRule.NamedInstitution),
   address: vote('organization', 2, ActorRule.Address),
+  leader: vote('person', 2, ActorRule.Leader),
   listType: { place: vote('place', 1.5, ActorRule.ListType), person: vote('person', 1.5, ActorRule.ListType), organization: vote('organization', 1.5, ActorRule.ListType), other: vote('other', 1.5, ActorRule.ListType) } as Record<ActorType, Vote>,
 };
 /** "said via Twitter", "posted on Instagram": the name of a platform or outlet. */
@@ -433,6 +436,8 @@ const PRODUCT_CODE_BEFORE = /\b[A-Z]{1,3}-?\d{1,4}[A-Z]?\s$/;
 const PRODUCT_CODE_AFTER = /^\s[A-Z]{1,3}-?\d{1,4}s?\b/;
 /** "published (on) Wednesday in", "appeared online in": what comes next is a journal or a paper. */
 const PUBLISHED_IN = /\b(?:published|appeared|appearing|appears)(?:\s+(?:on\s+)?(?:\w+day|online|today|yesterday|this week|last week|this month|last month))?\s+in\s+$/;
+/** What a person leads, after their name: "the A B government". */
+const LED_BODIES = /^(?:government|administration|regime|cabinet)$/;
 const AFTER_THE_ORG = /^(?:said|says|has|had|is|was|will|would|also|and|or|did|does|which|who|that|to|in|on|at|for|of|with|its|has|had|have|insists|warned|added)$/;
 
 /** Whether `text` ends with "on " or "via " before `at`, or with those and "the " (what PLATFORM_BEFORE needs). */
@@ -497,6 +502,8 @@ function typeCandidate(lang: LanguagePack, text: string, f: Form, start: number,
   // "QazaqGaz", "PetroChina": a capital inside a word marks a brand.
   if (f.brand) return V.brand;
   if (f.firstName && tokens.length >= 2) return V.firstName;
+  // "the Imran Khan government": a person's name before the government they lead.
+  if (before === 'the' && tokens.length >= 2 && after && LED_BODIES.test(after) && (f.personShape || f.firstName)) return V.leader;
   if (before === 'the') {
     // "in the Skagerrak" is a place; "the Pentagon said", "the Kremlin's" an institution.
     if (lang.placePrepositions.has(wordBefore(text, text.lastIndexOf('the', start)))) return V.prepositionThe;

@@ -96,6 +96,8 @@ describe('actor rules', () => {
     ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
     ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
     ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A participle opening a sentence before an acronym is not part of the name.
+    ['Retired KGB agent Kolvan Drebeck told the paper the plot was real.', 'KGB', 'organization'],
     // A person before the government they lead.
     ['The envoy accused the Kolvan Drebeck government of hiding militants.', 'Kolvan Drebeck', 'person'],
     // A person-shaped name owning something after "in" is no place.

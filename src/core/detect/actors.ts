@@ -569,7 +569,7 @@ function candidateOf(lang: LanguagePack, surface: string): Candidate {
     rest = rest.slice(1);
   }
   // A participle or adverb before a name: "Neighbouring Argentina", "Outgoing President X" (only at a sentence's start).
-  const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (lang.titleWords.has(rest[1]!) || lang.firstNames.has(rest[1]!)))) && !lang.firstNames.has(rest[0]!) && !isKnownPlace(lang, rest.join(' ')) && !isOrgHead(lang, rest[rest.length - 1]!);
+  const participle = rest.length >= 2 && /(?:ing|ly|ed)$/.test(rest[0]!) && (/^\p{Lu}\p{Ll}+(?:ing|ly)$/u.test(rest[0]!) || (/^\p{Lu}\p{Ll}+ed$/u.test(rest[0]!) && (lang.titleWords.has(rest[1]!) || lang.firstNames.has(rest[1]!) || (rest.length === 2 && isAcronym(rest[1]!))))) && !lang.firstNames.has(rest[0]!) && !isKnownPlace(lang, rest.join(' ')) && !isOrgHead(lang, rest[rest.length - 1]!);
   return { orgHeadOf: orgHeadOf(lang, tokens) > 0, lastIsOrgHead: isOrgHead(lang, tokens[tokens.length - 1]!), knownPlace: isKnownPlace(lang, surface), firstIsFirstName: lang.firstNames.has(tokens[0]!), based, rel, rest, participle, pieces: undefined, piecesAfterParticiple: undefined };
 }
 

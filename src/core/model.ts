@@ -19,6 +19,8 @@ export interface Span {
 
 export interface Mention extends Span {
   text: string;
+  /** Which detector rule typed it (an index into the detector's actor rule table, `ACTOR_RULES`); absent on user annotations. */
+  rule?: number;
 }
 
 /** An actor merged from all its mentions in one article (or, aggregated, in a workspace). */
@@ -33,6 +35,8 @@ export interface Actor {
   mentions: Mention[];
   /** Optional colour from the lexicon. */
   color?: string;
+  /** Which detector rule typed it (an index into `ACTOR_RULES`): the rule of its strongest mention of its type. */
+  rule?: number;
 }
 
 export interface Claim extends Span {

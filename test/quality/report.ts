@@ -52,12 +52,20 @@ export function reportLines(sets: readonly GoldSet[], verbose: boolean): string[
   log('\nClaims, the published way: matched at 30 % / 80 % span overlap (of the longer span, one-to-one); speaker accuracy over the claims matched at that overlap.\n');
   log(published.join('\n'));
   log('\nSets in bold are held out: only their totals are ever printed.');
-  // Development sets only: false claims and wrong speakers by the rule that found the claim, misses by the gold cue.
+  // Development sets only: false claims and wrong speakers by the rule that found the claim, misses by
+  // the gold cue; false actors by the rule that typed them, missed actors by what became of them.
   for (const set of sets) {
     if (set.heldout) continue;
     const scores = scored.get(set)!;
     log(`\n### ${set.name}: by rule`);
-    for (const [title, cases] of [['false claims', scores.flatMap((s) => s.falseClaims)], ['wrong speakers', scores.flatMap((s) => s.wrongSpeakersByRule)], ['missed claims', scores.flatMap((s) => s.missedByCue)]] as [string, RuleCase[]][]) {
+    const lists: [string, RuleCase[]][] = [
+      ['false claims', scores.flatMap((s) => s.falseClaims)],
+      ['wrong speakers', scores.flatMap((s) => s.wrongSpeakersByRule)],
+      ['missed claims', scores.flatMap((s) => s.missedByCue)],
+      ['false actors', scores.flatMap((s) => s.wrongActorsByRule)],
+      ['missed actors', scores.flatMap((s) => s.missedActorsByRule)],
+    ];
+    for (const [title, cases] of lists) {
       const groups = byRule(cases);
       const shown = verbose ? groups : groups.slice(0, 8);
       const more = groups.length - shown.length;

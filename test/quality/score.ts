@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { ACTOR_RULES } from '../../src/core/detect/actors';
 import { CLAIM_RULES } from '../../src/core/detect/claims';
 import type { ActorType, Detection } from '../../src/core/model';
 
@@ -76,6 +77,10 @@ export interface ArticleScore extends Counts {
   missedByCue: RuleCase[];
   /** Matched claims given a wrong speaker, with the rule that found them. */
   wrongSpeakersByRule: RuleCase[];
+  /** Detected actors that are not a gold actor of their type, each with the rule that typed it. */
+  wrongActorsByRule: RuleCase[];
+  /** Gold actors not found with the right type: "not found", or the rule that typed it otherwise. */
+  missedActorsByRule: RuleCase[];
 }
 
 export interface RuleCase {
@@ -86,6 +91,11 @@ export interface RuleCase {
 /** The name of the rule that found a detected claim. */
 export function ruleName(rule: number | undefined): string {
   return rule === undefined ? '(no rule)' : (CLAIM_RULES[rule] ?? `rule ${rule}`);
+}
+
+/** The name of the rule that typed a detected actor. */
+export function actorRuleName(rule: number | undefined): string {
+  return rule === undefined ? '(no rule)' : (ACTOR_RULES[rule] ?? `rule ${rule}`);
 }
 
 /** A gold cue's reporting word, for grouping: "He also announced" → "announced", "according to NEOC data" → "according to". */
@@ -178,6 +188,9 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
   const byDetected = new Map<string, GoldActor | undefined>();
   const found = new Map<GoldActor, boolean>();
   const wrongActors: string[] = [];
+  const wrongActorsByRule: RuleCase[] = [];
+  /** The rule of the detected actor that named a gold actor with another type (the first one). */
+  const otherTypeRule = new Map<GoldActor, number | undefined>();
   let detectedActors = 0;
   let detectedCorrect = 0;
   for (const a of det.actors) {
@@ -191,10 +204,14 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
       found.set(g, true);
     } else {
       if (g && !found.has(g)) found.set(g, false);
+      if (g && !otherTypeRule.has(g)) otherTypeRule.set(g, a.rule);
       wrongActors.push(`${a.name} (${a.type}${g ? `; gold: ${g.name}, ${g.type}` : ''})`);
+      wrongActorsByRule.push({ rule: actorRuleName(a.rule), text: wrongActors[wrongActors.length - 1]! });
     }
   }
-  const missedActors = gold.actors.filter((g) => found.get(g) !== true).map((g) => `${g.name} (${g.type}${found.get(g) === false ? ', found with another type' : ''})`);
+  const missedGold = gold.actors.filter((g) => found.get(g) !== true);
+  const missedActors = missedGold.map((g) => `${g.name} (${g.type}${found.get(g) === false ? ', found with another type' : ''})`);
+  const missedActorsByRule = missedGold.map((g, i): RuleCase => ({ rule: found.get(g) === false ? `typed otherwise by: ${actorRuleName(otherTypeRule.get(g))}` : 'not found', text: missedActors[i]! }));
 
   // Claims: best-overlap one-to-one matching, at the scorer's 50 % and the published 30 % / 80 %.
   const goldSpans = gold.claims.map((c) => ({ claim: c, ...locate(text, c) }));
@@ -257,6 +274,8 @@ export function scoreArticle(text: string, det: Detection, gold: GoldArticle): A
     falseClaims,
     missedByCue,
     wrongSpeakersByRule,
+    wrongActorsByRule,
+    missedActorsByRule,
   };
 }
 

@@ -58,6 +58,60 @@ describe('actor rules', () => {
     ['Speaking to Martin Osgood of PBS, he denied it.', 'Martin Osgood', 'person'],
     ["Wikinews' Nicholas Brandt attended the event.", 'Nicholas Brandt', 'person'],
     ['The firm agreed with Airbus to build Airbus A300s locally.', 'Airbus', 'organization'],
+    // A title's domain, then the name: "First Minister of Scotland A B".
+    ['First Minister of Scotland Moira Calder said the vote would go ahead.', 'Moira Calder', 'person'],
+    ['First Minister of Scotland Moira Calder said the vote would go ahead.', 'Scotland', 'place'],
+    ['Prime Minister of India Ravi Sethu opened the bridge.', 'Ravi Sethu', 'person'],
+    // Coordinated titles: each name of the list has the plural title; the polity after "of" is a place.
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Ana Reyes', 'person'],
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Varnia', 'place'],
+    ['Presidents Tomas Brenner of Varnia and Ana Reyes of Oskia met in Geneva.', 'Oskia', 'place'],
+    ['Ministers Kolvan Drebeck and Ostrin Vale signed the treaty.', 'Ostrin Vale', 'person'],
+    ['Governor Ed Vance of Kolvania signed the bill.', 'Kolvania', 'place'],
+    // A journal after "published … in"; a source after "according to".
+    ['In findings published Wednesday in Marine Letters, researchers described the reef.', 'Marine Letters', 'organization'],
+    ['The study appeared online in Varnish Reviews last week.', 'Varnish Reviews', 'organization'],
+    ['Kolvan Drebeck arrived on Monday. The port will close, according to Drebeck.', 'Kolvan Drebeck', 'person'],
+    // A person's name, then where they belong: "A B of X".
+    ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Ilse Varga', 'person'],
+    ["Lead author Ilse Varga of Australia's Kolvan University explained the method.", 'Australia', 'place'],
+    ['Mick Dorsey of The Velvet Owls also paid tribute.', 'Mick Dorsey', 'person'],
+    ['Hamza bin Kolvan was killed, officials said. Kolvan bin Tarek, his father, was not in the bin.', 'Hamza bin Kolvan', 'person'],
+    // Committees named in a list: with an Oxford comma, "and" inside the last item is part of its name.
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Foreign Affairs', 'organization'],
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Intelligence', 'organization'],
+    ["They chair the House's committees on Foreign Affairs, Intelligence, and Oversight and Reform, respectively.", 'Oversight and Reform', 'organization'],
+    ['The bill went to the Senate committees on Finance and Commerce.', 'Commerce', 'organization'],
+    // Named sites are places.
+    ['A bomber crashed at Kolvan International Airport on Wednesday.', 'Kolvan International Airport', 'place'],
+    ['Thousands gathered in Varna Square on Friday.', 'Varna Square', 'place'],
+    // A university's campus after a comma is part of its name.
+    ['He taught at the University of Varna, San Kolvo and later in Geneva.', 'University of Varna, San Kolvo', 'organization'],
+    ['He studied at the University of California, Los Angeles.', 'University of California, Los Angeles', 'organization'],
+    ['Researchers from the University of Varna at Kolvan said so.', 'University of Varna at Kolvan', 'organization'],
+    // An address that speaks is the office there.
+    ['A spokesman for 10 Downing Street said the talks were over.', '10 Downing Street', 'organization'],
+    ['1600 Kolvan Avenue said the visit would go ahead.', '1600 Kolvan Avenue', 'organization'],
+    // A government named after its head.
+    ['For weeks, the Kolvan administration has tried to add the question.', 'Kolvan administration', 'organization'],
+    ['About 70 percent of them belong to the Varnish party.', 'Varnish party', 'organization'],
+    ['The attack was claimed by the Kolvan movement in the north.', 'Kolvan movement', 'organization'],
+    // A participle opening a sentence before an acronym is not part of the name.
+    ['Retired KGB agent Kolvan Drebeck told the paper the plot was real.', 'KGB', 'organization'],
+    // A person before the government they lead.
+    ['The envoy accused the Kolvan Drebeck government of hiding militants.', 'Kolvan Drebeck', 'person'],
+    // A person-shaped name owning something after "in" is no place.
+    ['He was disturbed by what he saw in Tomek Varnicki\'s film.', 'Tomek Varnicki', 'person'],
+    // A person's surname that speaks again and again stays the person's.
+    ['The paper quoted Kolvar Dresnik of the ministry. Dresnik said the bid won. Later, Dresnik said so. Dresnik said it again.', 'Kolvar Dresnik', 'person'],
+    // A dotted country abbreviation leads the organisation name after it.
+    ['The U.S. Securities and Exchange Commission declined to comment.', 'U.S. Securities and Exchange Commission', 'organization'],
+    ['Staff at the U.S. Environmental Protection Agency left.', 'U.S. Environmental Protection Agency', 'organization'],
+    ['The U.S. said no. U.S. officials agreed.', 'United States', 'place'],
+    // A broadcaster named with "TV".
+    ['The crew were all from Varna, the army said. Kolvan TV said the crash followed a fire.', 'Kolvan TV', 'organization'],
+    ['Mick Dorsey of The Velvet Owls also paid tribute.', 'The Velvet Owls', 'organization'],
+    ["Study co-author Ted Varn of CU Boulder's institute said the ice was thinning.", 'Ted Varn', 'person'],
   ];
   for (const [text, name, type] of found) {
     it(`finds ${name} (${type}): ${text.slice(0, 50)}…`, () => {
@@ -80,6 +134,18 @@ describe('actor rules', () => {
     ['US Increases Pressure On Pakistan Over 2016 Attacks\n\nThe United States said Pakistan must act. Mayor Ines Corbett of Karachi said the pressure would grow.', 'Increases Pressure On Pakistan'],
     ['Council Increases Pressure On Rivals Over 2019 Harbour Plans\n\nThe council met in Vellmar on Monday. Mayor Ines Corbett said the plans would change.', 'Harbour Plans'],
     ['Officials from the University of Orlen and Stanwick University met.', 'University of Orlen and Stanwick University'],
+    // One name with "of", not a person and where they belong.
+    ['Later the Great Orchestra of Winter Charity said so.', 'Great Orchestra'],
+    // Capitalised words the text also writes in lowercase are common words, not a person's name.
+    ['Donations to Recovery Appeal rose on Monday. The recovery of the islands is slow.', 'Recovery Appeal'],
+    ['Visitors dressed as characters from Varn: New Kolvas. Many new fans came.', 'New Kolvas'],
+    ['The prize in physics went to three people. The Nobel Prize in Physics was announced.', 'Physics'],
+    ['Analysts said the analysts were wrong. Analysts said so.', 'Analysts'],
+    ['The abuse shocked Polish Roman Catholic believers.', 'Polish Roman Catholic'],
+    ['He lived at 12 Kolvan Road for years.', '12 Kolvan Road'],
+    // Laws and their parts are not actors.
+    ['The court said the Electronic Commerce Directive allowed it.', 'Electronic Commerce Directive'],
+    ['It breaks the Due Process Clause, the judge wrote.', 'Due Process Clause'],
   ];
   for (const [text, name] of notActors) {
     it(`reports no actor ${JSON.stringify(name)}: ${text.slice(0, 50).replace(/\n/g, ' ')}…`, () => {

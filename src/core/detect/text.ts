@@ -5,8 +5,11 @@
  * spaces, curly apostrophes become `'`. Offsets in the copy are offsets in the original.
  */
 export function normalizeForMatching(text: string): string {
-  return text.replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'");
+  return text.replace(SPECIAL, (c) => (c === '\u2018' || c === '\u2019' || c === '\u02bc' ? "'" : ' '));
 }
+
+const SPECIAL = /[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2018\u2019\u02bc]/g;
+const INITIALS_SKIP: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'de', 'du', 'des', 'da', 'von', 'van']);
 
 /** Folds a surface form to a comparison key: lowercase letters and digits only. */
 export function keyOf(surface: string): string {
@@ -66,12 +69,22 @@ export function sentenceStarts(text: string): number[] {
 
 /** Initials of a name for acronym matching: capitalised words and hyphen parts ("Lashkar-e-Taiba" → "LeT"). */
 export function initialsOf(name: string): string[] {
-  const words = name.split(/\s+/).filter(Boolean);
-  const strict = words.filter((w) => /^[A-ZÀ-Þ]/.test(w)).map((w) => w[0]).join('');
-  const parts = words
-    .flatMap((w) => w.split('-'))
-    .filter((p) => p.length > 0 && !/^(?:of|for|the|and|on|in|de|du|des|da|von|van)$/.test(p))
-    .map((p) => p[0])
-    .join('');
-  return [...new Set([strict, parts])].filter((s) => s.length >= 2);
+  let strict = '';
+  let parts = '';
+  for (const w of name.split(/\s+/)) {
+    if (!w) continue;
+    const c = w.charCodeAt(0);
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) strict += w[0];
+    // Each hyphen part's first character, but for linking words ("Lashkar-e-Taiba": L, e, T).
+    for (let from = 0; from <= w.length; ) {
+      let dash = w.indexOf('-', from);
+      if (dash < 0) dash = w.length;
+      if (dash > from && (dash - from > 3 || !INITIALS_SKIP.has(w.slice(from, dash)))) parts += w[from];
+      from = dash + 1;
+    }
+  }
+  const out: string[] = [];
+  if (strict.length >= 2) out.push(strict);
+  if (parts !== strict && parts.length >= 2) out.push(parts);
+  return out;
 }

@@ -12,6 +12,7 @@ export const ORG_HEADS: readonly string[] = [
   'Foundation', 'Society', 'Coalition', 'Taskforce', 'Brigade', 'Brigades', 'Division', 'Command', 'Cabinet', 'Secretariat', 'Embassy', 'Consulate',
   'Tribunal', 'State', 'Inc', 'Inc.', 'Ltd', 'Ltd.', 'Corp', 'Corp.', 'Limited', 'LLC', 'PLC', 'plc', 'GmbH', 'Incorporated', 'Hospital', 'Clinic', 'Infirmary', 'Airlines', 'Airways', 'Club', 'Guard', 'Guards', 'Mission', 'Directorate',
   'Intelligence', 'Taliban', 'Legislature', 'Cell', 'Battalion', 'Regiment', 'Corps', 'Reuters', 'Programme', 'Initiative', 'Partnership', 'Chamber',
+  'TV',
   'Exchange', 'Trust', 'House', 'Caucus', 'Parliamentarians', 'Monitor', 'Watch', 'International', 'Project', 'Community', 'Directorate-General',
   'Observatory', 'Analytics', 'Consulting', 'Consultants', 'Consultancy', 'Partners', 'Holdings', 'Industries', 'Technologies', 'Solutions',
   'Systems', 'Resources', 'Logistics', 'Investments', 'Ventures', 'Enterprises', 'Media', 'Broadcasting', 'Railways', 'Airport Authority', 'Capital',
@@ -22,8 +23,8 @@ export const NON_ACTOR_HEADS: readonly string[] = [
   'List', 'Stories', 'Story', 'Plan', 'Act', 'Agreement', 'Accord', 'Accords', 'Treaty', 'Report', 'Day', 'Week', 'Month', 'Year', 'Strategy',
   'Policy', 'Resolution', 'Declaration', 'Convention', 'Protocol', 'Charter', 'Doctrine', 'Law', 'Bill', 'Summit', 'Conference', 'Forum', 'Dialogue',
   'Talks', 'Games', 'Cup', 'War', 'Crisis', 'Attack', 'Attacks', 'Bombing', 'Bombings', 'Operation', 'Prize', 'Award', 'Index', 'Review',
-  'Statement', 'Communique', 'Memorandum', 'Framework', 'Dam', 'Pipeline', 'Street', 'Road', 'Avenue', 'Square', 'Bridge', 'Airport', 'Station',
-  'Hotel', 'Mosque', 'Church', 'Temple', 'Stadium', 'Hall',
+  'Statement', 'Communique', 'Memorandum', 'Framework', 'Pipeline', 'Street', 'Road', 'Avenue', 'Directive', 'Clause', 'Amendment', 'Constitution', 'Regulation',
+  'Hotel', 'Church', 'Hall',
 ];
 
 /** Currency words: "CFA franc" is not an actor. (Not "won": "Lena Hartwell won the seat".) */

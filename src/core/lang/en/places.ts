@@ -282,6 +282,9 @@ export const REGIONS: readonly string[] = [
 ];
 
 /** Words that end place names ("South Asia", "Swat Valley", "Punjab Province"). */
+/** Sites named by their last word, places where things happen ("Bradley International Airport", "Tahrir Square"). */
+export const SITE_HEADS: readonly string[] = ['Airport', 'Square', 'Stadium', 'Bridge', 'Dam', 'Station', 'Mosque', 'Temple'];
+
 export const GEO_HEADS: readonly string[] = [
   'Asia', 'Africa', 'Europe', 'America', 'Americas', 'East', 'West', 'North', 'South', 'Pacific', 'Atlantic', 'Ocean', 'Sea', 'Gulf', 'Valley',
   'River', 'Mountains', 'Island', 'Islands', 'Province', 'District', 'Region', 'City', 'County', 'Peninsula', 'Strait', 'Bay', 'Coast', 'Desert',

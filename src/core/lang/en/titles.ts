@@ -36,6 +36,12 @@ export const PLURAL_TITLES: readonly string[] = [
   'Congressmen', 'Congresswomen', 'Mayors', 'Commissioners', 'Drs.', 'Drs', 'Professors',
 ];
 
+/** Titles held in a polity: in "President A of X", "Governor A of X" the X is a place (when nothing else types it). */
+export const POLITY_TITLES: readonly string[] = [
+  'President', 'Presidents', 'Minister', 'Ministers', 'Premier', 'Premiers', 'King', 'Queen', 'Emir', 'Sultan', 'Governor', 'Governors', 'Mayor', 'Mayors',
+  'Chancellor', 'Senator', 'Senators', 'Ambassador', 'Ambassadors', 'Representative', 'Representatives',
+];
+
 /** Lowercase role nouns directly before a name mark a person ("founder Ana Reyes"). */
 export const ROLE_NOUNS: readonly string[] = [
   'founder', 'co-founder', 'leader', 'chief', 'head', 'spokesperson', 'spokesman', 'spokeswoman', 'commander', 'mastermind', 'minister', 'secretary',

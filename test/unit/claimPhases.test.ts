@@ -6,13 +6,14 @@ import * as assert from 'node:assert/strict';
 import { mergeMentions, scanMentions } from '../../src/core/detect/actors';
 import { ClaimFinder } from '../../src/core/detect/claims';
 import { normalizeForMatching } from '../../src/core/detect/text';
+import { en } from '../../src/core/lang/en';
 import { EMPTY_LEXICON } from '../../src/core/model';
 
 type Phase = 'findQuotes' | 'findReported' | 'findParticiples' | 'findHearsay' | 'findContinuations';
 
 function finder(text: string): ClaimFinder {
   const norm = normalizeForMatching(text);
-  return new ClaimFinder(text, norm, mergeMentions(scanMentions(text, norm, EMPTY_LEXICON)));
+  return new ClaimFinder(text, norm, mergeMentions(en, scanMentions(en, text, norm, EMPTY_LEXICON)));
 }
 
 describe('claim detection phases, each alone', () => {

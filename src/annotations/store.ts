@@ -51,7 +51,7 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
     this.core = new AnnotationStoreCore<vscode.Uri, Item>({
       files: {
         read: (uri, maxBytes, options) => readText(uri, maxBytes, options),
-        writeAtomic: (uri, bytes) => writeTextAtomic(uri, bytes),
+        writeAtomic: (uri, bytes, ifHash) => writeTextAtomic(uri, bytes, ifHash),
         rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: false })),
       },
       documents: new Documents(),

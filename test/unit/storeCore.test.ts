@@ -226,7 +226,8 @@ describe('store core in an in-memory workspace', () => {
     });
   }
 
-  it('a checkout with unsaved annotation changes asks, and "keep mine" keeps both sets', async () => {
+  /** A checkout of another branch while an annotation of the user's is unsaved; `theirsToo`: the other branch also has `Berlin`, with another label. */
+  async function checkoutWithUnsaved(theirsToo: boolean) {
     const ws = await setup();
     const saved = await annotate(ws, A, 'Barack Obama');
     await ws.settle();
@@ -236,16 +237,157 @@ describe('store core in an in-memory workspace', () => {
     ws.edit(A, [{ rangeOffset: 0, rangeLength: 1, text: '' }]); // back to the saved text
     const other = text.replace('Monday', 'Sunday');
     const s = other.indexOf('Paris');
-    const theirs = { version: SIDECAR_VERSION, article: 'a.txt', annotations: [makeAnnotation(other, s, s + 5, { id: 'theirs1', label: 'place' })] };
+    const onDisk = parseSidecar(ws.text(sidecarOf(A))!);
+    assert.ok(onDisk.ok);
+    const theirs = { ...onDisk.sidecar, annotations: [...onDisk.sidecar.annotations, makeAnnotation(other, s, s + 5, { id: 'theirs1', label: 'place' })] };
+    if (theirsToo) {
+      // The same annotation (same id: made in another clone from this one's history) with another label.
+      const mine = ws.store.peek(A)!.items.find((i) => i.annotation.id === unsaved)!.annotation;
+      theirs.annotations.push({ ...mine, label: 'city' });
+    }
     ws.writeFile(sidecarOf(A), serializeSidecar(theirs));
     ws.writeFile(A, other);
     for (let i = 0; i < 1000 && ws.questions.length === 0; i++) if (!(await ws.step())) break;
     const asked = ws.questions.length;
     await ws.settle('keep');
+    return { ws, saved, unsaved, asked };
+  }
+
+  it('a checkout with unsaved annotation changes that do not overlap theirs merges both sets without asking', async () => {
+    const { ws, saved, unsaved, asked } = await checkoutWithUnsaved(false);
+    assert.equal(asked, 0, 'nothing to ask');
+    assert.deepEqual(ids(ws.store.peek(A)!.items), [saved, unsaved, 'theirs1'].sort());
+    assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved, 'theirs1'].sort());
+    checkAnchors(ws, A, 'after the merge');
+  });
+
+  it('a checkout that changed an annotation the user changed too asks, and "keep mine" keeps both sets', async () => {
+    const { ws, saved, unsaved, asked } = await checkoutWithUnsaved(true);
     assert.equal(asked, 1, 'asked once');
     assert.deepEqual(ids(ws.store.peek(A)!.items), [saved, unsaved, 'theirs1'].sort());
     assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved, 'theirs1'].sort());
+    assert.equal(disk(ws, A).find((a) => a.id === unsaved)!.label, 'actor', 'mine kept');
     checkAnchors(ws, A, 'after keep mine');
+  });
+
+  describe('a sidecar written by another window or program while the user has unsaved changes', () => {
+    type Ann = ReturnType<typeof disk>[number];
+    interface Row {
+      name: string;
+      /** What the user does (not yet written). */
+      ours: (ws: InMemoryWorkspace, saved: Record<string, string>) => Promise<void>;
+      /** What the other writer does to the sidecar's annotations. */
+      theirs: (annotations: Ann[], saved: Record<string, string>) => Ann[];
+      /** Asked (the changes overlap)? */
+      asks: boolean;
+      /** The sidecar in the end ("keep mine" answered): label per quote. */
+      expect: Record<string, string>;
+      /** Extra checks of the final sidecar. */
+      check?: (written: Ann[]) => void;
+    }
+    const theirsNew = (quote: string, label: string, id: string): Ann => {
+      const s = text.indexOf(quote);
+      return makeAnnotation(text, s, s + quote.length, { id, label });
+    };
+    const relabel = (as: Ann[], id: string, label: string) => as.map((a) => (a.id === id ? { ...a, label } : a));
+    const rows: Row[] = [
+      {
+        name: 'both add',
+        ours: async (ws) => void (await annotate(ws, A, 'Berlin')),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'actor', Berlin: 'actor', Paris: 'place' },
+      },
+      {
+        name: 'different fields of one annotation',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => as.map((a) => (a.id === saved['Barack Obama'] ? { ...a, comment: 'their comment' } : a)),
+        asks: false,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+        check: (w) => assert.equal(w.find((a) => a.quote === 'Barack Obama')!.comment, 'their comment'),
+      },
+      {
+        name: 'the same field of one annotation, differently',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => relabel(as, saved['Barack Obama']!, 'politician'),
+        asks: true,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+      },
+      {
+        name: 'the same field of one annotation, alike',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => relabel(as, saved['Barack Obama']!, 'person'),
+        asks: false,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+      },
+      {
+        name: 'ours removes one, theirs adds another',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.remove(A, saved['Angela Merkel']!))),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', Paris: 'place' },
+      },
+      {
+        name: 'theirs removes one, ours adds another',
+        ours: async (ws) => void (await annotate(ws, A, 'Berlin')),
+        theirs: (as, saved) => as.filter((a) => a.id !== saved['Angela Merkel']),
+        asks: false,
+        expect: { 'Barack Obama': 'actor', Berlin: 'actor' },
+      },
+      {
+        name: 'ours removes one theirs changed',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.remove(A, saved['Angela Merkel']!))),
+        theirs: (as, saved) => relabel(as, saved['Angela Merkel']!, 'politician'),
+        asks: true,
+        // "Keep mine" keeps what theirs changed (only an annotation removed as it is on disk stays removed).
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'politician' },
+      },
+      {
+        name: 'ours sets the article details, theirs adds',
+        ours: async (ws) => void (await ws.settleWhile(ws.store.setMeta(A, { title: 'My title' }))),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'actor', Paris: 'place' },
+      },
+    ];
+    for (const row of rows) {
+      for (const when of ['before our write', 'between our read and our write'] as const) {
+        it(`${row.name} (${when}): ${row.asks ? 'asks' : 'merged without asking'}`, async () => {
+          for (const seed of [1, 2, 3, 4, 5]) {
+            const ws = await setup(seed);
+            const saved = { 'Barack Obama': await annotate(ws, A, 'Barack Obama'), 'Angela Merkel': await annotate(ws, A, 'Angela Merkel') };
+            await ws.settle();
+            assert.equal(disk(ws, A).length, 2);
+            await row.ours(ws, saved);
+            const outside = () => {
+              const raw = parseSidecar(ws.text(sidecarOf(A))!);
+              assert.ok(raw.ok);
+              ws.writeFile(sidecarOf(A), serializeSidecar({ ...raw.sidecar, annotations: row.theirs(raw.sidecar.annotations, saved) }, raw));
+            };
+            if (when === 'before our write') outside();
+            else {
+              // Run until our write is in flight (the sidecar read, its bytes on the way), then write theirs.
+              for (let i = 0; i < 1000 && !ws.pending.some((t) => t.name === `write ${sidecarOf(A)}`); i++) {
+                const t = ws.pending.findIndex((t) => t.name !== `write ${sidecarOf(A)}`);
+                if (t < 0) break;
+                ws.pending.splice(t, 1)[0]!.run();
+                await new Promise((r) => setImmediate(r));
+              }
+              assert.ok(ws.pending.some((t) => t.name === `write ${sidecarOf(A)}`), 'our write is in flight');
+              outside();
+            }
+            await ws.settle('keep');
+            assert.equal(ws.asked > 0, row.asks, `seed ${seed}: asked ${ws.asked}`);
+            const written = disk(ws, A);
+            assert.deepEqual(Object.fromEntries(written.map((a) => [a.quote, a.label]).sort()), Object.fromEntries(Object.entries(row.expect).sort()), `seed ${seed}: the sidecar`);
+            assert.deepEqual(ids(ws.store.peek(A)!.items), written.map((a) => a.id).sort(), `seed ${seed}: the store holds what was written`);
+            row.check?.(written);
+            if (row.name.includes('article details')) assert.equal(parseSidecar(ws.text(sidecarOf(A))!).ok && (parseSidecar(ws.text(sidecarOf(A))!) as { sidecar: { meta?: { title?: string } } }).sidecar.meta?.title, 'My title');
+            checkAnchors(ws, A, `seed ${seed}`);
+          }
+        });
+      }
+    }
   });
 
   it('deleting an article with unsaved annotations writes them to the sidecar it keeps', async () => {
@@ -314,7 +456,8 @@ describe('store core in an in-memory workspace', () => {
   /**
    * Random interleavings: the user annotates, types, saves, closes, reverts, renames; another
    * program rewrites the article (as git does: lines replaced and words inserted) and adds
-   * annotations to the sidecar; file operations, watcher events, document reloads and write
+   * annotations to the sidecar, at quiet moments or at any moment (another window: between our
+   * read of the sidecar and our write, say); file operations, watcher events, document reloads and write
    * timers complete in an order the seed picks. At the end every annotation made (and not
    * removed) by anyone is in the store and in the sidecar, and none is anchored on text that
    * differs from its quote.
@@ -327,7 +470,7 @@ describe('store core in an in-memory workspace', () => {
       | { k: 'type'; at: number; del: number; ins: string }
       | { k: 'save' | 'open' | 'close' | 'revert' | 'remove' | 'flush' }
       | { k: 'outside'; at: number; del: number; ins: string }
-      | { k: 'theirs'; at: number }
+      | { k: 'theirs' | 'theirsNow'; at: number }
       | { k: 'rename'; closeFirst: boolean }
       | { k: 'run'; n: number };
     const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
@@ -337,6 +480,7 @@ describe('store core in an in-memory workspace', () => {
       { weight: 2, arbitrary: fc.constantFrom<Op>({ k: 'save' }, { k: 'open' }, { k: 'close' }, { k: 'revert' }, { k: 'remove' }, { k: 'flush' }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('outside' as const), at: frac, del: fc.integer({ min: 0, max: 40 }), ins: fc.constantFrom('', 'inserted by git ', 'A new headline.\n\n') }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('theirs' as const), at: frac }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant('theirsNow' as const), at: frac }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('rename' as const), closeFirst: fc.boolean() }) },
       { weight: 4, arbitrary: fc.record({ k: fc.constant('run' as const), n: fc.integer({ min: 1, max: 12 }) }) },
     );
@@ -417,6 +561,12 @@ describe('store core in an in-memory workspace', () => {
             case 'theirs': {
               // Another program, at a moment the store is not writing (no file operation of ours in flight).
               await ws.settle();
+              const id = `theirs-${theirs++}`;
+              if (theirsAdd(ws, uri, id, o.at)) expected.add(id);
+              break;
+            }
+            case 'theirsNow': {
+              // Another window or program, at any moment: while our write is in flight, between our read and our write.
               const id = `theirs-${theirs++}`;
               if (theirsAdd(ws, uri, id, o.at)) expected.add(id);
               break;

@@ -17,7 +17,8 @@ import { anchorAnnotations, Anchorer, EditFollower, type ContentChange } from '.
 import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult } from '../sidecar';
 import { OffsetMap } from '../offsets';
 import { newAnnotationId, sha256 } from '../hash';
-import { ArticleEntry, LiveItem, type EntryPhase, type ItemFactory } from './entry';
+import { ArticleEntry, LiveItem, type EntryPhase, type ItemFactory, type SidecarBase } from './entry';
+import { mergeForStore } from './merge';
 import type { ConflictChoice, Position, ReadResult, StoreDocuments, StoreFiles, StoreHost, StoreUris } from './ports';
 import { KeyedSequencer } from './sequencer';
 import { offsetOf, RecentTexts } from './text';
@@ -44,12 +45,17 @@ const REPLACE_GRACE_MS = 250;
 const RENAME_GRACE_MS = 10_000;
 /** Delay of a write after the user's last annotation change. */
 const WRITE_DELAY_MS = 150;
+/** How many times a write merges and tries again when the sidecar keeps changing under it. */
+const WRITE_ATTEMPTS = 5;
+const NO_SIDECAR: SidecarBase = { annotations: [], meta: undefined };
 
 export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private readonly entries = new Map<string, ArticleEntry<U, I>>();
   private readonly loading = new Map<string, Promise<ArticleEntry<U, I>>>();
   private readonly queue = new KeyedSequencer();
   private readonly writeTimers = new Map<string, () => void>();
+  /** Keys entries are being renamed to (how many renames), not yet registered under them. */
+  private readonly arriving = new Map<string, number>();
   /** Decoded texts of recently used closed articles (8 million UTF-16 units at most, about 16 MB). */
   private readonly recentTexts = new RecentTexts(8_000_000);
   /** Follows edits with the items' offsets (its buffers are reused: typing allocates nothing per annotation). */
@@ -156,8 +162,10 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     entry.metaChanged = false;
     entry.removed.clear();
     let phase: EntryPhase<U> = { kind: 'clean' };
+    entry.base = undefined;
     if (sc.kind === 'missing') {
       entry.diskHash = undefined;
+      entry.base = NO_SIDECAR;
       this.host.problems(entry.article, entry.sidecar, []);
     } else if (sc.kind !== 'ok') {
       const message =
@@ -178,6 +186,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       } else {
         this.host.problems(entry.article, entry.sidecar, []);
         entry.meta = parsed.sidecar.meta;
+        entry.base = { annotations: parsed.sidecar.annotations, meta: parsed.sidecar.meta };
         const ta = performance.now();
         const map = new OffsetMap(text);
         const anchored = anchorAnnotations(text, parsed.sidecar.annotations, undefined, map);
@@ -207,6 +216,11 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   /** The phase, seen through a rename in progress. */
   private phaseOf(entry: ArticleEntry<U, I>): EntryPhase<U> {
     return entry.phase.kind === 'renaming' ? entry.phase.was : entry.phase;
+  }
+
+  /** The article has an entry, or one is being renamed to it. */
+  private known(article: U): boolean {
+    return !!this.peek(article) || this.arriving.has(this.uris.key(article));
   }
 
   /** Runs `op` in the article's queue on its current entry (none: renamed or deleted meanwhile). */
@@ -412,45 +426,64 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
 
   /**
    * Writes the entry's annotations (in its queue). Offsets must refer to the saved text: an
-   * article with unsaved edits is written on save or close. Reload before write: never over a
-   * sidecar that changed since it was read.
+   * article with unsaved edits is written on save or close. Never over a sidecar that changed
+   * since it was read: the user's changes are merged with it first (or the user is asked, when
+   * they overlap), and the write itself is a compare-and-swap on the bytes read: a sidecar
+   * written by someone else between our read and our write is read, merged and written again.
    */
   private async write(entry: ArticleEntry<U, I>, force = false): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.writeOnce(entry, force);
+      if (r !== 'changed') return r === 'written';
+      if (attempt >= WRITE_ATTEMPTS) {
+        this.scheduleWrite(entry, WRITE_DELAY_MS * 4); // it keeps changing: tried again later
+        return false;
+      }
+    }
+  }
+
+  private async writeOnce(entry: ArticleEntry<U, I>, force: boolean): Promise<'written' | 'skipped' | 'changed'> {
     const p = entry.phase;
-    if (!force && p.kind !== 'dirty' && p.kind !== 'moved') return false;
-    if (entry.readOnly) return false;
-    if (!force && entry.document()?.isDirty) return false; // written on save, or on close
+    if (!force && p.kind !== 'dirty' && p.kind !== 'moved') return 'skipped';
+    if (entry.readOnly) return 'skipped';
+    if (!force && entry.document()?.isDirty) return 'skipped'; // written on save, or on close
     // An open document not marked dirty may still hold text the file does not (a soft revert
     // before a close, say): its text is compared with the file, which the offsets must refer to.
     const [disk, file] = await Promise.all([this.readSidecar(entry), entry.document() ? this.files.read(entry.article, this.host.maxArticleBytes()) : undefined]);
     const diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
-    if (entry.phase.kind !== p.kind) return false; // renamed or deleted while reading
+    if (entry.phase.kind !== p.kind) return 'skipped'; // renamed or deleted while reading
     if (disk.kind !== 'missing' && disk.kind !== 'ok') {
       this.setPhase(entry, { kind: 'broken', message: 'The sidecar on disk can no longer be read; it is not overwritten.' });
       this.host.changed(entry.article);
-      return false;
+      return 'skipped';
     }
     if (diskHash !== entry.diskHash) {
-      // Changed under us: with changes of the user's own, ask; else theirs is re-anchored.
-      if (entry.unsaved) this.enterConflict(entry);
-      else await this.reload(entry, disk);
-      return false;
+      // Changed under us: with changes of the user's own, merged (asked when they overlap); else theirs is re-anchored.
+      if (!entry.unsaved) {
+        await this.reload(entry, disk);
+        return 'skipped';
+      }
+      if (!this.mergeDisk(entry, disk)) {
+        this.enterConflict(entry);
+        return 'skipped';
+      }
+      this.host.changed(entry.article);
     }
     const doc = entry.document();
     // (`force`: the article is gone, what it last held is all there is to refer to.)
-    if (!force && doc?.isDirty) return false;
-    if (!force && doc && !(file?.kind === 'ok' && file.text === doc.getText())) return false; // written on save, or on close
-    if (!doc && !entry.hasFileText && !force) return false; // closed meanwhile: the close, in the queue, finds them on the file and writes
+    if (!force && doc?.isDirty) return 'skipped';
+    if (!force && doc && !(file?.kind === 'ok' && file.text === doc.getText())) return 'skipped'; // written on save, or on close
+    if (!doc && !entry.hasFileText && !force) return 'skipped'; // closed meanwhile: the close, in the queue, finds them on the file and writes
     const text = entry.text();
     const map = new OffsetMap(text);
     const annotations = entry.items.map((i) => this.currentAnnotation(entry, i, text, map));
     if (annotations.length === 0 && entry.diskHash === undefined && !entry.metaChanged) {
       this.setPhase(entry, { kind: 'clean' });
-      return false;
+      return 'skipped';
     }
     // The meta block as the user set it; unchanged, the previous file's block is kept as written.
-    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(entry.metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
-    entry.metaChanged = false;
+    const metaChanged = entry.metaChanged;
+    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
@@ -459,20 +492,70 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     this.settleItems(entry, annotations);
     if (outHash === entry.diskHash) {
       this.setPhase(entry, { kind: 'clean' });
+      entry.metaChanged = false;
       entry.removed.clear();
-      return false;
+      return 'skipped';
     }
     const writing: EntryPhase<U> = { kind: 'writing', moved: false };
     this.setPhase(entry, writing);
+    entry.metaChanged = false;
+    let swapped: boolean;
     try {
-      await this.files.writeAtomic(entry.sidecar, out);
+      swapped = await this.files.writeAtomic(entry.sidecar, out, diskHash ?? null);
     } catch (e) {
+      entry.metaChanged ||= metaChanged;
       this.setPhase(entry, { kind: 'dirty' });
       throw e;
     }
+    if (!swapped) {
+      // Written by someone else since our read: nothing of ours was written; read, merged, tried again.
+      entry.metaChanged ||= metaChanged;
+      this.setPhase(entry, p.kind === 'dirty' || p.kind === 'conflict' ? p : { kind: 'moved' });
+      return 'changed';
+    }
     entry.diskHash = outHash;
+    entry.base = { annotations, meta: entry.meta };
     entry.removed.clear();
     this.setPhase(entry, writing.moved ? { kind: 'moved' } : { kind: 'clean' });
+    return 'written';
+  }
+
+  /**
+   * The sidecar on disk (`disk`, just read) is not the one last read or written, and the user
+   * has unsaved changes: theirs and ours are merged three-way with the last-read sidecar as the
+   * base. False when they overlap (the same annotation changed differently on both sides), when
+   * theirs cannot be parsed, or when it was deleted with annotations in it: the user is asked.
+   */
+  private mergeDisk(entry: ArticleEntry<U, I>, disk: ReadResult): boolean {
+    const base = entry.base;
+    if (!base || (disk.kind !== 'ok' && disk.kind !== 'missing')) return false;
+    let theirs: SidecarBase = NO_SIDECAR;
+    if (disk.kind === 'missing') {
+      if (base.annotations.length || base.meta) return false;
+    } else {
+      const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+      if (!parsed.ok) return false;
+      theirs = { annotations: parsed.sidecar.annotations, meta: parsed.sidecar.meta };
+    }
+    const r = mergeForStore({ base, ours: { annotations: entry.items.map((i) => i.annotation), meta: entry.meta }, theirs });
+    if (r.kind === 'overlap') return false;
+    const byId = new Map(entry.items.map((i) => [i.annotation.id, i]));
+    const kept: I[] = [];
+    const placed: Annotation[] = [];
+    for (const a of r.annotations) {
+      const item = byId.get(a.id);
+      // Our anchor (live offsets in the current text) stays; theirs is found again on the current text.
+      if (item && !r.theirsAnchor.has(a.id)) {
+        item.annotation = a;
+        kept.push(item);
+      } else placed.push(a);
+    }
+    entry.items = kept;
+    if (placed.length) this.placeNew(entry, entry.text(), placed);
+    entry.sortItems();
+    entry.meta = r.meta;
+    entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
+    entry.base = theirs;
     return true;
   }
 
@@ -565,9 +648,25 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       entry.sortItems();
     }
     entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
+    entry.base = theirs ? { annotations: theirs.sidecar.annotations, meta: theirs.sidecar.meta } : NO_SIDECAR;
     this.setPhase(entry, { kind: 'dirty' });
     this.host.changed(entry.article);
     await this.write(entry);
+  }
+
+  /** Adds the annotations of a sidecar's bytes the entry does not have (none removed by the user as they are there). */
+  private addMissing(entry: ArticleEntry<U, I>, bytes: Uint8Array): void {
+    const parsed = parseSidecar(bytes, { maxBytes: this.host.maxSidecarBytes() });
+    if (!parsed.ok) return;
+    const mine = new Set(entry.items.map((i) => i.annotation.id));
+    const added = parsed.sidecar.annotations.filter((a) => {
+      if (mine.has(a.id)) return false;
+      const removed = entry.removed.get(a.id);
+      return !(removed && JSON.stringify(removed) === JSON.stringify(a));
+    });
+    if (!added.length) return;
+    this.placeNew(entry, entry.text(), added);
+    entry.sortItems();
   }
 
   /** Drops unsaved annotation changes of an article and reloads its sidecar from disk. */
@@ -583,7 +682,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
 
   /** The sidecar of `article` was changed, created or deleted on disk (by us or another tool). */
   sidecarChangedOnDisk(article: U): Promise<void> {
-    if (!this.peek(article)) return Promise.resolve();
+    if (!this.known(article)) return Promise.resolve();
     return this.inQueue(article, async (entry) => {
       if (!entry) return;
       let disk = await this.readSidecar(entry);
@@ -596,14 +695,18 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       const p = this.phaseOf(entry);
       if (hash === entry.diskHash && p.kind !== 'broken') return; // our own write, or no change
       if (entry.phase.kind === 'gone') return;
-      if (p.kind === 'dirty' || p.kind === 'conflict') this.enterConflict(entry);
+      if (p.kind === 'dirty' && this.mergeDisk(entry, disk)) {
+        // Another window or program wrote it: theirs and mine merged, mine written soon.
+        this.host.changed(entry.article);
+        this.scheduleWrite(entry);
+      } else if (p.kind === 'dirty' || p.kind === 'conflict') this.enterConflict(entry);
       else await this.reload(entry, disk);
     });
   }
 
   /** The article's file changed on disk (or was replaced by a rename). */
   articleChangedOnDisk(article: U): Promise<void> {
-    if (!this.peek(article)) return Promise.resolve();
+    if (!this.known(article)) return Promise.resolve();
     return this.inQueue(article, async (entry) => {
       // An open article follows its file itself (VS Code reloads the document and reports the
       // change as an edit); saving it lands here too: nothing to do then.
@@ -779,16 +882,29 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private renameOne(oldUri: U, newUri: U): Promise<void> {
     const oldKey = this.uris.key(oldUri);
     const newKey = this.uris.key(newUri);
+    // Until it is registered under the new name, events about the new name wait for it in its queue.
+    this.arriving.set(newKey, (this.arriving.get(newKey) ?? 0) + 1);
     return this.queue.runAll([oldKey, newKey], async () => {
       const entry = this.entries.get(oldKey);
       const carried = entry ? this.phaseOf(entry) : undefined;
+      const previous = this.entries.get(newKey);
+      const oldSidecar = this.uris.sidecarOf(oldUri);
+      const newSidecar = this.uris.sidecarOf(newUri);
       if (entry) {
         this.cancelWrite(entry);
         this.entries.delete(oldKey);
         entry.phase = { kind: 'renaming', to: newUri, was: carried! };
+        // Under the new name at once: opens and edits of the document under the new name are
+        // followed from now on (nothing is written meanwhile: the entry is renaming).
+        const before = entry.text();
+        entry.article = newUri;
+        entry.sidecar = newSidecar;
+        if (previous && previous !== entry) previous.release();
+        this.entries.set(newKey, entry);
+        // The document under the new name (edits made in it before this ran were not followed: compare).
+        const doc = entry.refreshDocument();
+        if (doc) this.reanchor(entry, before, doc.getText());
       }
-      const oldSidecar = this.uris.sidecarOf(oldUri);
-      const newSidecar = this.uris.sidecarOf(newUri);
       let sc = await this.files.read(oldSidecar, this.host.maxSidecarBytes());
       let moveFailed = false;
       let alreadyMoved = false;
@@ -808,56 +924,61 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       }
       // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
       let written: string | undefined;
+      /** Written by someone else right after the move (the name is then recorded by our next write). */
+      let rewrittenUnder = false;
       if (!moveFailed && sc.kind === 'ok') {
         const parsed = parseSidecar(sc.bytes, { maxBytes: this.host.maxSidecarBytes() });
         if (parsed.ok && parsed.sidecar.article !== this.uris.baseName(newUri)) {
           const out = serializeSidecarBytes({ ...parsed.sidecar, article: this.uris.baseName(newUri) }, parsed);
-          await this.files.writeAtomic(newSidecar, out);
-          written = sha256(out);
+          if (await this.files.writeAtomic(newSidecar, out, sha256(sc.bytes))) written = sha256(out);
+          else rewrittenUnder = true;
         } else if (parsed.ok) written = sha256(sc.bytes);
       }
-      const previous = this.entries.get(newKey);
-      if (previous) previous.release();
       if (!entry) {
+        if (previous) previous.release();
         // Not loaded under the old name: loaded from the moved sidecar under the new one.
         const fresh = previous ?? new ArticleEntry<U, I>(newUri, newSidecar, this.documents, () => this.host.trusted(), this.recentTexts);
         await this.load(fresh);
         this.entries.set(newKey, fresh);
       } else {
-        const before = entry.text();
-        entry.article = newUri;
-        entry.sidecar = newSidecar;
-        // The document under the new name (edits made in it before this ran were not followed: compare).
-        const doc = entry.refreshDocument();
-        if (doc) this.reanchor(entry, before, doc.getText());
         const oldHash = sc.kind === 'ok' ? sha256(sc.bytes) : undefined;
-        const changedUnder = sc.kind !== 'ok' && sc.kind !== 'missing' ? false : oldHash !== entry.diskHash;
+        const changedUnder = rewrittenUnder || (sc.kind !== 'ok' && sc.kind !== 'missing' ? false : oldHash !== entry.diskHash);
         if (changedUnder && entry.unsaved && !moveFailed) {
           // The sidecar changed on disk while the user had unsaved changes: the question, under the new name.
           entry.phase = carried!;
-        } else if (moveFailed || (sc.kind === 'ok' && written === undefined)) {
+        } else if (moveFailed || (sc.kind === 'ok' && written === undefined && !rewrittenUnder)) {
           // The old sidecar stayed, or a new one was there already: what is on disk there is read, and mine kept beside it.
+          // The old sidecar, changed on disk since it was read, stays where it is: what changed in it is kept in memory too.
+          if (moveFailed && sc.kind === 'ok' && sha256(sc.bytes) !== entry.diskHash && !this.mergeDisk(entry, sc)) this.addMissing(entry, sc.bytes);
           const disk = await this.readSidecar(entry);
           entry.phase = carried!.kind === 'broken' ? carried! : { kind: 'dirty' };
           entry.diskHash = disk.kind === 'ok' ? `unknown:${sha256(disk.bytes)}` : undefined; // differs: the next write asks
+          entry.base = undefined; // another file than the one last read: no base to merge with
         } else if (changedUnder) {
           // The sidecar changed on disk before the rename and nothing of the user's is unsaved: the disk wins.
           entry.phase = carried!;
           await this.load(entry);
         } else {
           entry.diskHash = written ?? entry.diskHash;
-          if (sc.kind === 'missing') entry.diskHash = undefined;
+          if (sc.kind === 'missing') [entry.diskHash, entry.base] = [undefined, NO_SIDECAR];
           entry.phase = carried!;
         }
         this.entries.set(newKey, entry);
         // An outside change of the article while the rename waited (its event found the entry renaming).
         await this.followFile(entry);
         const p = entry.phase;
-        if (changedUnder && p.kind === 'dirty' && !moveFailed) this.enterConflict(entry);
-        else if (p.kind === 'dirty' || p.kind === 'moved' || p.kind === 'conflict') this.scheduleWrite(entry);
+        if (changedUnder && p.kind === 'dirty' && !moveFailed) {
+          // Changed on disk before the rename while the user had unsaved changes: merged, or asked.
+          if (this.mergeDisk(entry, await this.readSidecar(entry))) this.scheduleWrite(entry);
+          else this.enterConflict(entry);
+        } else if (p.kind === 'dirty' || p.kind === 'moved' || p.kind === 'conflict') this.scheduleWrite(entry);
       }
       this.host.changed(oldUri);
       this.host.changed(newUri);
+    }).finally(() => {
+      const n = this.arriving.get(newKey)! - 1;
+      if (n) this.arriving.set(newKey, n);
+      else this.arriving.delete(newKey);
     });
   }
 

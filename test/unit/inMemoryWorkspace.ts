@@ -93,9 +93,10 @@ export class InMemoryWorkspace {
       compare: () => Promise.resolve(),
       warn: (m) => void this.messages.push(m),
       error: (m) => void this.messages.push(m),
-      schedule: (fn) => {
+      schedule: (fn, ms) => {
         let cancelled = false;
-        this.later('timer', () => {
+        // (`timer long`: a grace of seconds, such as the wait for an announced rename; `timer`: a write delay.)
+        this.later(ms >= 5000 ? 'timer long' : 'timer', () => {
           if (!cancelled) fn();
         });
         return () => (cancelled = true);
@@ -157,6 +158,17 @@ export class InMemoryWorkspace {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     this.files.set(uri, { bytes, mtime: this.clock++ });
     this.watch(uri);
+  }
+
+  /** Deletes a file, or a folder and everything under it, as another program does (rm, git), and queues the watcher's event. */
+  deleteOnDisk(uri: Uri): void {
+    for (const f of [...this.files.keys()]) if (f === uri || f.startsWith(`${uri}/`)) this.files.delete(f);
+    this.later(`watch-delete ${uri}`, () => void this.store.deletedOnDisk(uri));
+  }
+
+  /** Drops the pending write timers: the store's delayed writes never fire (what happens before them is "within the write delay"). */
+  dropTimers(): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i]!.name === 'timer') this.pending.splice(i, 1);
   }
 
   text(uri: Uri): string | undefined {

@@ -405,6 +405,128 @@ describe('store core in an in-memory workspace', () => {
     assert.ok(ws.messages.some((m) => /was deleted; its annotations were kept/.test(m)));
   });
 
+  describe('an article or folder deleted on disk (another program)', () => {
+    const B = 'mem:/ws/dir/b.txt';
+    const C = 'mem:/ws/dir/c.txt';
+    interface Row {
+      name: string;
+      /** Deleted on disk. */
+      target: Uri;
+      /** Articles annotated (and written) before. */
+      articles: Uri[];
+      /** `unsaved`: one annotation more on the first article, deleted before its write; `open`: with an unsaved edit in its document. */
+      unsaved: boolean;
+      open?: boolean;
+      /** Put back right after the delete (a file replaced by a rename). */
+      back?: boolean;
+    }
+    const rows: Row[] = [
+      { name: 'a closed article, nothing unsaved: its entry is dropped, nothing said', target: A, articles: [A], unsaved: false },
+      { name: 'a closed article with an unsaved annotation: written to the sidecar, the user told', target: A, articles: [A], unsaved: true },
+      { name: 'an open, edited article with an unsaved annotation: written, the user told', target: A, articles: [A], unsaved: true, open: true },
+      { name: 'a file replaced by a rename (back within the grace): the entry stays', target: A, articles: [A], unsaved: true, back: true },
+      { name: 'a folder: every entry under it dropped, unsaved ones written', target: 'mem:/ws/dir', articles: [B, C], unsaved: true },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = new InMemoryWorkspace(rng(seed));
+          const saved = new Map<Uri, string>();
+          for (const u of row.articles) {
+            ws.writeFile(u, text);
+            saved.set(u, await annotate(ws, u, 'Barack Obama'));
+          }
+          await ws.settle();
+          const first = row.articles[0]!;
+          if (row.open) {
+            ws.open(first);
+            ws.edit(first, [{ rangeOffset: 0, rangeLength: 0, text: 'Typed. ' }]);
+          }
+          const extra = row.unsaved ? await annotate(ws, first, 'Angela Merkel') : undefined;
+          ws.dropTimers(); // the delete comes within the write delay
+          const bytes = ws.files.get(first)!.bytes;
+          ws.deleteOnDisk(row.target);
+          if (row.back) ws.files.set(first, { bytes, mtime: 999 });
+          await ws.settle();
+          if (row.back) await ws.settleWhile(ws.store.flush(first)); // (its write timer was dropped)
+          for (const u of row.articles) {
+            const want = [saved.get(u)!, ...(u === first && extra ? [extra] : [])].sort();
+            // A folder deleted on disk takes its sidecars with it: only the unsaved annotations' is written again.
+            if (row.target !== u && row.target !== A && u !== first) assert.equal(ws.text(sidecarOf(u)), undefined, `seed ${seed}: ${u}'s sidecar went with its folder`);
+            else assert.deepEqual(disk(ws, u).map((a) => a.id).sort(), want, `seed ${seed}: ${u}'s sidecar keeps every annotation`);
+            if (row.back) assert.deepEqual(ids(ws.store.peek(u)!.items), want, `seed ${seed}: the entry stays`);
+            else assert.equal(ws.store.peek(u), undefined, `seed ${seed}: ${u}'s entry is dropped`);
+          }
+          const told = ws.messages.filter((m) => /deleted on disk; your unsaved annotations were written/.test(m));
+          assert.equal(told.length, row.unsaved && !row.back ? 1 : 0, `seed ${seed}: ${ws.messages.join(' | ')}`);
+        }
+      });
+    }
+
+    it('a deleted article whose sidecar changed on disk in an annotation the user changed too keeps both (nobody to ask)', async () => {
+      const ws = await setup();
+      const id = await annotate(ws, A, 'Barack Obama');
+      await ws.settle();
+      await ws.settleWhile(ws.store.update(A, id, { label: 'mine' }));
+      ws.dropTimers();
+      const raw = parseSidecar(ws.text(sidecarOf(A))!);
+      assert.ok(raw.ok);
+      const s = text.indexOf('Paris');
+      ws.writeFile(sidecarOf(A), serializeSidecar({ ...raw.sidecar, annotations: [{ ...raw.sidecar.annotations[0]!, label: 'theirs' }, makeAnnotation(text, s, s + 5, { id: 'theirs1', label: 'place' })] }, raw));
+      ws.pending.length = 0; // the sidecar's event comes after the delete
+      ws.deleteOnDisk(A);
+      await ws.settle();
+      assert.equal(ws.store.peek(A), undefined);
+      assert.deepEqual(Object.fromEntries(disk(ws, A).map((a) => [a.id, a.label])), { [id]: 'mine', theirs1: 'place' });
+    });
+  });
+
+  describe('a rename VS Code announced', () => {
+    const B = 'mem:/ws/b.txt';
+    const rows = [
+      { name: 'that did not happen (the file still at its old name): the wait ends, the unsaved annotation is written under the old name', happens: false, targetExists: false },
+      { name: 'that failed (a file at the new name already): the wait ends, the unsaved annotation is written under the old name', happens: false, targetExists: true },
+      { name: 'that happened, its "did rename" late: the entry waits for it and is carried to the new name', happens: true, targetExists: false },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = await setup(seed);
+          const saved = await annotate(ws, A, 'Barack Obama');
+          await ws.settle();
+          if (row.targetExists) ws.writeFile(B, 'Another article.\n');
+          const unsaved = await annotate(ws, A, 'Angela Merkel');
+          ws.dropTimers(); // the announcement comes within the write delay
+          await ws.settleWhile(ws.store.willRename(A, B));
+          assert.equal(ws.store.peek(A)!.phase.kind, 'renaming');
+          if (row.happens) {
+            ws.files.set(B, ws.files.get(A)!);
+            ws.files.delete(A);
+          }
+          // Only the checks of the old path can end the wait: the 10-second grace never fires.
+          for (let i = 0; i < 10_000 && ws.pending.length; i++) {
+            const long = ws.pending.findIndex((t) => t.name === 'timer long');
+            if (long >= 0) ws.pending.splice(long, 1);
+            else await ws.step();
+          }
+          await ws.settle();
+          if (!row.happens) {
+            assert.notEqual(ws.store.peek(A)!.phase.kind, 'renaming', `seed ${seed}: the wait ended`);
+            assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved].sort(), `seed ${seed}: written under the old name`);
+          } else {
+            assert.equal(ws.store.peek(A)!.phase.kind, 'renaming', `seed ${seed}: still waiting for "did rename"`);
+            await ws.settleWhile(ws.store.renamed(A, B));
+            await ws.settle();
+            assert.equal(ws.store.peek(A), undefined);
+            assert.deepEqual(ids(ws.store.peek(B)!.items), [saved, unsaved].sort(), `seed ${seed}: carried`);
+            await ws.settleWhile(ws.store.flushAll());
+            assert.deepEqual(disk(ws, B).map((a) => a.id).sort(), [saved, unsaved].sort(), `seed ${seed}: written under the new name`);
+          }
+        }
+      });
+    }
+  });
+
   it('a broken sidecar is never rewritten and its problem is there to read', async () => {
     const ws = await setup();
     ws.writeFile(sidecarOf(A), 'version: [unclosed');

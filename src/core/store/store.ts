@@ -43,6 +43,9 @@ export interface StorePorts<U, I extends LiveItem<U>> {
 const REPLACE_GRACE_MS = 250;
 /** How long an entry waits for the rename VS Code announced before it goes on under its old name. */
 const RENAME_GRACE_MS = 10_000;
+/** How often, and how many times, an entry waiting for a rename looks whether its file is still at the old path. */
+const RENAME_CHECK_MS = 1000;
+const RENAME_CHECKS = 2;
 /** Delay of a write after the user's last annotation change. */
 const WRITE_DELAY_MS = 150;
 /** How many times a write merges and tries again when the sidecar keeps changing under it. */
@@ -464,8 +467,14 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         return 'skipped';
       }
       if (!this.mergeDisk(entry, disk)) {
-        this.enterConflict(entry);
-        return 'skipped';
+        if (!force) {
+          this.enterConflict(entry);
+          return 'skipped';
+        }
+        // The article is gone: nobody to ask. Mine are written with every one of theirs I do not have.
+        if (disk.kind === 'ok') this.addMissing(entry, disk.bytes);
+        entry.diskHash = diskHash;
+        entry.base = undefined;
       }
       this.host.changed(entry.article);
     }
@@ -842,17 +851,49 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       moving.map(([entry, target]) =>
         this.inQueue(entry.article, (e) => {
           if (!e || e.phase.kind === 'renaming' || e.phase.kind === 'gone') return;
-          const renaming: EntryPhase<U> = { kind: 'renaming', to: target(to), was: e.phase };
+          const renaming: EntryPhase<U> & { kind: 'renaming' } = { kind: 'renaming', to: target(to), was: e.phase };
           e.phase = renaming;
-          // A rename that fails has no "did rename" event: the entry then goes on under its name.
+          // A rename that fails or does not happen has no "did rename" event: the entry then goes
+          // on under its name, as soon as its file is seen still there, at the latest after the grace.
+          void this.watchRename(e, renaming);
           this.host.schedule(() => {
             void this.inQueue(e.article, (still) => {
-              if (still === e && e.phase === renaming) e.phase = renaming.was;
+              if (still === e && e.phase === renaming) this.endRenameWait(e, renaming);
             });
           }, RENAME_GRACE_MS);
         }),
       ),
     ).then(() => undefined);
+  }
+
+  /**
+   * Looks whether the announced rename happened: the article's file still at its old path at
+   * each of a few checks a second apart (a rename is done right after its "will rename"
+   * participants) means it failed or was not made; the entry then goes on under its name.
+   * Gone from the old path: the "did rename" event carries the entry.
+   */
+  private async watchRename(e: ArticleEntry<U, I>, renaming: EntryPhase<U> & { kind: 'renaming' }): Promise<void> {
+    for (let n = 1; ; n++) {
+      await this.host.delay(RENAME_CHECK_MS);
+      const over = await this.inQueue(e.article, async (still) => {
+        if (still !== e || e.phase !== renaming) return true;
+        // (A read with no byte allowed: whether the file is there, without reading it.)
+        const r = await this.files.read(e.article, 0);
+        if (still !== this.entries.get(this.uris.key(e.article)) || e.phase !== renaming) return true;
+        if (r.kind === 'missing') return true; // moved: "did rename" follows
+        if (n < RENAME_CHECKS) return false;
+        this.endRenameWait(e, renaming);
+        return true;
+      });
+      if (over) return;
+    }
+  }
+
+  /** The announced rename did not happen: the entry goes on under its name (pending changes written). */
+  private endRenameWait(e: ArticleEntry<U, I>, renaming: EntryPhase<U> & { kind: 'renaming' }): void {
+    e.phase = renaming.was;
+    const p = e.phase.kind;
+    if (p === 'dirty' || p === 'moved') this.scheduleWrite(e);
   }
 
   /** Entries of `uri` itself or under it (a folder), each with how to map the new base to its new name. */
@@ -992,18 +1033,54 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     for (const article of targets) {
       await this.inQueue(article, async (entry) => {
         const sidecar = this.uris.sidecarOf(article);
-        if (entry) {
-          this.cancelWrite(entry);
-          if (entry.unsaved || this.phaseOf(entry).kind === 'moved') await this.write(entry, true).catch(() => false);
-          this.entries.delete(this.uris.key(article));
-          entry.phase = { kind: 'gone' };
-          entry.release();
-        }
+        if (entry) await this.drop(entry);
         const sc = await this.files.read(sidecar, this.host.maxSidecarBytes());
         if (sc.kind !== 'missing') this.host.warn(`${this.uris.baseName(article)} was deleted; its annotations were kept in ${this.uris.baseName(sidecar)}.`, sidecar);
         this.host.changed(article);
       });
     }
+  }
+
+  /**
+   * `uri` (an article, or a folder of them) was deleted on disk, outside VS Code (a watcher's
+   * event). An article still missing once a file replaced by a rename would be back has its
+   * entry dropped; unsaved annotations are written to its sidecar first (never dropped), and the
+   * user is told. An article that is back (git replaces files so) keeps its entry.
+   */
+  deletedOnDisk(uri: U): Promise<void> {
+    const targets = this.entriesUnder(uri).map(([e]) => e);
+    return Promise.all(
+      targets.map((target) =>
+        this.inQueue(target.article, async (entry) => {
+          if (entry !== target || entry.phase.kind === 'gone' || entry.phase.kind === 'renaming') return;
+          await this.host.delay(REPLACE_GRACE_MS);
+          const r = await this.files.read(entry.article, this.host.maxArticleBytes(), { unlessAt: entry.fileVersion });
+          if (r.kind !== 'missing' || this.entries.get(this.uris.key(entry.article)) !== entry) return; // back (replaced), or renamed meanwhile
+          const unsaved = entry.unsaved;
+          const written = await this.drop(entry);
+          if (unsaved) {
+            const name = this.uris.baseName(entry.article);
+            const sidecar = this.uris.baseName(entry.sidecar);
+            this.host.warn(
+              written ? `${name} was deleted on disk; your unsaved annotations were written to ${sidecar}.` : `${name} was deleted on disk; your unsaved annotations could not be written to ${sidecar}.`,
+              entry.sidecar,
+            );
+          }
+          this.host.changed(entry.article);
+        }),
+      ),
+    ).then(() => undefined);
+  }
+
+  /** Drops an entry (its article is gone); unsaved annotations (and moved offsets) are written first. Whether that write happened. */
+  private async drop(entry: ArticleEntry<U, I>): Promise<boolean> {
+    this.cancelWrite(entry);
+    let written = false;
+    if (entry.unsaved || this.phaseOf(entry).kind === 'moved') written = await this.write(entry, true).catch(() => false);
+    this.entries.delete(this.uris.key(entry.article));
+    entry.phase = { kind: 'gone' };
+    entry.release();
+    return written;
   }
 
   dispose(): void {

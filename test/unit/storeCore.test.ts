@@ -405,6 +405,36 @@ describe('store core in an in-memory workspace', () => {
     assert.ok(ws.messages.some((m) => /was deleted; its annotations were kept/.test(m)));
   });
 
+  describe('another window\'s write landing right over ours (from the file before it)', () => {
+    const rows = [
+      { name: 'theirs adds: both kept, ours written again', theirs: 'add' as const, expect: (mine: string, first: string) => [first, mine, 'theirs1'] },
+      { name: 'theirs deletes an annotation we did not touch: deleted', theirs: 'delete' as const, expect: (mine: string) => [mine] },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = await setup(seed);
+          const first = await annotate(ws, A, 'Barack Obama');
+          await ws.settle();
+          const before = parseSidecar(ws.text(sidecarOf(A))!);
+          assert.ok(before.ok);
+          const mine = await annotate(ws, A, 'Angela Merkel');
+          await ws.settle();
+          assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [first, mine].sort(), 'ours written');
+          // The other window read the file before our write and renames its own over ours just after.
+          const s = text.indexOf('Paris');
+          const annotations = row.theirs === 'add' ? [...before.sidecar.annotations, makeAnnotation(text, s, s + 5, { id: 'theirs1', label: 'place' })] : [];
+          ws.writeFile(sidecarOf(A), serializeSidecar({ ...before.sidecar, annotations }, before));
+          await ws.settle();
+          const want = row.expect(mine, first).sort();
+          assert.equal(ws.asked, 0, 'nothing asked');
+          assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), want, `seed ${seed}: the sidecar`);
+          assert.deepEqual(ids(ws.store.peek(A)!.items), want, `seed ${seed}: the store`);
+        }
+      });
+    }
+  });
+
   describe('an article or folder deleted on disk (another program)', () => {
     const B = 'mem:/ws/dir/b.txt';
     const C = 'mem:/ws/dir/c.txt';

@@ -74,6 +74,8 @@ export class ArticleEntry<U, I extends LiveItem<U> = LiveItem<U>> {
    * (changes replace an item's annotation, never change it in place): this costs one array.
    */
   base: SidecarBase | undefined;
+  /** Our last write: when (performance.now()), the sidecar it replaced and the article text it named (see the store's `landedOverOurs`). */
+  lastWrite: { at: number; base: SidecarBase; articleSha256: string } | undefined;
   /** Annotations the user removed since the sidecar was last read or written (a "keep mine" does not bring them back). */
   readonly removed = new Map<string, Annotation>();
   /** The sidecar was last read successfully (under the size limit). */

@@ -51,6 +51,18 @@ const WRITE_DELAY_MS = 150;
 /** How many times a write merges and tries again when the sidecar keeps changing under it. */
 const WRITE_ATTEMPTS = 5;
 const NO_SIDECAR: SidecarBase = { annotations: [], meta: undefined };
+/** How long after our write a sidecar written from the file before it counts as landed over ours. */
+const OVERWRITE_WINDOW_MS = 3000;
+
+/** The same annotations (by id and content), in any order. */
+function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((x) => [x.id, x]));
+  return a.every((x) => {
+    const y = byId.get(x.id);
+    return y !== undefined && (x === y || JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort()));
+  });
+}
 
 export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private readonly entries = new Map<string, ArticleEntry<U, I>>();
@@ -101,9 +113,10 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
           if (registered) return registered;
           const entry = new ArticleEntry<U, I>(article, this.uris.sidecarOf(article), this.documents, () => this.host.trusted(), this.recentTexts);
           const { nothingThere } = await this.load(entry);
-          // No document, no file, no sidecar: asked for by a listing made before a rename or a
-          // delete. Nothing to keep, so the entry is not registered: no stale entry stays under
-          // an old name (the next get looks again).
+          // No document and no file: asked for by a listing made before a rename or a delete,
+          // or by a view after the article was deleted (its sidecar, if any, stays on disk).
+          // Nothing to follow, so the entry is not registered: no stale entry stays under an
+          // old name or a deleted one (the next get looks again).
           if (!nothingThere) this.entries.set(key, entry);
           return entry;
         })
@@ -207,7 +220,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     this.loadTimings.delete(key);
     this.loadTimings.set(key, { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
-    return { nothingThere: !doc && fileRead?.kind === 'missing' && sc.kind === 'missing' };
+    return { nothingThere: !doc && fileRead?.kind === 'missing' };
   }
 
   /** Sets the phase, or the phase to carry over a rename in progress. */
@@ -522,6 +535,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       this.setPhase(entry, p.kind === 'dirty' || p.kind === 'conflict' ? p : { kind: 'moved' });
       return 'changed';
     }
+    entry.lastWrite = entry.base && { at: performance.now(), base: entry.base, articleSha256: sidecar.articleSha256! };
     entry.diskHash = outHash;
     entry.base = { annotations, meta: entry.meta };
     entry.removed.clear();
@@ -535,8 +549,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
    * base. False when they overlap (the same annotation changed differently on both sides), when
    * theirs cannot be parsed, or when it was deleted with annotations in it: the user is asked.
    */
-  private mergeDisk(entry: ArticleEntry<U, I>, disk: ReadResult): boolean {
-    const base = entry.base;
+  private mergeDisk(entry: ArticleEntry<U, I>, disk: ReadResult, base = entry.base, onlyIfOursAdds = false): boolean {
     if (!base || (disk.kind !== 'ok' && disk.kind !== 'missing')) return false;
     let theirs: SidecarBase = NO_SIDECAR;
     if (disk.kind === 'missing') {
@@ -548,6 +561,8 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     }
     const r = mergeForStore({ base, ours: { annotations: entry.items.map((i) => i.annotation), meta: entry.meta }, theirs });
     if (r.kind === 'overlap') return false;
+    // (Theirs holds everything the merge keeps: nothing of ours to bring back.)
+    if (onlyIfOursAdds && sameAnnotations(r.annotations, theirs.annotations) && JSON.stringify(r.meta ?? null) === JSON.stringify(theirs.meta ?? null)) return false;
     const byId = new Map(entry.items.map((i) => [i.annotation.id, i]));
     const kept: I[] = [];
     const placed: Annotation[] = [];
@@ -565,6 +580,26 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     entry.meta = r.meta;
     entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
     entry.base = theirs;
+    return true;
+  }
+
+  /**
+   * A sidecar written by someone else right after our write, from the file as it was before it
+   * (two windows writing within a few milliseconds: VS Code's file API has no exclusive create or
+   * compare-and-swap rename, so the check before our rename cannot close that gap): merged with
+   * the file our write replaced as the base, so that what we wrote is not lost; written again.
+   */
+  private landedOverOurs(entry: ArticleEntry<U, I>, disk: ReadResult): boolean {
+    const w = entry.lastWrite;
+    if (!w || performance.now() - w.at > OVERWRITE_WINDOW_MS || disk.kind !== 'ok') return false;
+    const p = this.phaseOf(entry).kind;
+    if (p !== 'clean' && p !== 'moved') return false;
+    // Another window annotates the same text: its sidecar names the text ours did (a checkout's names its branch's).
+    const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+    if (!parsed.ok || parsed.sidecar.articleSha256 !== w.articleSha256) return false;
+    if (!this.mergeDisk(entry, disk, w.base, true)) return false;
+    entry.lastWrite = undefined;
+    this.setPhase(entry, { kind: 'dirty' });
     return true;
   }
 
@@ -709,7 +744,10 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         this.host.changed(entry.article);
         this.scheduleWrite(entry);
       } else if (p.kind === 'dirty' || p.kind === 'conflict') this.enterConflict(entry);
-      else await this.reload(entry, disk);
+      else if (this.landedOverOurs(entry, disk)) {
+        this.host.changed(entry.article);
+        this.scheduleWrite(entry);
+      } else await this.reload(entry, disk);
     });
   }
 

@@ -51,6 +51,10 @@ let server;
 let browser;
 let harness;
 let page;
+// A second workbench page on the same server and folder (its own extension host), opened by a
+// test through the harness: another window annotating the same articles.
+let second;
+let openSecond;
 const cleanup = () => {
   try { browser?.close().catch(() => {}); } catch { /* ignore */ }
   try { server?.stop(); } catch { /* ignore */ }
@@ -67,24 +71,42 @@ harness = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   try {
     if (!page) throw new Error('no page yet');
+    if (url.pathname === '/open-page') {
+      second ??= await openSecond();
+      res.end('{}');
+      return;
+    }
+    if (url.pathname === '/close-page') {
+      await second?.close();
+      second = undefined;
+      res.end('{}');
+      return;
+    }
+    // `page=2`: the request is about the second page.
+    const target = url.searchParams.get('page') === '2' ? second : page;
+    if (!target) throw new Error('the second page is not open (/open-page)');
     if (url.pathname === '/screenshot') {
       const name = (url.searchParams.get('name') || 'screenshot').replace(/[^\w.-]/g, '_');
       const path = join(artifacts, `${name}.png`);
-      await page.screenshot({ path });
+      await target.screenshot({ path });
       res.end(JSON.stringify({ path }));
     } else if (url.pathname === '/dom') {
       const selector = url.searchParams.get('selector') || 'body';
-      const items = await page.$$eval(selector, (els) => els.map((e) => ({
+      const items = await target.$$eval(selector, (els) => els.map((e) => ({
         text: e.textContent ?? '',
         title: e.getAttribute('title') ?? '',
         ariaLabel: e.getAttribute('aria-label') ?? '',
         className: typeof e.className === 'string' ? e.className : '',
+        visible: e instanceof HTMLElement && e.offsetParent !== null,
       })));
       res.end(JSON.stringify(items));
     } else if (url.pathname === '/editor-geometry') {
-      res.end(JSON.stringify(await page.evaluate(editorGeometry)));
+      res.end(JSON.stringify(await target.evaluate(editorGeometry)));
     } else if (url.pathname === '/key') {
-      await page.keyboard.press(url.searchParams.get('key') || 'Escape');
+      await target.keyboard.press(url.searchParams.get('key') || 'Escape');
+      res.end('{}');
+    } else if (url.pathname === '/type') {
+      await target.keyboard.type(url.searchParams.get('text') || '', { delay: 20 });
       res.end('{}');
     } else {
       res.statusCode = 404;
@@ -123,6 +145,13 @@ try {
     else console.log(text);
   });
   const url = workbenchUrl(server, { folder: workspace, extensionPath: repoRoot, testsPath: join(testsDir, 'index.js') });
+  openSecond = async () => {
+    const p = await context.newPage();
+    // The extension in development mode, no tests: a window like the first, on the same folder.
+    await p.goto(workbenchUrl(server, { folder: workspace, extensionPath: repoRoot }));
+    await p.waitForSelector('.monaco-workbench .part.editor', { timeout: 60000 });
+    return p;
+  };
   await page.goto(url);
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref());
   let code = await Promise.race([exitCode, timeout]);

@@ -51,7 +51,7 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
     this.core = new AnnotationStoreCore<vscode.Uri, Item>({
       files: {
         read: (uri, maxBytes, options) => readText(uri, maxBytes, options),
-        writeAtomic: (uri, bytes) => writeTextAtomic(uri, bytes),
+        writeAtomic: (uri, bytes, ifHash) => writeTextAtomic(uri, bytes, ifHash),
         rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: false })),
       },
       documents: new Documents(),
@@ -85,8 +85,9 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
   /**
    * The store's file events, from the article index's hub (articles by the glob, their sidecars).
    * Creations count as changes: a file replaced by a rename, as git and many tools write, is
-   * created anew. Deletes on disk are not acted on (an open document keeps its text, and a
-   * replace-by-rename deletes for a moment); renames and deletes made in VS Code come through
+   * created anew. Articles and folders deleted on disk drop their entries once the file is
+   * still missing a moment later (a replace-by-rename deletes for a moment), unsaved annotations
+   * written to the sidecar first; renames and deletes made in VS Code come through
    * `onWillRenameFiles` / `onDidRenameFiles` / `onDidDeleteFiles` above.
    */
   private subscribeToFileEvents(): void {
@@ -94,6 +95,7 @@ export class SidecarAnnotationStore extends Disposable implements AnnotationStor
       this.articles.onDidChangeFiles((e) => {
         if (e.kind === 'sidecarCreated' || e.kind === 'sidecarChanged' || e.kind === 'sidecarDeleted') void this.core.sidecarChangedOnDisk(articleOfSidecar(e.uri));
         else if (e.kind === 'articleCreated' || e.kind === 'articleChanged') void this.core.articleChangedOnDisk(e.uri);
+        else if (e.kind === 'articleDeleted' || e.kind === 'folderDeleted') this.track(() => this.core.deletedOnDisk(e.uri));
       }),
     );
   }

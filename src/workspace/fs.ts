@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 
+import { sha256 } from '../core/hash';
 import type { FileVersion, ReadOptions, ReadResult } from '../core/store/ports';
 
 export type { FileVersion, ReadOptions, ReadResult };
@@ -47,13 +48,32 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Writes `text` (UTF-8, or bytes already encoded) to a temporary file beside `uri`, then renames it over `uri`. */
-export async function writeTextAtomic(uri: vscode.Uri, text: string | Uint8Array): Promise<void> {
+/**
+ * Writes `text` (UTF-8, or bytes already encoded) to a temporary file beside `uri`, then renames
+ * it over `uri`. `ifHash` (compare and swap): the SHA-256 of the bytes the caller last read (null:
+ * it found no file); the file is read again just before the rename and, if it is not those bytes
+ * any more (another window or program wrote it meanwhile), nothing is written: false.
+ */
+export async function writeTextAtomic(uri: vscode.Uri, text: string | Uint8Array, ifHash?: string | null): Promise<boolean> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const tmp = vscode.Uri.joinPath(uri, '..', `.${name}.tmp-${Math.random().toString(36).slice(2, 10)}`);
   await vscode.workspace.fs.writeFile(tmp, typeof text === 'string' ? new TextEncoder().encode(text) : text);
   try {
+    if (ifHash !== undefined) {
+      const now = await vscode.workspace.fs.readFile(uri).then(
+        (bytes) => sha256(bytes),
+        (e: unknown) => {
+          if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return null;
+          throw e;
+        },
+      );
+      if (now !== ifHash) {
+        await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+        return false;
+      }
+    }
     await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+    return true;
   } catch (e) {
     await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
     throw e;

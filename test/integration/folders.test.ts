@@ -113,6 +113,7 @@ describe('folders of articles renamed and deleted', () => {
     assertNoRowsUnder(third, tree.provider);
     await waitFor(() => NAMES.every((n) => !services.detections.peek(under(third, n))), 'no detection kept under the deleted folder');
     assert.ok(tree.provider.rowCount() < rowsBefore, `rows forgotten (${tree.provider.rowCount()} < ${rowsBefore})`);
+    await waitFor(() => NAMES.every((n) => !services.annotations.peek(under(third, n))), 'no annotation entry kept under the deleted folder', 15000);
   });
 
   it('follows outside changes of articles of another glob (**/*.md): the watcher is made from the setting', async () => {

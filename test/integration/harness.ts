@@ -6,6 +6,8 @@ export interface DomNode {
   title: string;
   ariaLabel: string;
   className: string;
+  /** Rendered (laid out, not `display: none`). */
+  visible: boolean;
 }
 
 function base(): string {
@@ -18,17 +20,21 @@ export function harnessAvailable(): boolean {
   return !!process.env.AA_HARNESS_URL;
 }
 
+/** Which workbench page a request is about: the one running the tests, or the second one (`openSecondPage`). */
+export type PageNo = 1 | 2;
+const onPage = (page: PageNo) => (page === 2 ? '&page=2' : '');
+
 /** Saves test-artifacts/<name>.png of the whole workbench and returns its path. */
-export async function screenshot(name: string): Promise<string> {
-  const r = await fetch(`${base()}/screenshot?name=${encodeURIComponent(name)}`);
+export async function screenshot(name: string, page: PageNo = 1): Promise<string> {
+  const r = await fetch(`${base()}/screenshot?name=${encodeURIComponent(name)}${onPage(page)}`);
   const body = (await r.json()) as { path?: string; error?: string };
   if (!r.ok || !body.path) throw new Error(`screenshot failed: ${body.error}`);
   return body.path;
 }
 
 /** Elements of the workbench page matching a CSS selector. */
-export async function queryDom(selector: string): Promise<DomNode[]> {
-  const r = await fetch(`${base()}/dom?selector=${encodeURIComponent(selector)}`);
+export async function queryDom(selector: string, page: PageNo = 1): Promise<DomNode[]> {
+  const r = await fetch(`${base()}/dom?selector=${encodeURIComponent(selector)}${onPage(page)}`);
   if (!r.ok) throw new Error(`dom query failed: ${await r.text()}`);
   return (await r.json()) as DomNode[];
 }
@@ -54,9 +60,30 @@ export async function editorGeometry(): Promise<EditorGeometry> {
   return (await r.json()) as EditorGeometry;
 }
 
-/** Presses a key in the workbench page (e.g. `Escape`). */
-export async function pressKey(key: string): Promise<void> {
-  await fetch(`${base()}/key?key=${encodeURIComponent(key)}`);
+/** Presses a key in the workbench page (e.g. `Escape`, `Control+Alt+A`). */
+export async function pressKey(key: string, page: PageNo = 1): Promise<void> {
+  const r = await fetch(`${base()}/key?key=${encodeURIComponent(key)}${onPage(page)}`);
+  if (!r.ok) throw new Error(`key failed: ${await r.text()}`);
+}
+
+/** Types text in the workbench page, key by key. */
+export async function typeText(text: string, page: PageNo = 1): Promise<void> {
+  const r = await fetch(`${base()}/type?text=${encodeURIComponent(text)}${onPage(page)}`);
+  if (!r.ok) throw new Error(`typing failed: ${await r.text()}`);
+}
+
+/**
+ * Opens a second workbench page on the same server and folder, with the extension loaded (its
+ * own extension host): another VS Code window on the same workspace. Resolves once its
+ * workbench is shown.
+ */
+export async function openSecondPage(): Promise<void> {
+  const r = await fetch(`${base()}/open-page`);
+  if (!r.ok) throw new Error(`opening a second page failed: ${await r.text()}`);
+}
+
+export async function closeSecondPage(): Promise<void> {
+  await fetch(`${base()}/close-page`);
 }
 
 /** Polls until `probe` returns a truthy value (or throws after `timeoutMs`). */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { parse } from 'yaml';
 import { api, seedUri, sidecarOf, sleep, waitFor, writeSidecar } from './util';
 
 /**
@@ -108,4 +109,83 @@ describe('annotations survive outside edits of their article', () => {
       });
     }
   }
+
+  describe('an article deleted outside VS Code', () => {
+    const made: vscode.Uri[] = [];
+    afterEach(async () => {
+      const store = (await api()).services.annotations;
+      for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && made.some((m) => m.toString() === d.uri.toString()))) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await store.flushAll();
+      for (const uri of made.splice(0)) {
+        fs.rmSync(uri.fsPath, { force: true });
+        fs.rmSync(sidecarOf(uri).fsPath, { force: true });
+      }
+    });
+
+    it('with nothing unsaved: its entry is dropped, its sidecar kept as it is', async () => {
+      const uri = seedUri('zz-outside-deleted-clean.txt');
+      made.push(uri);
+      await createdOutside(uri, seed);
+      writeSidecar(uri, [{ id: 'od-1', label: 'actor', quote: NAME }]);
+      const store = (await api()).services.annotations;
+      assert.equal((await store.get(uri)).items.length, 1);
+      const before = fs.readFileSync(sidecarOf(uri).fsPath, 'utf8');
+      fs.rmSync(uri.fsPath);
+      await waitFor(() => !store.peek(uri), 'the entry dropped', 15000);
+      assert.equal(fs.readFileSync(sidecarOf(uri).fsPath, 'utf8'), before, 'the sidecar untouched');
+    });
+
+    it('with an unsaved annotation (the document open and edited): the annotation is written to the sidecar', async () => {
+      const uri = seedUri('zz-outside-deleted-unsaved.txt');
+      made.push(uri);
+      await createdOutside(uri, seed);
+      writeSidecar(uri, [{ id: 'od-1', label: 'actor', quote: NAME }]);
+      const store = (await api()).services.annotations;
+      await store.get(uri);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Typed, not saved.\n'));
+      const at = doc.getText().indexOf(FAR);
+      const made1 = await store.add(uri, { range: new vscode.Range(doc.positionAt(at), doc.positionAt(at + FAR.length)), label: 'event' });
+      await sleep(400);
+      assert.deepEqual(readIds(uri), ['od-1'], 'not written while the document has unsaved edits');
+      fs.rmSync(uri.fsPath);
+      const ids = await waitFor(() => {
+        const i = readIds(uri);
+        return i.length === 2 ? i : undefined;
+      }, 'the unsaved annotation written to the sidecar', 15000);
+      assert.deepEqual(ids, [made1.id, 'od-1'].sort());
+    });
+  });
 });
+
+/**
+ * Writes a new article and waits until the workspace's file events report it: a file created and
+ * deleted within the watcher's batching delay is reported as nothing at all.
+ */
+async function createdOutside(uri: vscode.Uri, text: string): Promise<void> {
+  const { services } = await api();
+  let seen = false;
+  const sub = services.articles.onDidChangeFiles((e) => {
+    if (e.kind === 'articleCreated' && e.uri.toString() === uri.toString()) seen = true;
+  });
+  try {
+    fs.writeFileSync(uri.fsPath, text);
+    await waitFor(() => seen, `the creation of ${uri.path} reported`, 15000);
+  } finally {
+    sub.dispose();
+  }
+}
+
+function readIds(uri: vscode.Uri): string[] {
+  try {
+    const parsed = parse(fs.readFileSync(sidecarOf(uri).fsPath, 'utf8')) as { annotations?: { id: string }[] };
+    return (parsed.annotations ?? []).map((a) => a.id).sort();
+  } catch {
+    return [];
+  }
+}

@@ -195,15 +195,39 @@ describe('unsaved annotations are never dropped', () => {
     });
   }
 
-  it('a sidecar changed on disk while annotations are unsaved asks, and "keep mine" keeps both sets', async () => {
+  it('a sidecar written on disk (another window, another tool) while annotations are unsaved is merged with them, without asking', async () => {
+    const uri = copy('merge');
+    const a = await api();
+    const store = a.services.annotations;
+    const { editor, typed, saved } = await annotateUnsaved(uri);
+    writeSidecar(uri, [{ id: 'theirs', label: 'organization', quote: 'Lashkar-e-Taiba' }]);
+    await waitFor(() => store.peek(uri)!.items.some((i) => i.annotation.id === 'theirs'), 'theirs merged in', 15000);
+    assert.notEqual((store.peek(uri) as unknown as { phase: { kind: string } }).phase.kind, 'conflict', 'no question asked');
+    assert.deepEqual(store.peek(uri)!.items.map((i) => i.annotation.id).sort(), [typed.id, saved.id, 'theirs'].sort());
+    const theirs = store.peek(uri)!.items.find((i) => i.annotation.id === 'theirs')!;
+    assert.equal(editor.document.getText(theirs.range!), 'Lashkar-e-Taiba', 'anchored on the text as it is in the editor');
+    await editor.document.save();
+    const disk = await waitFor(() => {
+      const s = readSidecar(uri);
+      return s && s.annotations.length === 3 ? s : undefined;
+    }, 'all three written', 15000);
+    assert.deepEqual(disk.annotations.map((x) => x.id).sort(), [typed.id, saved.id, 'theirs'].sort());
+  });
+
+  it('a sidecar changed on disk in an annotation the user changed too asks, and "keep mine" keeps both sets', async () => {
     const uri = copy('keep-mine');
     const a = await api();
     const store = a.services.annotations as unknown as typeof a.services.annotations & { resolveConflict(u: vscode.Uri, c: string): Promise<void> };
     const { editor, typed, saved } = await annotateUnsaved(uri);
-    writeSidecar(uri, [{ id: 'theirs', label: 'organization', quote: 'Lashkar-e-Taiba' }]);
+    // The same annotation (same id), with another label: an overlap.
+    writeSidecar(uri, [
+      { id: saved.id, label: 'organization', quote: 'Zakiur Rehman Lakhvi' },
+      { id: 'theirs', label: 'organization', quote: 'Lashkar-e-Taiba' },
+    ]);
     await waitFor(() => (store.peek(uri) as unknown as { phase: { kind: string } }).phase.kind === 'conflict', 'the question', 15000);
     await store.resolveConflict(uri, 'keep');
     assert.deepEqual(store.peek(uri)!.items.map((i) => i.annotation.id).sort(), [typed.id, saved.id, 'theirs'].sort());
+    assert.equal(store.peek(uri)!.items.find((i) => i.annotation.id === saved.id)!.annotation.label, 'actor', 'mine kept');
     await editor.document.save();
     const disk = await waitFor(() => {
       const s = readSidecar(uri);

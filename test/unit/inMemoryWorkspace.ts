@@ -7,6 +7,7 @@
 import { AnnotationStoreCore } from '../../src/core/store/store';
 import type { ConflictChoice, OpenDocument, ReadOptions, ReadResult, StoreHost } from '../../src/core/store/ports';
 import { sourceOf } from '../../src/core/store/text';
+import { sha256 } from '../../src/core/hash';
 import { LiveItem } from '../../src/core/store/entry';
 import type { ContentChange } from '../../src/core/anchor';
 
@@ -63,10 +64,14 @@ export class InMemoryWorkspace {
   readonly docs = new Map<Uri, FakeDocument>();
   /** Work the workspace owes: file operations in flight, watcher events, document reloads, timers. */
   readonly pending: { name: string; run: () => void }[] = [];
+  /** How many conflict questions the store asked. */
+  asked = 0;
   /** Conflict questions waiting for an answer. */
   readonly questions: ((c: ConflictChoice) => void)[] = [];
   private clock = 1;
   readonly store: AnnotationStoreCore<Uri>;
+  /** Sidecar and article writes the store made. */
+  writes = 0;
   /** Everything the store warned or reported as an error. */
   readonly messages: string[] = [];
 
@@ -80,13 +85,18 @@ export class InMemoryWorkspace {
       changed: () => undefined,
       quotesChanged: () => undefined,
       problems: () => undefined,
-      askConflict: () => new Promise<ConflictChoice>((r) => this.questions.push(r)),
+      askConflict: () =>
+        new Promise<ConflictChoice>((r) => {
+          this.asked++;
+          this.questions.push(r);
+        }),
       compare: () => Promise.resolve(),
       warn: (m) => void this.messages.push(m),
       error: (m) => void this.messages.push(m),
-      schedule: (fn) => {
+      schedule: (fn, ms) => {
         let cancelled = false;
-        this.later('timer', () => {
+        // (`timer long`: a grace of seconds, such as the wait for an announced rename; `timer`: a write delay.)
+        this.later(ms >= 5000 ? 'timer long' : 'timer', () => {
           if (!cancelled) fn();
         });
         return () => (cancelled = true);
@@ -96,7 +106,17 @@ export class InMemoryWorkspace {
     this.store = new AnnotationStoreCore<Uri>({
       files: {
         read: (uri, max, options) => new Promise<ReadResult>((r) => this.later(`read ${uri}`, () => r(this.readNow(uri, max, options)))),
-        writeAtomic: (uri, bytes) => new Promise<void>((r) => this.later(`write ${uri}`, () => r(this.writeFile(uri, bytes)))),
+        writeAtomic: (uri, bytes, ifHash) =>
+          new Promise<boolean>((r) =>
+            this.later(`write ${uri}`, () => {
+              // Compare and swap: not over a file that is not the one the store read.
+              const f = this.files.get(uri);
+              if (ifHash !== undefined && (f ? sha256(f.bytes) : null) !== ifHash) return r(false);
+              this.writeFile(uri, bytes);
+              this.writes++;
+              r(true);
+            }),
+          ),
         rename: (from, to) =>
           new Promise<void>((resolve, reject) =>
             this.later(`rename ${from}`, () => {
@@ -138,6 +158,17 @@ export class InMemoryWorkspace {
     const bytes = typeof content === 'string' ? encoder.encode(content) : content;
     this.files.set(uri, { bytes, mtime: this.clock++ });
     this.watch(uri);
+  }
+
+  /** Deletes a file, or a folder and everything under it, as another program does (rm, git), and queues the watcher's event. */
+  deleteOnDisk(uri: Uri): void {
+    for (const f of [...this.files.keys()]) if (f === uri || f.startsWith(`${uri}/`)) this.files.delete(f);
+    this.later(`watch-delete ${uri}`, () => void this.store.deletedOnDisk(uri));
+  }
+
+  /** Drops the pending write timers: the store's delayed writes never fire (what happens before them is "within the write delay"). */
+  dropTimers(): void {
+    for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i]!.name === 'timer') this.pending.splice(i, 1);
   }
 
   text(uri: Uri): string | undefined {

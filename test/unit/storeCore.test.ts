@@ -226,7 +226,8 @@ describe('store core in an in-memory workspace', () => {
     });
   }
 
-  it('a checkout with unsaved annotation changes asks, and "keep mine" keeps both sets', async () => {
+  /** A checkout of another branch while an annotation of the user's is unsaved; `theirsToo`: the other branch also has `Berlin`, with another label. */
+  async function checkoutWithUnsaved(theirsToo: boolean) {
     const ws = await setup();
     const saved = await annotate(ws, A, 'Barack Obama');
     await ws.settle();
@@ -236,16 +237,157 @@ describe('store core in an in-memory workspace', () => {
     ws.edit(A, [{ rangeOffset: 0, rangeLength: 1, text: '' }]); // back to the saved text
     const other = text.replace('Monday', 'Sunday');
     const s = other.indexOf('Paris');
-    const theirs = { version: SIDECAR_VERSION, article: 'a.txt', annotations: [makeAnnotation(other, s, s + 5, { id: 'theirs1', label: 'place' })] };
+    const onDisk = parseSidecar(ws.text(sidecarOf(A))!);
+    assert.ok(onDisk.ok);
+    const theirs = { ...onDisk.sidecar, annotations: [...onDisk.sidecar.annotations, makeAnnotation(other, s, s + 5, { id: 'theirs1', label: 'place' })] };
+    if (theirsToo) {
+      // The same annotation (same id: made in another clone from this one's history) with another label.
+      const mine = ws.store.peek(A)!.items.find((i) => i.annotation.id === unsaved)!.annotation;
+      theirs.annotations.push({ ...mine, label: 'city' });
+    }
     ws.writeFile(sidecarOf(A), serializeSidecar(theirs));
     ws.writeFile(A, other);
     for (let i = 0; i < 1000 && ws.questions.length === 0; i++) if (!(await ws.step())) break;
     const asked = ws.questions.length;
     await ws.settle('keep');
+    return { ws, saved, unsaved, asked };
+  }
+
+  it('a checkout with unsaved annotation changes that do not overlap theirs merges both sets without asking', async () => {
+    const { ws, saved, unsaved, asked } = await checkoutWithUnsaved(false);
+    assert.equal(asked, 0, 'nothing to ask');
+    assert.deepEqual(ids(ws.store.peek(A)!.items), [saved, unsaved, 'theirs1'].sort());
+    assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved, 'theirs1'].sort());
+    checkAnchors(ws, A, 'after the merge');
+  });
+
+  it('a checkout that changed an annotation the user changed too asks, and "keep mine" keeps both sets', async () => {
+    const { ws, saved, unsaved, asked } = await checkoutWithUnsaved(true);
     assert.equal(asked, 1, 'asked once');
     assert.deepEqual(ids(ws.store.peek(A)!.items), [saved, unsaved, 'theirs1'].sort());
     assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved, 'theirs1'].sort());
+    assert.equal(disk(ws, A).find((a) => a.id === unsaved)!.label, 'actor', 'mine kept');
     checkAnchors(ws, A, 'after keep mine');
+  });
+
+  describe('a sidecar written by another window or program while the user has unsaved changes', () => {
+    type Ann = ReturnType<typeof disk>[number];
+    interface Row {
+      name: string;
+      /** What the user does (not yet written). */
+      ours: (ws: InMemoryWorkspace, saved: Record<string, string>) => Promise<void>;
+      /** What the other writer does to the sidecar's annotations. */
+      theirs: (annotations: Ann[], saved: Record<string, string>) => Ann[];
+      /** Asked (the changes overlap)? */
+      asks: boolean;
+      /** The sidecar in the end ("keep mine" answered): label per quote. */
+      expect: Record<string, string>;
+      /** Extra checks of the final sidecar. */
+      check?: (written: Ann[]) => void;
+    }
+    const theirsNew = (quote: string, label: string, id: string): Ann => {
+      const s = text.indexOf(quote);
+      return makeAnnotation(text, s, s + quote.length, { id, label });
+    };
+    const relabel = (as: Ann[], id: string, label: string) => as.map((a) => (a.id === id ? { ...a, label } : a));
+    const rows: Row[] = [
+      {
+        name: 'both add',
+        ours: async (ws) => void (await annotate(ws, A, 'Berlin')),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'actor', Berlin: 'actor', Paris: 'place' },
+      },
+      {
+        name: 'different fields of one annotation',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => as.map((a) => (a.id === saved['Barack Obama'] ? { ...a, comment: 'their comment' } : a)),
+        asks: false,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+        check: (w) => assert.equal(w.find((a) => a.quote === 'Barack Obama')!.comment, 'their comment'),
+      },
+      {
+        name: 'the same field of one annotation, differently',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => relabel(as, saved['Barack Obama']!, 'politician'),
+        asks: true,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+      },
+      {
+        name: 'the same field of one annotation, alike',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.update(A, saved['Barack Obama']!, { label: 'person' }))),
+        theirs: (as, saved) => relabel(as, saved['Barack Obama']!, 'person'),
+        asks: false,
+        expect: { 'Barack Obama': 'person', 'Angela Merkel': 'actor' },
+      },
+      {
+        name: 'ours removes one, theirs adds another',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.remove(A, saved['Angela Merkel']!))),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', Paris: 'place' },
+      },
+      {
+        name: 'theirs removes one, ours adds another',
+        ours: async (ws) => void (await annotate(ws, A, 'Berlin')),
+        theirs: (as, saved) => as.filter((a) => a.id !== saved['Angela Merkel']),
+        asks: false,
+        expect: { 'Barack Obama': 'actor', Berlin: 'actor' },
+      },
+      {
+        name: 'ours removes one theirs changed',
+        ours: async (ws, saved) => void (await ws.settleWhile(ws.store.remove(A, saved['Angela Merkel']!))),
+        theirs: (as, saved) => relabel(as, saved['Angela Merkel']!, 'politician'),
+        asks: true,
+        // "Keep mine" keeps what theirs changed (only an annotation removed as it is on disk stays removed).
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'politician' },
+      },
+      {
+        name: 'ours sets the article details, theirs adds',
+        ours: async (ws) => void (await ws.settleWhile(ws.store.setMeta(A, { title: 'My title' }))),
+        theirs: (as) => [...as, theirsNew('Paris', 'place', 'theirs1')],
+        asks: false,
+        expect: { 'Barack Obama': 'actor', 'Angela Merkel': 'actor', Paris: 'place' },
+      },
+    ];
+    for (const row of rows) {
+      for (const when of ['before our write', 'between our read and our write'] as const) {
+        it(`${row.name} (${when}): ${row.asks ? 'asks' : 'merged without asking'}`, async () => {
+          for (const seed of [1, 2, 3, 4, 5]) {
+            const ws = await setup(seed);
+            const saved = { 'Barack Obama': await annotate(ws, A, 'Barack Obama'), 'Angela Merkel': await annotate(ws, A, 'Angela Merkel') };
+            await ws.settle();
+            assert.equal(disk(ws, A).length, 2);
+            await row.ours(ws, saved);
+            const outside = () => {
+              const raw = parseSidecar(ws.text(sidecarOf(A))!);
+              assert.ok(raw.ok);
+              ws.writeFile(sidecarOf(A), serializeSidecar({ ...raw.sidecar, annotations: row.theirs(raw.sidecar.annotations, saved) }, raw));
+            };
+            if (when === 'before our write') outside();
+            else {
+              // Run until our write is in flight (the sidecar read, its bytes on the way), then write theirs.
+              for (let i = 0; i < 1000 && !ws.pending.some((t) => t.name === `write ${sidecarOf(A)}`); i++) {
+                const t = ws.pending.findIndex((t) => t.name !== `write ${sidecarOf(A)}`);
+                if (t < 0) break;
+                ws.pending.splice(t, 1)[0]!.run();
+                await new Promise((r) => setImmediate(r));
+              }
+              assert.ok(ws.pending.some((t) => t.name === `write ${sidecarOf(A)}`), 'our write is in flight');
+              outside();
+            }
+            await ws.settle('keep');
+            assert.equal(ws.asked > 0, row.asks, `seed ${seed}: asked ${ws.asked}`);
+            const written = disk(ws, A);
+            assert.deepEqual(Object.fromEntries(written.map((a) => [a.quote, a.label]).sort()), Object.fromEntries(Object.entries(row.expect).sort()), `seed ${seed}: the sidecar`);
+            assert.deepEqual(ids(ws.store.peek(A)!.items), written.map((a) => a.id).sort(), `seed ${seed}: the store holds what was written`);
+            row.check?.(written);
+            if (row.name.includes('article details')) assert.equal(parseSidecar(ws.text(sidecarOf(A))!).ok && (parseSidecar(ws.text(sidecarOf(A))!) as { sidecar: { meta?: { title?: string } } }).sidecar.meta?.title, 'My title');
+            checkAnchors(ws, A, `seed ${seed}`);
+          }
+        });
+      }
+    }
   });
 
   it('deleting an article with unsaved annotations writes them to the sidecar it keeps', async () => {
@@ -261,6 +403,158 @@ describe('store core in an in-memory workspace', () => {
     assert.equal(ws.store.peek(A), undefined);
     assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved].sort());
     assert.ok(ws.messages.some((m) => /was deleted; its annotations were kept/.test(m)));
+  });
+
+  describe('another window\'s write landing right over ours (from the file before it)', () => {
+    const rows = [
+      { name: 'theirs adds: both kept, ours written again', theirs: 'add' as const, expect: (mine: string, first: string) => [first, mine, 'theirs1'] },
+      { name: 'theirs deletes an annotation we did not touch: deleted', theirs: 'delete' as const, expect: (mine: string) => [mine] },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = await setup(seed);
+          const first = await annotate(ws, A, 'Barack Obama');
+          await ws.settle();
+          const before = parseSidecar(ws.text(sidecarOf(A))!);
+          assert.ok(before.ok);
+          const mine = await annotate(ws, A, 'Angela Merkel');
+          await ws.settle();
+          assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [first, mine].sort(), 'ours written');
+          // The other window read the file before our write and renames its own over ours just after.
+          const s = text.indexOf('Paris');
+          const annotations = row.theirs === 'add' ? [...before.sidecar.annotations, makeAnnotation(text, s, s + 5, { id: 'theirs1', label: 'place' })] : [];
+          ws.writeFile(sidecarOf(A), serializeSidecar({ ...before.sidecar, annotations }, before));
+          await ws.settle();
+          const want = row.expect(mine, first).sort();
+          assert.equal(ws.asked, 0, 'nothing asked');
+          assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), want, `seed ${seed}: the sidecar`);
+          assert.deepEqual(ids(ws.store.peek(A)!.items), want, `seed ${seed}: the store`);
+        }
+      });
+    }
+  });
+
+  describe('an article or folder deleted on disk (another program)', () => {
+    const B = 'mem:/ws/dir/b.txt';
+    const C = 'mem:/ws/dir/c.txt';
+    interface Row {
+      name: string;
+      /** Deleted on disk. */
+      target: Uri;
+      /** Articles annotated (and written) before. */
+      articles: Uri[];
+      /** `unsaved`: one annotation more on the first article, deleted before its write; `open`: with an unsaved edit in its document. */
+      unsaved: boolean;
+      open?: boolean;
+      /** Put back right after the delete (a file replaced by a rename). */
+      back?: boolean;
+    }
+    const rows: Row[] = [
+      { name: 'a closed article, nothing unsaved: its entry is dropped, nothing said', target: A, articles: [A], unsaved: false },
+      { name: 'a closed article with an unsaved annotation: written to the sidecar, the user told', target: A, articles: [A], unsaved: true },
+      { name: 'an open, edited article with an unsaved annotation: written, the user told', target: A, articles: [A], unsaved: true, open: true },
+      { name: 'a file replaced by a rename (back within the grace): the entry stays', target: A, articles: [A], unsaved: true, back: true },
+      { name: 'a folder: every entry under it dropped, unsaved ones written', target: 'mem:/ws/dir', articles: [B, C], unsaved: true },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = new InMemoryWorkspace(rng(seed));
+          const saved = new Map<Uri, string>();
+          for (const u of row.articles) {
+            ws.writeFile(u, text);
+            saved.set(u, await annotate(ws, u, 'Barack Obama'));
+          }
+          await ws.settle();
+          const first = row.articles[0]!;
+          if (row.open) {
+            ws.open(first);
+            ws.edit(first, [{ rangeOffset: 0, rangeLength: 0, text: 'Typed. ' }]);
+          }
+          const extra = row.unsaved ? await annotate(ws, first, 'Angela Merkel') : undefined;
+          ws.dropTimers(); // the delete comes within the write delay
+          const bytes = ws.files.get(first)!.bytes;
+          ws.deleteOnDisk(row.target);
+          if (row.back) ws.files.set(first, { bytes, mtime: 999 });
+          await ws.settle();
+          if (row.back) await ws.settleWhile(ws.store.flush(first)); // (its write timer was dropped)
+          for (const u of row.articles) {
+            const want = [saved.get(u)!, ...(u === first && extra ? [extra] : [])].sort();
+            // A folder deleted on disk takes its sidecars with it: only the unsaved annotations' is written again.
+            if (row.target !== u && row.target !== A && u !== first) assert.equal(ws.text(sidecarOf(u)), undefined, `seed ${seed}: ${u}'s sidecar went with its folder`);
+            else assert.deepEqual(disk(ws, u).map((a) => a.id).sort(), want, `seed ${seed}: ${u}'s sidecar keeps every annotation`);
+            if (row.back) assert.deepEqual(ids(ws.store.peek(u)!.items), want, `seed ${seed}: the entry stays`);
+            else assert.equal(ws.store.peek(u), undefined, `seed ${seed}: ${u}'s entry is dropped`);
+          }
+          const told = ws.messages.filter((m) => /deleted on disk; your unsaved annotations were written/.test(m));
+          assert.equal(told.length, row.unsaved && !row.back ? 1 : 0, `seed ${seed}: ${ws.messages.join(' | ')}`);
+        }
+      });
+    }
+
+    it('a deleted article whose sidecar changed on disk in an annotation the user changed too keeps both (nobody to ask)', async () => {
+      const ws = await setup();
+      const id = await annotate(ws, A, 'Barack Obama');
+      await ws.settle();
+      await ws.settleWhile(ws.store.update(A, id, { label: 'mine' }));
+      ws.dropTimers();
+      const raw = parseSidecar(ws.text(sidecarOf(A))!);
+      assert.ok(raw.ok);
+      const s = text.indexOf('Paris');
+      ws.writeFile(sidecarOf(A), serializeSidecar({ ...raw.sidecar, annotations: [{ ...raw.sidecar.annotations[0]!, label: 'theirs' }, makeAnnotation(text, s, s + 5, { id: 'theirs1', label: 'place' })] }, raw));
+      ws.pending.length = 0; // the sidecar's event comes after the delete
+      ws.deleteOnDisk(A);
+      await ws.settle();
+      assert.equal(ws.store.peek(A), undefined);
+      assert.deepEqual(Object.fromEntries(disk(ws, A).map((a) => [a.id, a.label])), { [id]: 'mine', theirs1: 'place' });
+    });
+  });
+
+  describe('a rename VS Code announced', () => {
+    const B = 'mem:/ws/b.txt';
+    const rows = [
+      { name: 'that did not happen (the file still at its old name): the wait ends, the unsaved annotation is written under the old name', happens: false, targetExists: false },
+      { name: 'that failed (a file at the new name already): the wait ends, the unsaved annotation is written under the old name', happens: false, targetExists: true },
+      { name: 'that happened, its "did rename" late: the entry waits for it and is carried to the new name', happens: true, targetExists: false },
+    ];
+    for (const row of rows) {
+      it(row.name, async () => {
+        for (const seed of [1, 2, 3]) {
+          const ws = await setup(seed);
+          const saved = await annotate(ws, A, 'Barack Obama');
+          await ws.settle();
+          if (row.targetExists) ws.writeFile(B, 'Another article.\n');
+          const unsaved = await annotate(ws, A, 'Angela Merkel');
+          ws.dropTimers(); // the announcement comes within the write delay
+          await ws.settleWhile(ws.store.willRename(A, B));
+          assert.equal(ws.store.peek(A)!.phase.kind, 'renaming');
+          if (row.happens) {
+            ws.files.set(B, ws.files.get(A)!);
+            ws.files.delete(A);
+          }
+          // Only the checks of the old path can end the wait: the 10-second grace never fires.
+          for (let i = 0; i < 10_000 && ws.pending.length; i++) {
+            const long = ws.pending.findIndex((t) => t.name === 'timer long');
+            if (long >= 0) ws.pending.splice(long, 1);
+            else await ws.step();
+          }
+          await ws.settle();
+          if (!row.happens) {
+            assert.notEqual(ws.store.peek(A)!.phase.kind, 'renaming', `seed ${seed}: the wait ended`);
+            assert.deepEqual(disk(ws, A).map((a) => a.id).sort(), [saved, unsaved].sort(), `seed ${seed}: written under the old name`);
+          } else {
+            assert.equal(ws.store.peek(A)!.phase.kind, 'renaming', `seed ${seed}: still waiting for "did rename"`);
+            await ws.settleWhile(ws.store.renamed(A, B));
+            await ws.settle();
+            assert.equal(ws.store.peek(A), undefined);
+            assert.deepEqual(ids(ws.store.peek(B)!.items), [saved, unsaved].sort(), `seed ${seed}: carried`);
+            await ws.settleWhile(ws.store.flushAll());
+            assert.deepEqual(disk(ws, B).map((a) => a.id).sort(), [saved, unsaved].sort(), `seed ${seed}: written under the new name`);
+          }
+        }
+      });
+    }
   });
 
   it('a broken sidecar is never rewritten and its problem is there to read', async () => {
@@ -339,7 +633,8 @@ describe('store core in an in-memory workspace', () => {
   /**
    * Random interleavings: the user annotates, types, saves, closes, reverts, renames; another
    * program rewrites the article (as git does: lines replaced and words inserted) and adds
-   * annotations to the sidecar; file operations, watcher events, document reloads and write
+   * annotations to the sidecar, at quiet moments or at any moment (another window: between our
+   * read of the sidecar and our write, say); file operations, watcher events, document reloads and write
    * timers complete in an order the seed picks. At the end every annotation made (and not
    * removed) by anyone is in the store and in the sidecar, and none is anchored on text that
    * differs from its quote.
@@ -352,7 +647,7 @@ describe('store core in an in-memory workspace', () => {
       | { k: 'type'; at: number; del: number; ins: string }
       | { k: 'save' | 'open' | 'close' | 'revert' | 'remove' | 'flush' }
       | { k: 'outside'; at: number; del: number; ins: string }
-      | { k: 'theirs'; at: number }
+      | { k: 'theirs' | 'theirsNow'; at: number }
       | { k: 'rename'; closeFirst: boolean }
       | { k: 'run'; n: number };
     const frac = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
@@ -362,6 +657,7 @@ describe('store core in an in-memory workspace', () => {
       { weight: 2, arbitrary: fc.constantFrom<Op>({ k: 'save' }, { k: 'open' }, { k: 'close' }, { k: 'revert' }, { k: 'remove' }, { k: 'flush' }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('outside' as const), at: frac, del: fc.integer({ min: 0, max: 40 }), ins: fc.constantFrom('', 'inserted by git ', 'A new headline.\n\n') }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('theirs' as const), at: frac }) },
+      { weight: 2, arbitrary: fc.record({ k: fc.constant('theirsNow' as const), at: frac }) },
       { weight: 1, arbitrary: fc.record({ k: fc.constant('rename' as const), closeFirst: fc.boolean() }) },
       { weight: 4, arbitrary: fc.record({ k: fc.constant('run' as const), n: fc.integer({ min: 1, max: 12 }) }) },
     );
@@ -442,6 +738,12 @@ describe('store core in an in-memory workspace', () => {
             case 'theirs': {
               // Another program, at a moment the store is not writing (no file operation of ours in flight).
               await ws.settle();
+              const id = `theirs-${theirs++}`;
+              if (theirsAdd(ws, uri, id, o.at)) expected.add(id);
+              break;
+            }
+            case 'theirsNow': {
+              // Another window or program, at any moment: while our write is in flight, between our read and our write.
               const id = `theirs-${theirs++}`;
               if (theirsAdd(ws, uri, id, o.at)) expected.add(id);
               break;

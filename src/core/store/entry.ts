@@ -34,6 +34,11 @@ export type EntryPhase<U> =
   | { kind: 'renaming'; to: U; was: EntryPhase<U> }
   | { kind: 'gone' };
 
+export interface SidecarBase {
+  readonly annotations: readonly Annotation[];
+  readonly meta: ArticleMeta | undefined;
+}
+
 export type SidecarState =
   | { kind: 'none' } // no sidecar yet
   | { kind: 'ok' }
@@ -67,6 +72,15 @@ export class ArticleEntry<U, I extends LiveItem<U> = LiveItem<U>> {
   metaChanged = false;
   /** SHA-256 of the sidecar bytes as last read or written (undefined: no file). */
   diskHash: string | undefined;
+  /**
+   * The sidecar's annotations and meta block as last read or written: the base of a three-way
+   * merge with a sidecar changed on disk while the user has unsaved changes (undefined: not
+   * known, the sidecar could not be read). The annotation objects are shared with the items
+   * (changes replace an item's annotation, never change it in place): this costs one array.
+   */
+  base: SidecarBase | undefined;
+  /** Our last write: when (performance.now()), the sidecar it replaced and the article text it named (see the store's `landedOverOurs`). */
+  lastWrite: { at: number; base: SidecarBase; articleSha256: string } | undefined;
   /** Annotations the user removed since the sidecar was last read or written (a "keep mine" does not bring them back). */
   readonly removed = new Map<string, Annotation>();
   /** The sidecar was last read successfully (under the size limit). */

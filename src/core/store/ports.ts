@@ -43,8 +43,12 @@ export interface OpenDocument {
 
 export interface StoreFiles<U> {
   read(uri: U, maxBytes: number, options?: ReadOptions): Promise<ReadResult>;
-  /** Writes through a temporary file renamed over `uri`. */
-  writeAtomic(uri: U, bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes through a temporary file renamed over `uri`. `ifHash` (compare and swap): the SHA-256
+   * of the bytes the caller last read (null: the file was missing); just before the rename the
+   * file is read again and, if it changed meanwhile, nothing is written and the result is false.
+   */
+  writeAtomic(uri: U, bytes: Uint8Array, ifHash?: string | null): Promise<boolean>;
   /** Moves a file; fails if `to` exists. */
   rename(from: U, to: U): Promise<void>;
 }

@@ -17,7 +17,8 @@ import { anchorAnnotations, Anchorer, EditFollower, type ContentChange } from '.
 import { makeAnnotation, parseSidecar, serializeSidecar, serializeSidecarBytes, SIDECAR_VERSION, type Sidecar, type SidecarParseResult, type SidecarProblem } from '../sidecar';
 import { OffsetMap } from '../offsets';
 import { newAnnotationId, sha256 } from '../hash';
-import { ArticleEntry, LiveItem, type EntryPhase, type ItemFactory } from './entry';
+import { ArticleEntry, LiveItem, type EntryPhase, type ItemFactory, type SidecarBase } from './entry';
+import { mergeForStore } from './merge';
 import type { ConflictChoice, Position, ReadResult, StoreDocuments, StoreFiles, StoreHost, StoreUris } from './ports';
 import { KeyedSequencer } from './sequencer';
 import { offsetOf, RecentTexts } from './text';
@@ -42,8 +43,26 @@ export interface StorePorts<U, I extends LiveItem<U>> {
 const REPLACE_GRACE_MS = 250;
 /** How long an entry waits for the rename VS Code announced before it goes on under its old name. */
 const RENAME_GRACE_MS = 10_000;
+/** How often, and how many times, an entry waiting for a rename looks whether its file is still at the old path. */
+const RENAME_CHECK_MS = 1000;
+const RENAME_CHECKS = 2;
 /** Delay of a write after the user's last annotation change. */
 const WRITE_DELAY_MS = 150;
+/** How many times a write merges and tries again when the sidecar keeps changing under it. */
+const WRITE_ATTEMPTS = 5;
+const NO_SIDECAR: SidecarBase = { annotations: [], meta: undefined };
+/** How long after our write a sidecar written from the file before it counts as landed over ours. */
+const OVERWRITE_WINDOW_MS = 3000;
+
+/** The same annotations (by id and content), in any order. */
+function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((x) => [x.id, x]));
+  return a.every((x) => {
+    const y = byId.get(x.id);
+    return y !== undefined && (x === y || JSON.stringify(Object.entries(x).sort()) === JSON.stringify(Object.entries(y).sort()));
+  });
+}
 
 /** A failed parse's problems, never none (a parser that failed without saying why still failed). */
 function nonEmpty(problems: readonly SidecarProblem[]): [SidecarProblem, ...SidecarProblem[]] {
@@ -55,6 +74,8 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private readonly loading = new Map<string, Promise<ArticleEntry<U, I>>>();
   private readonly queue = new KeyedSequencer();
   private readonly writeTimers = new Map<string, () => void>();
+  /** Keys entries are being renamed to (how many renames), not yet registered under them. */
+  private readonly arriving = new Map<string, number>();
   /** Decoded texts of recently used closed articles (8 million UTF-16 units at most, about 16 MB). */
   private readonly recentTexts = new RecentTexts(8_000_000);
   /** Follows edits with the items' offsets (its buffers are reused: typing allocates nothing per annotation). */
@@ -97,9 +118,10 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
           if (registered) return registered;
           const entry = new ArticleEntry<U, I>(article, this.uris.sidecarOf(article), this.documents, () => this.host.trusted(), this.recentTexts);
           const { nothingThere } = await this.load(entry);
-          // No document, no file, no sidecar: asked for by a listing made before a rename or a
-          // delete. Nothing to keep, so the entry is not registered: no stale entry stays under
-          // an old name (the next get looks again).
+          // No document and no file: asked for by a listing made before a rename or a delete,
+          // or by a view after the article was deleted (its sidecar, if any, stays on disk).
+          // Nothing to follow, so the entry is not registered: no stale entry stays under an
+          // old name or a deleted one (the next get looks again).
           if (!nothingThere) this.entries.set(key, entry);
           return entry;
         })
@@ -161,8 +183,10 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     entry.metaChanged = false;
     entry.removed.clear();
     let phase: EntryPhase<U> = { kind: 'clean' };
+    entry.base = undefined;
     if (sc.kind === 'missing') {
       entry.diskHash = undefined;
+      entry.base = NO_SIDECAR;
       this.host.problems(entry.article, entry.sidecar, []);
     } else if (sc.kind !== 'ok') {
       const message =
@@ -183,6 +207,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       } else {
         this.host.problems(entry.article, entry.sidecar, []);
         entry.meta = parsed.sidecar.meta;
+        entry.base = { annotations: parsed.sidecar.annotations, meta: parsed.sidecar.meta };
         const ta = performance.now();
         const map = new OffsetMap(text);
         const anchored = anchorAnnotations(text, parsed.sidecar.annotations, undefined, map);
@@ -200,7 +225,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     this.loadTimings.delete(key);
     this.loadTimings.set(key, { readMs: t1 - t0, workMs: performance.now() - t1, parseMs, anchorMs });
     if (this.loadTimings.size > 50) this.loadTimings.delete(this.loadTimings.keys().next().value!);
-    return { nothingThere: !doc && fileRead?.kind === 'missing' && sc.kind === 'missing' };
+    return { nothingThere: !doc && fileRead?.kind === 'missing' };
   }
 
   /** Sets the phase, or the phase to carry over a rename in progress. */
@@ -212,6 +237,11 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   /** The phase, seen through a rename in progress. */
   private phaseOf(entry: ArticleEntry<U, I>): EntryPhase<U> {
     return entry.phase.kind === 'renaming' ? entry.phase.was : entry.phase;
+  }
+
+  /** The article has an entry, or one is being renamed to it. */
+  private known(article: U): boolean {
+    return !!this.peek(article) || this.arriving.has(this.uris.key(article));
   }
 
   /** Runs `op` in the article's queue on its current entry (none: renamed or deleted meanwhile). */
@@ -417,45 +447,70 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
 
   /**
    * Writes the entry's annotations (in its queue). Offsets must refer to the saved text: an
-   * article with unsaved edits is written on save or close. Reload before write: never over a
-   * sidecar that changed since it was read.
+   * article with unsaved edits is written on save or close. Never over a sidecar that changed
+   * since it was read: the user's changes are merged with it first (or the user is asked, when
+   * they overlap), and the write itself is a compare-and-swap on the bytes read: a sidecar
+   * written by someone else between our read and our write is read, merged and written again.
    */
   private async write(entry: ArticleEntry<U, I>, force = false): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.writeOnce(entry, force);
+      if (r !== 'changed') return r === 'written';
+      if (attempt >= WRITE_ATTEMPTS) {
+        this.scheduleWrite(entry, WRITE_DELAY_MS * 4); // it keeps changing: tried again later
+        return false;
+      }
+    }
+  }
+
+  private async writeOnce(entry: ArticleEntry<U, I>, force: boolean): Promise<'written' | 'skipped' | 'changed'> {
     const p = entry.phase;
-    if (!force && p.kind !== 'dirty' && p.kind !== 'moved') return false;
-    if (entry.readOnly) return false;
-    if (!force && entry.document()?.isDirty) return false; // written on save, or on close
+    if (!force && p.kind !== 'dirty' && p.kind !== 'moved') return 'skipped';
+    if (entry.readOnly) return 'skipped';
+    if (!force && entry.document()?.isDirty) return 'skipped'; // written on save, or on close
     // An open document not marked dirty may still hold text the file does not (a soft revert
     // before a close, say): its text is compared with the file, which the offsets must refer to.
     const [disk, file] = await Promise.all([this.readSidecar(entry), entry.document() ? this.files.read(entry.article, this.host.maxArticleBytes()) : undefined]);
     const diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
-    if (entry.phase.kind !== p.kind) return false; // renamed or deleted while reading
+    if (entry.phase.kind !== p.kind) return 'skipped'; // renamed or deleted while reading
     if (disk.kind !== 'missing' && disk.kind !== 'ok') {
       this.setPhase(entry, { kind: 'broken', problems: [{ message: 'The sidecar on disk can no longer be read; it is not overwritten.', line: 1 }] });
       this.host.changed(entry.article);
-      return false;
+      return 'skipped';
     }
     if (diskHash !== entry.diskHash) {
-      // Changed under us: with changes of the user's own, ask; else theirs is re-anchored.
-      if (entry.unsaved) this.enterConflict(entry);
-      else await this.reload(entry, disk);
-      return false;
+      // Changed under us: with changes of the user's own, merged (asked when they overlap); else theirs is re-anchored.
+      if (!entry.unsaved) {
+        await this.reload(entry, disk);
+        return 'skipped';
+      }
+      if (!this.mergeDisk(entry, disk)) {
+        if (!force) {
+          this.enterConflict(entry);
+          return 'skipped';
+        }
+        // The article is gone: nobody to ask. Mine are written with every one of theirs I do not have.
+        if (disk.kind === 'ok') this.addMissing(entry, disk.bytes);
+        entry.diskHash = diskHash;
+        entry.base = undefined;
+      }
+      this.host.changed(entry.article);
     }
     const doc = entry.document();
     // (`force`: the article is gone, what it last held is all there is to refer to.)
-    if (!force && doc?.isDirty) return false;
-    if (!force && doc && !(file?.kind === 'ok' && file.text === doc.getText())) return false; // written on save, or on close
-    if (!doc && !entry.hasFileText && !force) return false; // closed meanwhile: the close, in the queue, finds them on the file and writes
+    if (!force && doc?.isDirty) return 'skipped';
+    if (!force && doc && !(file?.kind === 'ok' && file.text === doc.getText())) return 'skipped'; // written on save, or on close
+    if (!doc && !entry.hasFileText && !force) return 'skipped'; // closed meanwhile: the close, in the queue, finds them on the file and writes
     const text = entry.text();
     const map = new OffsetMap(text);
     const annotations = entry.items.map((i) => this.currentAnnotation(entry, i, text, map));
     if (annotations.length === 0 && entry.diskHash === undefined && !entry.metaChanged) {
       this.setPhase(entry, { kind: 'clean' });
-      return false;
+      return 'skipped';
     }
     // The meta block as the user set it; unchanged, the previous file's block is kept as written.
-    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(entry.metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
-    entry.metaChanged = false;
+    const metaChanged = entry.metaChanged;
+    const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
     const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
@@ -464,20 +519,92 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     this.settleItems(entry, annotations);
     if (outHash === entry.diskHash) {
       this.setPhase(entry, { kind: 'clean' });
+      entry.metaChanged = false;
       entry.removed.clear();
-      return false;
+      return 'skipped';
     }
     const writing: EntryPhase<U> = { kind: 'writing', moved: false };
     this.setPhase(entry, writing);
+    entry.metaChanged = false;
+    let swapped: boolean;
     try {
-      await this.files.writeAtomic(entry.sidecar, out);
+      swapped = await this.files.writeAtomic(entry.sidecar, out, diskHash ?? null);
     } catch (e) {
+      entry.metaChanged ||= metaChanged;
       this.setPhase(entry, { kind: 'dirty' });
       throw e;
     }
+    if (!swapped) {
+      // Written by someone else since our read: nothing of ours was written; read, merged, tried again.
+      entry.metaChanged ||= metaChanged;
+      this.setPhase(entry, p.kind === 'dirty' || p.kind === 'conflict' ? p : { kind: 'moved' });
+      return 'changed';
+    }
+    entry.lastWrite = entry.base && { at: performance.now(), base: entry.base, articleSha256: sidecar.articleSha256! };
     entry.diskHash = outHash;
+    entry.base = { annotations, meta: entry.meta };
     entry.removed.clear();
     this.setPhase(entry, writing.moved ? { kind: 'moved' } : { kind: 'clean' });
+    return 'written';
+  }
+
+  /**
+   * The sidecar on disk (`disk`, just read) is not the one last read or written, and the user
+   * has unsaved changes: theirs and ours are merged three-way with the last-read sidecar as the
+   * base. False when they overlap (the same annotation changed differently on both sides), when
+   * theirs cannot be parsed, or when it was deleted with annotations in it: the user is asked.
+   */
+  private mergeDisk(entry: ArticleEntry<U, I>, disk: ReadResult, base = entry.base, onlyIfOursAdds = false): boolean {
+    if (!base || (disk.kind !== 'ok' && disk.kind !== 'missing')) return false;
+    let theirs: SidecarBase = NO_SIDECAR;
+    if (disk.kind === 'missing') {
+      if (base.annotations.length || base.meta) return false;
+    } else {
+      const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+      if (!parsed.ok) return false;
+      theirs = { annotations: parsed.sidecar.annotations, meta: parsed.sidecar.meta };
+    }
+    const r = mergeForStore({ base, ours: { annotations: entry.items.map((i) => i.annotation), meta: entry.meta }, theirs });
+    if (r.kind === 'overlap') return false;
+    // (Theirs holds everything the merge keeps: nothing of ours to bring back.)
+    if (onlyIfOursAdds && sameAnnotations(r.annotations, theirs.annotations) && JSON.stringify(r.meta ?? null) === JSON.stringify(theirs.meta ?? null)) return false;
+    const byId = new Map(entry.items.map((i) => [i.annotation.id, i]));
+    const kept: I[] = [];
+    const placed: Annotation[] = [];
+    for (const a of r.annotations) {
+      const item = byId.get(a.id);
+      // Our anchor (live offsets in the current text) stays; theirs is found again on the current text.
+      if (item && !r.theirsAnchor.has(a.id)) {
+        item.annotation = a;
+        kept.push(item);
+      } else placed.push(a);
+    }
+    entry.items = kept;
+    if (placed.length) this.placeNew(entry, entry.text(), placed);
+    entry.sortItems();
+    entry.meta = r.meta;
+    entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
+    entry.base = theirs;
+    return true;
+  }
+
+  /**
+   * A sidecar written by someone else right after our write, from the file as it was before it
+   * (two windows writing within a few milliseconds: VS Code's file API has no exclusive create or
+   * compare-and-swap rename, so the check before our rename cannot close that gap): merged with
+   * the file our write replaced as the base, so that what we wrote is not lost; written again.
+   */
+  private landedOverOurs(entry: ArticleEntry<U, I>, disk: ReadResult): boolean {
+    const w = entry.lastWrite;
+    if (!w || performance.now() - w.at > OVERWRITE_WINDOW_MS || disk.kind !== 'ok') return false;
+    const p = this.phaseOf(entry).kind;
+    if (p !== 'clean' && p !== 'moved') return false;
+    // Another window annotates the same text: its sidecar names the text ours did (a checkout's names its branch's).
+    const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+    if (!parsed.ok || parsed.sidecar.articleSha256 !== w.articleSha256) return false;
+    if (!this.mergeDisk(entry, disk, w.base, true)) return false;
+    entry.lastWrite = undefined;
+    this.setPhase(entry, { kind: 'dirty' });
     return true;
   }
 
@@ -570,9 +697,25 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       entry.sortItems();
     }
     entry.diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
+    entry.base = theirs ? { annotations: theirs.sidecar.annotations, meta: theirs.sidecar.meta } : NO_SIDECAR;
     this.setPhase(entry, { kind: 'dirty' });
     this.host.changed(entry.article);
     await this.write(entry);
+  }
+
+  /** Adds the annotations of a sidecar's bytes the entry does not have (none removed by the user as they are there). */
+  private addMissing(entry: ArticleEntry<U, I>, bytes: Uint8Array): void {
+    const parsed = parseSidecar(bytes, { maxBytes: this.host.maxSidecarBytes() });
+    if (!parsed.ok) return;
+    const mine = new Set(entry.items.map((i) => i.annotation.id));
+    const added = parsed.sidecar.annotations.filter((a) => {
+      if (mine.has(a.id)) return false;
+      const removed = entry.removed.get(a.id);
+      return !(removed && JSON.stringify(removed) === JSON.stringify(a));
+    });
+    if (!added.length) return;
+    this.placeNew(entry, entry.text(), added);
+    entry.sortItems();
   }
 
   /** Drops unsaved annotation changes of an article and reloads its sidecar from disk. */
@@ -588,7 +731,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
 
   /** The sidecar of `article` was changed, created or deleted on disk (by us or another tool). */
   sidecarChangedOnDisk(article: U): Promise<void> {
-    if (!this.peek(article)) return Promise.resolve();
+    if (!this.known(article)) return Promise.resolve();
     return this.inQueue(article, async (entry) => {
       if (!entry) return;
       let disk = await this.readSidecar(entry);
@@ -601,14 +744,21 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       const p = this.phaseOf(entry);
       if (hash === entry.diskHash && p.kind !== 'broken') return; // our own write, or no change
       if (entry.phase.kind === 'gone') return;
-      if (p.kind === 'dirty' || p.kind === 'conflict') this.enterConflict(entry);
-      else await this.reload(entry, disk);
+      if (p.kind === 'dirty' && this.mergeDisk(entry, disk)) {
+        // Another window or program wrote it: theirs and mine merged, mine written soon.
+        this.host.changed(entry.article);
+        this.scheduleWrite(entry);
+      } else if (p.kind === 'dirty' || p.kind === 'conflict') this.enterConflict(entry);
+      else if (this.landedOverOurs(entry, disk)) {
+        this.host.changed(entry.article);
+        this.scheduleWrite(entry);
+      } else await this.reload(entry, disk);
     });
   }
 
   /** The article's file changed on disk (or was replaced by a rename). */
   articleChangedOnDisk(article: U): Promise<void> {
-    if (!this.peek(article)) return Promise.resolve();
+    if (!this.known(article)) return Promise.resolve();
     return this.inQueue(article, async (entry) => {
       // An open article follows its file itself (VS Code reloads the document and reports the
       // change as an edit); saving it lands here too: nothing to do then.
@@ -744,17 +894,49 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       moving.map(([entry, target]) =>
         this.inQueue(entry.article, (e) => {
           if (!e || e.phase.kind === 'renaming' || e.phase.kind === 'gone') return;
-          const renaming: EntryPhase<U> = { kind: 'renaming', to: target(to), was: e.phase };
+          const renaming: EntryPhase<U> & { kind: 'renaming' } = { kind: 'renaming', to: target(to), was: e.phase };
           e.phase = renaming;
-          // A rename that fails has no "did rename" event: the entry then goes on under its name.
+          // A rename that fails or does not happen has no "did rename" event: the entry then goes
+          // on under its name, as soon as its file is seen still there, at the latest after the grace.
+          void this.watchRename(e, renaming);
           this.host.schedule(() => {
             void this.inQueue(e.article, (still) => {
-              if (still === e && e.phase === renaming) e.phase = renaming.was;
+              if (still === e && e.phase === renaming) this.endRenameWait(e, renaming);
             });
           }, RENAME_GRACE_MS);
         }),
       ),
     ).then(() => undefined);
+  }
+
+  /**
+   * Looks whether the announced rename happened: the article's file still at its old path at
+   * each of a few checks a second apart (a rename is done right after its "will rename"
+   * participants) means it failed or was not made; the entry then goes on under its name.
+   * Gone from the old path: the "did rename" event carries the entry.
+   */
+  private async watchRename(e: ArticleEntry<U, I>, renaming: EntryPhase<U> & { kind: 'renaming' }): Promise<void> {
+    for (let n = 1; ; n++) {
+      await this.host.delay(RENAME_CHECK_MS);
+      const over = await this.inQueue(e.article, async (still) => {
+        if (still !== e || e.phase !== renaming) return true;
+        // (A read with no byte allowed: whether the file is there, without reading it.)
+        const r = await this.files.read(e.article, 0);
+        if (still !== this.entries.get(this.uris.key(e.article)) || e.phase !== renaming) return true;
+        if (r.kind === 'missing') return true; // moved: "did rename" follows
+        if (n < RENAME_CHECKS) return false;
+        this.endRenameWait(e, renaming);
+        return true;
+      });
+      if (over) return;
+    }
+  }
+
+  /** The announced rename did not happen: the entry goes on under its name (pending changes written). */
+  private endRenameWait(e: ArticleEntry<U, I>, renaming: EntryPhase<U> & { kind: 'renaming' }): void {
+    e.phase = renaming.was;
+    const p = e.phase.kind;
+    if (p === 'dirty' || p === 'moved') this.scheduleWrite(e);
   }
 
   /** Entries of `uri` itself or under it (a folder), each with how to map the new base to its new name. */
@@ -784,16 +966,29 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private renameOne(oldUri: U, newUri: U): Promise<void> {
     const oldKey = this.uris.key(oldUri);
     const newKey = this.uris.key(newUri);
+    // Until it is registered under the new name, events about the new name wait for it in its queue.
+    this.arriving.set(newKey, (this.arriving.get(newKey) ?? 0) + 1);
     return this.queue.runAll([oldKey, newKey], async () => {
       const entry = this.entries.get(oldKey);
       const carried = entry ? this.phaseOf(entry) : undefined;
+      const previous = this.entries.get(newKey);
+      const oldSidecar = this.uris.sidecarOf(oldUri);
+      const newSidecar = this.uris.sidecarOf(newUri);
       if (entry) {
         this.cancelWrite(entry);
         this.entries.delete(oldKey);
         entry.phase = { kind: 'renaming', to: newUri, was: carried! };
+        // Under the new name at once: opens and edits of the document under the new name are
+        // followed from now on (nothing is written meanwhile: the entry is renaming).
+        const before = entry.text();
+        entry.article = newUri;
+        entry.sidecar = newSidecar;
+        if (previous && previous !== entry) previous.release();
+        this.entries.set(newKey, entry);
+        // The document under the new name (edits made in it before this ran were not followed: compare).
+        const doc = entry.refreshDocument();
+        if (doc) this.reanchor(entry, before, doc.getText());
       }
-      const oldSidecar = this.uris.sidecarOf(oldUri);
-      const newSidecar = this.uris.sidecarOf(newUri);
       let sc = await this.files.read(oldSidecar, this.host.maxSidecarBytes());
       let moveFailed = false;
       let alreadyMoved = false;
@@ -813,56 +1008,61 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       }
       // Record the new file name inside the sidecar (only when it parses: never rewrite a broken one).
       let written: string | undefined;
+      /** Written by someone else right after the move (the name is then recorded by our next write). */
+      let rewrittenUnder = false;
       if (!moveFailed && sc.kind === 'ok') {
         const parsed = parseSidecar(sc.bytes, { maxBytes: this.host.maxSidecarBytes() });
         if (parsed.ok && parsed.sidecar.article !== this.uris.baseName(newUri)) {
           const out = serializeSidecarBytes({ ...parsed.sidecar, article: this.uris.baseName(newUri) }, parsed);
-          await this.files.writeAtomic(newSidecar, out);
-          written = sha256(out);
+          if (await this.files.writeAtomic(newSidecar, out, sha256(sc.bytes))) written = sha256(out);
+          else rewrittenUnder = true;
         } else if (parsed.ok) written = sha256(sc.bytes);
       }
-      const previous = this.entries.get(newKey);
-      if (previous) previous.release();
       if (!entry) {
+        if (previous) previous.release();
         // Not loaded under the old name: loaded from the moved sidecar under the new one.
         const fresh = previous ?? new ArticleEntry<U, I>(newUri, newSidecar, this.documents, () => this.host.trusted(), this.recentTexts);
         await this.load(fresh);
         this.entries.set(newKey, fresh);
       } else {
-        const before = entry.text();
-        entry.article = newUri;
-        entry.sidecar = newSidecar;
-        // The document under the new name (edits made in it before this ran were not followed: compare).
-        const doc = entry.refreshDocument();
-        if (doc) this.reanchor(entry, before, doc.getText());
         const oldHash = sc.kind === 'ok' ? sha256(sc.bytes) : undefined;
-        const changedUnder = sc.kind !== 'ok' && sc.kind !== 'missing' ? false : oldHash !== entry.diskHash;
+        const changedUnder = rewrittenUnder || (sc.kind !== 'ok' && sc.kind !== 'missing' ? false : oldHash !== entry.diskHash);
         if (changedUnder && entry.unsaved && !moveFailed) {
           // The sidecar changed on disk while the user had unsaved changes: the question, under the new name.
           entry.phase = carried!;
-        } else if (moveFailed || (sc.kind === 'ok' && written === undefined)) {
+        } else if (moveFailed || (sc.kind === 'ok' && written === undefined && !rewrittenUnder)) {
           // The old sidecar stayed, or a new one was there already: what is on disk there is read, and mine kept beside it.
+          // The old sidecar, changed on disk since it was read, stays where it is: what changed in it is kept in memory too.
+          if (moveFailed && sc.kind === 'ok' && sha256(sc.bytes) !== entry.diskHash && !this.mergeDisk(entry, sc)) this.addMissing(entry, sc.bytes);
           const disk = await this.readSidecar(entry);
           entry.phase = carried!.kind === 'broken' ? carried! : { kind: 'dirty' };
           entry.diskHash = disk.kind === 'ok' ? `unknown:${sha256(disk.bytes)}` : undefined; // differs: the next write asks
+          entry.base = undefined; // another file than the one last read: no base to merge with
         } else if (changedUnder) {
           // The sidecar changed on disk before the rename and nothing of the user's is unsaved: the disk wins.
           entry.phase = carried!;
           await this.load(entry);
         } else {
           entry.diskHash = written ?? entry.diskHash;
-          if (sc.kind === 'missing') entry.diskHash = undefined;
+          if (sc.kind === 'missing') [entry.diskHash, entry.base] = [undefined, NO_SIDECAR];
           entry.phase = carried!;
         }
         this.entries.set(newKey, entry);
         // An outside change of the article while the rename waited (its event found the entry renaming).
         await this.followFile(entry);
         const p = entry.phase;
-        if (changedUnder && p.kind === 'dirty' && !moveFailed) this.enterConflict(entry);
-        else if (p.kind === 'dirty' || p.kind === 'moved' || p.kind === 'conflict') this.scheduleWrite(entry);
+        if (changedUnder && p.kind === 'dirty' && !moveFailed) {
+          // Changed on disk before the rename while the user had unsaved changes: merged, or asked.
+          if (this.mergeDisk(entry, await this.readSidecar(entry))) this.scheduleWrite(entry);
+          else this.enterConflict(entry);
+        } else if (p.kind === 'dirty' || p.kind === 'moved' || p.kind === 'conflict') this.scheduleWrite(entry);
       }
       this.host.changed(oldUri);
       this.host.changed(newUri);
+    }).finally(() => {
+      const n = this.arriving.get(newKey)! - 1;
+      if (n) this.arriving.set(newKey, n);
+      else this.arriving.delete(newKey);
     });
   }
 
@@ -876,18 +1076,54 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     for (const article of targets) {
       await this.inQueue(article, async (entry) => {
         const sidecar = this.uris.sidecarOf(article);
-        if (entry) {
-          this.cancelWrite(entry);
-          if (entry.unsaved || this.phaseOf(entry).kind === 'moved') await this.write(entry, true).catch(() => false);
-          this.entries.delete(this.uris.key(article));
-          entry.phase = { kind: 'gone' };
-          entry.release();
-        }
+        if (entry) await this.drop(entry);
         const sc = await this.files.read(sidecar, this.host.maxSidecarBytes());
         if (sc.kind !== 'missing') this.host.warn(`${this.uris.baseName(article)} was deleted; its annotations were kept in ${this.uris.baseName(sidecar)}.`, sidecar);
         this.host.changed(article);
       });
     }
+  }
+
+  /**
+   * `uri` (an article, or a folder of them) was deleted on disk, outside VS Code (a watcher's
+   * event). An article still missing once a file replaced by a rename would be back has its
+   * entry dropped; unsaved annotations are written to its sidecar first (never dropped), and the
+   * user is told. An article that is back (git replaces files so) keeps its entry.
+   */
+  deletedOnDisk(uri: U): Promise<void> {
+    const targets = this.entriesUnder(uri).map(([e]) => e);
+    return Promise.all(
+      targets.map((target) =>
+        this.inQueue(target.article, async (entry) => {
+          if (entry !== target || entry.phase.kind === 'gone' || entry.phase.kind === 'renaming') return;
+          await this.host.delay(REPLACE_GRACE_MS);
+          const r = await this.files.read(entry.article, this.host.maxArticleBytes(), { unlessAt: entry.fileVersion });
+          if (r.kind !== 'missing' || this.entries.get(this.uris.key(entry.article)) !== entry) return; // back (replaced), or renamed meanwhile
+          const unsaved = entry.unsaved;
+          const written = await this.drop(entry);
+          if (unsaved) {
+            const name = this.uris.baseName(entry.article);
+            const sidecar = this.uris.baseName(entry.sidecar);
+            this.host.warn(
+              written ? `${name} was deleted on disk; your unsaved annotations were written to ${sidecar}.` : `${name} was deleted on disk; your unsaved annotations could not be written to ${sidecar}.`,
+              entry.sidecar,
+            );
+          }
+          this.host.changed(entry.article);
+        }),
+      ),
+    ).then(() => undefined);
+  }
+
+  /** Drops an entry (its article is gone); unsaved annotations (and moved offsets) are written first. Whether that write happened. */
+  private async drop(entry: ArticleEntry<U, I>): Promise<boolean> {
+    this.cancelWrite(entry);
+    let written = false;
+    if (entry.unsaved || this.phaseOf(entry).kind === 'moved') written = await this.write(entry, true).catch(() => false);
+    this.entries.delete(this.uris.key(entry.article));
+    entry.phase = { kind: 'gone' };
+    entry.release();
+    return written;
   }
 
   dispose(): void {

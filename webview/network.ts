@@ -59,7 +59,7 @@ function request(): void {
 }
 for (const id of ['kind', 'normalisation', 'scope', 'from', 'to', 'stance', 'topic', 'detections']) $(id).addEventListener('change', request);
 
-function draw(m: Extract<ToPanel, { type: 'network' }>): void {
+async function draw(m: Extract<ToPanel, { type: 'network' }>, receivedAt: number): Promise<void> {
   state = m.state;
   vscode.setState(state);
   showControls();
@@ -85,17 +85,36 @@ function draw(m: Extract<ToPanel, { type: 'network' }>): void {
   ]);
   cy.style([
     { selector: 'node', style: { label: 'data(label)', width: 'data(d)', height: 'data(d)', 'background-color': 'data(colour)', shape: 'data(shape)' as never, color: fg, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': css('--vscode-editor-background', '#1e1e1e'), 'text-outline-width': 2 } },
-    { selector: 'edge', style: { width: 'data(w)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'data(arrow)' as never, 'curve-style': 'bezier', opacity: 0.8, label: 'data(label)', 'font-size': 9, color: fg, 'text-outline-color': css('--vscode-editor-background', '#1e1e1e'), 'text-outline-width': 2 } },
+    // Weight labels on a chip of the editor's background with a thin border: readable over the line in every theme.
+    { selector: 'edge', style: { width: 'data(w)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'data(arrow)' as never, 'curve-style': 'bezier', opacity: 0.85, label: 'data(label)', 'font-size': 11, 'font-weight': 'bold', color: fg, 'text-background-color': css('--vscode-editor-background', '#1e1e1e'), 'text-background-opacity': 1, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle', 'text-border-color': css('--vscode-panel-border', '#808080'), 'text-border-width': 1, 'text-border-opacity': 1 } as never },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': css('--vscode-focusBorder', '#007fd4'), 'line-color': css('--vscode-focusBorder', '#007fd4') } },
   ]);
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90, padding: 30 } as cytoscape.LayoutOptions).run();
+  const l0 = performance.now();
+  const layout = cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90, padding: 30 } as cytoscape.LayoutOptions);
+  const settled = layout.promiseOn('layoutstop');
+  layout.run();
+  await settled;
+  const layoutMs = performance.now() - l0;
+  if (m.seq !== latest) return; // a newer network arrived meanwhile
   cy.fit(undefined, 30);
   const status = $('status');
   status.dataset.nodes = String(n.nodes.length);
   status.dataset.edges = String(n.edges.length);
+  status.dataset.seq = String(m.seq);
   status.textContent = `${n.nodes.length} nodes, ${n.edges.length} edges, ${m.statements} statements`;
-  vscode.postMessage({ type: 'drawn', nodes: cy.nodes().length, edges: cy.edges().length });
+  // Drawn: after the next frame has been painted.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  vscode.postMessage({ type: 'drawn', seq: m.seq, nodes: cy.nodes().length, edges: cy.edges().length, ms: performance.now() - receivedAt, layoutMs });
 }
+let latest = -1;
+
+// For end-to-end tests: where each node and edge is drawn, in pixels of #graph. Read-only.
+Object.defineProperty(window, 'articleAnnotatorNetwork', {
+  value: Object.freeze({
+    nodes: () => cy.nodes().map((x) => ({ id: x.id(), label: String(x.data('label')), ...x.renderedPosition() })),
+    edges: () => cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), ...e.renderedMidpoint() })),
+  }),
+});
 
 cy.on('tap', 'node, edge', (evt) => {
   const el = evt.target as cytoscape.SingularElementArgument;
@@ -132,7 +151,10 @@ function listClaims(m: Extract<ToPanel, { type: 'claims' }>): void {
 window.addEventListener('message', (e: MessageEvent) => {
   const m = toPanel(e.data);
   if (!m) return;
-  if (m.type === 'network') draw(m);
+  if (m.type === 'network') {
+    latest = m.seq;
+    void draw(m, performance.now());
+  }
   else listClaims(m);
 });
 showControls();

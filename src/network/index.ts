@@ -62,9 +62,14 @@ export class NetworkPanel extends Disposable {
   private data: { set: StatementSet; byId: Map<string, Statement>; articles: Map<string, CollectedArticle> } | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  /** Counts of the network sent last, and of what the panel's canvas drew (integration tests read them). */
-  lastSent: { nodes: number; edges: number } | undefined;
-  drawn: { nodes: number; edges: number } | undefined;
+  private seq = 0;
+  /**
+   * The network sent last (its counts, and the host's timings: reading the articles, building the
+   * network, posting it) and what the panel's canvas drew once its layout settled, with the time
+   * from the request to that (`totalMs`). Integration tests and the benchmark read them.
+   */
+  lastSent: { seq: number; nodes: number; edges: number; requestedAt: number; loadMs: number; buildMs: number; postMs: number } | undefined;
+  drawn: { seq: number; nodes: number; edges: number; ms: number; layoutMs: number; totalMs: number } | undefined;
   /** The claims listed last in the side list. */
   listed: ClaimItem[] = [];
 
@@ -109,7 +114,10 @@ export class NetworkPanel extends Disposable {
     const m = fromPanel(raw);
     if (!m) return;
     if (m.type === 'ready') await this.send();
-    else if (m.type === 'drawn') this.drawn = { nodes: m.nodes, edges: m.edges };
+    else if (m.type === 'drawn') {
+      const sent = this.lastSent?.seq === m.seq ? this.lastSent : undefined;
+      this.drawn = { seq: m.seq, nodes: m.nodes, edges: m.edges, ms: m.ms, layoutMs: m.layoutMs, totalMs: sent ? performance.now() - sent.requestedAt : NaN };
+    }
     else if (m.type === 'request') {
       const scopeChanged = m.state.scope !== this.state.scope;
       this.state = m.state;
@@ -145,12 +153,15 @@ export class NetworkPanel extends Disposable {
 
   private async send(): Promise<void> {
     const gen = ++this.generation;
+    const requestedAt = performance.now();
     const data = this.data ?? (await this.load());
     if (gen !== this.generation || this.isDisposed) return; // a newer request took over
+    const loadMs = performance.now() - requestedAt;
     this.data = data;
     const state = this.state;
     const filter = { labels: ['claim'], ...state.filter };
     const network = buildNetwork(data.set, { kind: state.kind, normalisation: state.normalisation, filter });
+    const buildMs = performance.now() - requestedAt - loadMs;
     const topics = new Set<string>();
     const stances = new Set<string>();
     const labels = new Set<string>();
@@ -161,8 +172,12 @@ export class NetworkPanel extends Disposable {
     }
     const configured = vscode.workspace.getConfiguration('articleAnnotator').get<string[]>('stances', ['agree', 'disagree', 'neutral']);
     for (const s of configured) stances.add(s);
-    this.lastSent = { nodes: network.nodes.length, edges: network.edges.length };
-    await this.post({ type: 'network', state, network, statements: data.set.statements.length, options: { labels: [...labels].sort(), stances: [...stances], topics: [...topics].sort() } });
+    const seq = ++this.seq;
+    const sent = { seq, nodes: network.nodes.length, edges: network.edges.length, requestedAt, loadMs, buildMs, postMs: 0 };
+    this.lastSent = sent;
+    const p0 = performance.now();
+    await this.post({ type: 'network', seq, state, network, statements: data.set.statements.length, options: { labels: [...labels].sort(), stances: [...stances], topics: [...topics].sort() } });
+    sent.postMs = performance.now() - p0;
   }
 
   private async post(m: ToPanel): Promise<void> {
@@ -201,7 +216,7 @@ body { margin: 0; padding: 0; color: var(--vscode-foreground); background: var(-
 #side li { cursor: pointer; margin-bottom: 6px; list-style: none; }
 #side li:hover { background: var(--vscode-list-hoverBackground); }
 #side ul { padding: 0; }
-.meta { opacity: 0.8; font-size: 90%; }
+.meta { opacity: 0.8; font-size: 90%; overflow-wrap: anywhere; }
 #status { opacity: 0.8; }
 </style></head>
 <body data-state="${state.replace(/"/g, '&quot;')}">

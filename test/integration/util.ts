@@ -85,7 +85,7 @@ export async function resetArticle(uri: vscode.Uri, original: string): Promise<v
 }
 
 /** Writes a sidecar by hand (as a person would, in the documented format) for `quotes` of the article. */
-export function writeSidecar(uri: vscode.Uri, items: { id: string; label: string; quote: string; comment?: string; speaker?: string; tags?: string[]; start?: number }[]): void {
+export function writeSidecar(uri: vscode.Uri, items: { id: string; label: string; quote: string; comment?: string; speaker?: string; tags?: string[]; about?: string[]; stance?: string; start?: number }[]): void {
   const text = fs.readFileSync(uri.fsPath, 'utf8');
   const lines = ['version: 1', `article: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`, 'annotations:'];
   for (const it of items) {
@@ -96,6 +96,8 @@ export function writeSidecar(uri: vscode.Uri, items: { id: string; label: string
     if (it.comment) lines.push(`    comment: ${JSON.stringify(it.comment)}`);
     if (it.speaker) lines.push(`    speaker: ${JSON.stringify(it.speaker)}`);
     if (it.tags) lines.push(`    tags: ${JSON.stringify(it.tags)}`);
+    if (it.about) lines.push(`    about: ${JSON.stringify(it.about)}`);
+    if (it.stance) lines.push(`    stance: ${JSON.stringify(it.stance)}`);
   }
   fs.writeFileSync(sidecarOf(uri).fsPath, lines.join('\n') + '\n');
 }

@@ -27,7 +27,8 @@ export interface ClaimItem {
 }
 
 export type ToPanel =
-  | { type: 'network'; state: NetworkViewState; network: Network; options: { labels: string[]; stances: string[]; topics: string[] }; statements: number }
+  /** `seq` numbers the networks sent; the panel's `drawn` answer repeats it. */
+  | { type: 'network'; seq: number; state: NetworkViewState; network: Network; options: { labels: string[]; stances: string[]; topics: string[] }; statements: number }
   | { type: 'claims'; title: string; claims: ClaimItem[] };
 
 export type FromPanel =
@@ -35,8 +36,11 @@ export type FromPanel =
   | { type: 'request'; state: NetworkViewState }
   | { type: 'select'; title: string; statements: string[] }
   | { type: 'open'; statement: string }
-  /** Sent after the drawing (layout run): what the canvas shows. */
-  | { type: 'drawn'; nodes: number; edges: number };
+  /**
+   * Sent once the drawing's layout has settled: what the canvas shows, for network `seq`, and how
+   * long the panel took from receiving it to settling (`ms`, of which `layoutMs` the layout).
+   */
+  | { type: 'drawn'; seq: number; nodes: number; edges: number; ms: number; layoutMs: number };
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isDate = (v: unknown): v is string => isStr(v) && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -91,8 +95,12 @@ export function fromPanel(v: unknown): FromPanel | undefined {
       return isStr(o.title) && o.title.length <= 500 && strList(o.statements) ? { type: 'select', title: o.title, statements: o.statements } : undefined;
     case 'open':
       return isStr(o.statement) ? { type: 'open', statement: o.statement } : undefined;
-    case 'drawn':
-      return Number.isInteger(o.nodes) && Number.isInteger(o.edges) ? { type: 'drawn', nodes: o.nodes as number, edges: o.edges as number } : undefined;
+    case 'drawn': {
+      const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+      const time = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+      if (!count(o.seq) || !count(o.nodes) || !count(o.edges) || !time(o.ms) || !time(o.layoutMs)) return undefined;
+      return { type: 'drawn', seq: o.seq as number, nodes: o.nodes as number, edges: o.edges as number, ms: o.ms as number, layoutMs: o.layoutMs as number };
+    }
     default:
       return undefined;
   }
@@ -105,7 +113,7 @@ export function toPanel(v: unknown): ToPanel | undefined {
   if (o.type === 'network') {
     const n = o.network as Network | undefined;
     const state = viewStateOf(o.state);
-    if (!state || !n || !Array.isArray(n.nodes) || !Array.isArray(n.edges) || typeof o.statements !== 'number') return undefined;
+    if (!state || !n || !Array.isArray(n.nodes) || !Array.isArray(n.edges) || typeof o.statements !== 'number' || !Number.isInteger(o.seq)) return undefined;
     const opts = o.options as Record<string, unknown> | undefined;
     if (!opts || !strList(opts.labels) || !strList(opts.stances) || !strList(opts.topics)) return undefined;
     if (!n.nodes.every((x) => x && isStr(x.id) && isStr(x.label) && typeof x.size === 'number' && strList(x.statements))) return undefined;

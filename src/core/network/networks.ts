@@ -110,7 +110,17 @@ function sorted<T extends { id: string }>(items: Iterable<T>): T[] {
 
 class NodeSet {
   readonly nodes = new Map<string, NetworkNode>();
+  /** Each node's statements as a set while building (a workspace's actor has thousands). */
+  private readonly seen = new Map<string, Set<string>>();
   constructor(private readonly actors: Map<string, NetworkActor>) {}
+  private add(n: NetworkNode, statement: string): boolean {
+    let seen = this.seen.get(n.id);
+    if (!seen) this.seen.set(n.id, (seen = new Set()));
+    if (seen.has(statement)) return false;
+    seen.add(statement);
+    n.statements.push(statement);
+    return true;
+  }
   actor(key: string, statement: string): void {
     let n = this.nodes.get(key);
     if (!n) {
@@ -118,7 +128,7 @@ class NodeSet {
       n = { id: key, label: a?.name ?? key, kind: 'actor', type: a?.type ?? 'other', size: a?.mentions ?? 0, statements: [] };
       this.nodes.set(key, n);
     }
-    if (!n.statements.includes(statement)) n.statements.push(statement);
+    this.add(n, statement);
   }
   topic(name: string, statement: string): string {
     const id = `t:${name}`;
@@ -127,10 +137,7 @@ class NodeSet {
       n = { id, label: name, kind: 'topic', size: 0, statements: [] };
       this.nodes.set(id, n);
     }
-    if (!n.statements.includes(statement)) {
-      n.statements.push(statement);
-      n.size = n.statements.length;
-    }
+    if (this.add(n, statement)) n.size = n.statements.length;
     return id;
   }
   list(): NetworkNode[] {
@@ -143,24 +150,30 @@ class NodeSet {
   }
 }
 
-function addTo(edges: Map<string, NetworkEdge>, source: string, target: string, directed: boolean, statement: string): NetworkEdge {
+/** Edges by id, with the statements of each as a set while building. */
+type EdgeMap = Map<string, { edge: NetworkEdge; seen: Set<string> }>;
+
+function addTo(edges: EdgeMap, source: string, target: string, directed: boolean, statement: string): NetworkEdge {
   const id = `${source}${directed ? '>' : '~'}${target}`;
   let e = edges.get(id);
   if (!e) {
-    e = { id, source, target, directed, weight: 0, count: 0, statements: [] };
+    e = { edge: { id, source, target, directed, weight: 0, count: 0, statements: [] }, seen: new Set() };
     edges.set(id, e);
   }
-  if (!e.statements.includes(statement)) {
-    e.statements.push(statement);
-    e.count++;
-    e.weight = e.count;
+  if (!e.seen.has(statement)) {
+    e.seen.add(statement);
+    e.edge.statements.push(statement);
+    e.edge.count++;
+    e.edge.weight = e.edge.count;
   }
-  return e;
+  return e.edge;
 }
+
+const edgeList = (edges: EdgeMap): NetworkEdge[] => sorted([...edges.values()].map((e) => e.edge));
 
 function talksAbout(set: StatementSet, statements: readonly Statement[]): Network {
   const nodes = new NodeSet(set.actors);
-  const edges = new Map<string, NetworkEdge>();
+  const edges: EdgeMap = new Map();
   for (const s of statements) {
     if (!s.mentioned.length) continue;
     nodes.actor(s.speaker, s.id);
@@ -169,12 +182,12 @@ function talksAbout(set: StatementSet, statements: readonly Statement[]): Networ
       addTo(edges, s.speaker, m, true, s.id);
     }
   }
-  return { kind: 'talks-about', nodes: nodes.list(), edges: sorted(edges.values()) };
+  return { kind: 'talks-about', nodes: nodes.list(), edges: edgeList(edges) };
 }
 
 function actorTopic(set: StatementSet, statements: readonly Statement[]): Network {
   const nodes = new NodeSet(set.actors);
-  const edges = new Map<string, NetworkEdge>();
+  const edges: EdgeMap = new Map();
   for (const s of statements) {
     for (const t of s.about) {
       nodes.actor(s.speaker, s.id);
@@ -184,7 +197,7 @@ function actorTopic(set: StatementSet, statements: readonly Statement[]): Networ
       e.stances = { ...e.stances, [stance]: (e.stances?.[stance] ?? 0) + 1 };
     }
   }
-  return { kind: 'actor-topic', nodes: nodes.list(), edges: sorted(edges.values()) };
+  return { kind: 'actor-topic', nodes: nodes.list(), edges: edgeList(edges) };
 }
 
 interface Profile {
@@ -202,10 +215,14 @@ function profiles(statements: readonly Statement[]): Map<string, Profile> {
     if (!p) out.set(s.speaker, (p = { pairs: new Map(), polar: new Map() }));
     for (const t of s.about) {
       const k = `${t}\u0000${s.stance}`;
-      p.pairs.set(k, [...(p.pairs.get(k) ?? []), s.id]);
+      const ids = p.pairs.get(k);
+      if (ids) ids.push(s.id);
+      else p.pairs.set(k, [s.id]);
       if (s.stance === NEUTRAL_STANCE) continue;
       const byStance = p.polar.get(t) ?? new Map<string, string[]>();
-      byStance.set(s.stance, [...(byStance.get(s.stance) ?? []), s.id]);
+      const ids2 = byStance.get(s.stance);
+      if (ids2) ids2.push(s.id);
+      else byStance.set(s.stance, [s.id]);
       p.polar.set(t, byStance);
     }
   }
@@ -289,4 +306,30 @@ export function buildNetwork(set: StatementSet, request: NetworkRequest): Networ
     case 'conflict':
       return agreementOrConflict(set, statements, request.kind, request.normalisation ?? 'none');
   }
+}
+
+/** A network cut down for drawing, with the size of the whole. */
+export interface DrawnNetwork extends Network {
+  /** Nodes and edges of the whole network (equal to the drawn ones when nothing was left out). */
+  total: { nodes: number; edges: number };
+}
+
+/**
+ * At most `maxNodes` nodes and `maxEdges` edges of `network`, for a drawing that stays readable
+ * and settles quickly: the nodes with the largest weighted degree in this network (ties: larger
+ * size, then id), then the heaviest edges among them (ties: id). Node and edge order as in the input.
+ */
+export function limitNetwork(network: Network, maxNodes: number, maxEdges: number): DrawnNetwork {
+  const total = { nodes: network.nodes.length, edges: network.edges.length };
+  if (total.nodes <= maxNodes && total.edges <= maxEdges) return { ...network, total };
+  const degree = new Map<string, number>();
+  for (const e of network.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + e.weight);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + e.weight);
+  }
+  const byRank = [...network.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keep = new Set(byRank.slice(0, maxNodes).map((n) => n.id));
+  const among = network.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const heaviest = new Set([...among].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, maxEdges).map((e) => e.id));
+  return { kind: network.kind, nodes: network.nodes.filter((n) => keep.has(n.id)), edges: among.filter((e) => heaviest.has(e.id)), total };
 }

@@ -2,7 +2,7 @@
  * Messages between the network panel (webview) and the extension, with validators for both
  * directions: anything that does not match is dropped. Pure: no VS Code.
  */
-import { NETWORK_KINDS, NORMALISATIONS, type Network, type NetworkFilter, type NetworkKind, type Normalisation } from './networks';
+import { NETWORK_KINDS, NORMALISATIONS, type DrawnNetwork, type NetworkEdge, type NetworkFilter, type NetworkKind, type NetworkNode, type Normalisation } from './networks';
 
 /** What the panel asks for; also the state saved for restoring the panel after a reload. */
 export interface NetworkViewState {
@@ -26,15 +26,38 @@ export interface ClaimItem {
   about: string[];
 }
 
+/** Nodes and edges as the panel gets them: the number of their statements, not the statements. */
+export type PanelNode = Omit<NetworkNode, 'statements'> & { claims: number };
+export type PanelEdge = Omit<NetworkEdge, 'statements'> & { claims: number };
+export interface PanelNetwork {
+  kind: NetworkKind;
+  nodes: PanelNode[];
+  edges: PanelEdge[];
+  /** Size of the whole network, of which the panel draws `nodes` and `edges`. */
+  total: { nodes: number; edges: number };
+}
+
+/** The network to post to the panel (the statements stay in the extension; a click names the element). */
+export function panelNetwork(n: DrawnNetwork): PanelNetwork {
+  return {
+    kind: n.kind,
+    nodes: n.nodes.map(({ statements, ...rest }) => ({ ...rest, claims: statements.length })),
+    edges: n.edges.map(({ statements, ...rest }) => ({ ...rest, claims: statements.length })),
+    total: n.total,
+  };
+}
+
 export type ToPanel =
   /** `seq` numbers the networks sent; the panel's `drawn` answer repeats it. */
-  | { type: 'network'; seq: number; state: NetworkViewState; network: Network; options: { labels: string[]; stances: string[]; topics: string[] }; statements: number }
-  | { type: 'claims'; title: string; claims: ClaimItem[] };
+  | { type: 'network'; seq: number; state: NetworkViewState; network: PanelNetwork; options: { labels: string[]; stances: string[]; topics: string[] }; statements: number }
+  /** The claims behind a node or edge: the first of `total`. */
+  | { type: 'claims'; title: string; claims: ClaimItem[]; total: number };
 
 export type FromPanel =
   | { type: 'ready' }
   | { type: 'request'; state: NetworkViewState }
-  | { type: 'select'; title: string; statements: string[] }
+  /** A click on a node or an edge (its id) of the network drawn. */
+  | { type: 'select'; element: string }
   | { type: 'open'; statement: string }
   /**
    * Sent once the drawing's layout has settled: what the canvas shows, for network `seq`, and how
@@ -92,7 +115,7 @@ export function fromPanel(v: unknown): FromPanel | undefined {
       return state ? { type: 'request', state } : undefined;
     }
     case 'select':
-      return isStr(o.title) && o.title.length <= 500 && strList(o.statements) ? { type: 'select', title: o.title, statements: o.statements } : undefined;
+      return isStr(o.element) && o.element.length <= 2000 ? { type: 'select', element: o.element } : undefined;
     case 'open':
       return isStr(o.statement) ? { type: 'open', statement: o.statement } : undefined;
     case 'drawn': {
@@ -111,17 +134,18 @@ export function toPanel(v: unknown): ToPanel | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
   if (o.type === 'network') {
-    const n = o.network as Network | undefined;
+    const n = o.network as PanelNetwork | undefined;
     const state = viewStateOf(o.state);
     if (!state || !n || !Array.isArray(n.nodes) || !Array.isArray(n.edges) || typeof o.statements !== 'number' || !Number.isInteger(o.seq)) return undefined;
+    if (!n.total || !Number.isInteger(n.total.nodes) || !Number.isInteger(n.total.edges)) return undefined;
     const opts = o.options as Record<string, unknown> | undefined;
     if (!opts || !strList(opts.labels) || !strList(opts.stances) || !strList(opts.topics)) return undefined;
-    if (!n.nodes.every((x) => x && isStr(x.id) && isStr(x.label) && typeof x.size === 'number' && strList(x.statements))) return undefined;
-    if (!n.edges.every((e) => e && isStr(e.id) && isStr(e.source) && isStr(e.target) && typeof e.weight === 'number' && strList(e.statements))) return undefined;
+    if (!n.nodes.every((x) => x && isStr(x.id) && isStr(x.label) && typeof x.size === 'number' && Number.isInteger(x.claims))) return undefined;
+    if (!n.edges.every((e) => e && isStr(e.id) && isStr(e.source) && isStr(e.target) && typeof e.weight === 'number' && Number.isInteger(e.claims))) return undefined;
     return o as unknown as ToPanel;
   }
   if (o.type === 'claims') {
-    if (!isStr(o.title) || !Array.isArray(o.claims)) return undefined;
+    if (!isStr(o.title) || !Array.isArray(o.claims) || !Number.isInteger(o.total)) return undefined;
     if (!o.claims.every((c: unknown) => c && typeof c === 'object' && isStr((c as ClaimItem).id) && isStr((c as ClaimItem).quote) && isStr((c as ClaimItem).article) && isStr((c as ClaimItem).speaker))) return undefined;
     return o as unknown as ToPanel;
   }

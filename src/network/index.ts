@@ -4,7 +4,7 @@
  * panel). The feature owns the command, the serializer (restore after reload) and the panel.
  */
 import * as vscode from 'vscode';
-import { buildNetwork, DEFAULT_VIEW_STATE, fromPanel, limitNetwork, panelNetwork, statementsOf, viewStateOf, type ClaimItem, type NetworkEdge, type NetworkNode, type NetworkViewState, type Statement, type StatementSet, type ToPanel } from '../core/network';
+import { buildNetwork, DEFAULT_VIEW_STATE, fromPanel, limitNetwork, panelNetwork, statementCache, statementsOf, viewStateOf, type ClaimItem, type NetworkEdge, type NetworkNode, type NetworkViewState, type Statement, type StatementSet, type ToPanel } from '../core/network';
 import { OffsetMap } from '../core/offsets';
 import { mapPool } from '../core/pool';
 import type { Services } from '../services';
@@ -76,6 +76,8 @@ export class NetworkPanel extends Disposable {
    */
   private readonly collected = new Map<string, CollectedArticle & { version: number }>();
   private readonly epochs = new Map<string, number>();
+  /** Each article's statements, kept while its entry in `collected` is. */
+  private readonly statementCache = statementCache();
   /** How the last load went (the benchmark reads it): articles read, and times. */
   loadTimings: { read: number; readMs: number; statementsMs: number; statements: number } | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -200,13 +202,17 @@ export class NetworkPanel extends Disposable {
     const t0 = performance.now();
     const missing = uris.filter((u) => !this.collected.has(u.toString()));
     // Several at a time: waiting for one article's files overlaps with reading the others.
-    await mapPool(missing, 8, async (uri) => {
-      const key = uri.toString();
-      const epoch = this.epochs.get(key) ?? 0;
-      const version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.version ?? -1;
-      const a = await collectArticle(this.services, uri, true);
-      if (a && (this.epochs.get(key) ?? 0) === epoch && !this.isDisposed) this.collected.set(key, { ...a, version });
-    });
+    const read = (progress?: vscode.Progress<{ increment: number; message: string }>) =>
+      mapPool(missing, 8, async (uri) => {
+        const key = uri.toString();
+        const epoch = this.epochs.get(key) ?? 0;
+        const version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.version ?? -1;
+        const a = await collectArticle(this.services, uri, true);
+        if (a && (this.epochs.get(key) ?? 0) === epoch && !this.isDisposed) this.collected.set(key, { ...a, version });
+        progress?.report({ increment: 100 / missing.length, message: a?.path ?? '' });
+      }, () => this.isDisposed);
+    if (missing.length > 20) await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Article Annotator: reading ${missing.length} articles for the actor network` }, (p) => read(p));
+    else await read();
     const articles = new Map<string, CollectedArticle>();
     for (const uri of uris) {
       const a = this.collected.get(uri.toString());
@@ -218,7 +224,7 @@ export class NetworkPanel extends Disposable {
       for (const key of [...this.collected.keys()]) if (!listed.has(key)) this.collected.delete(key);
     }
     const t1 = performance.now();
-    const set = statementsOf([...articles.values()], { includeDetections: true, labels: this.services.annotations.labels().map((l) => l.name) });
+    const set = statementsOf([...articles.values()], { includeDetections: true, labels: this.services.annotations.labels().map((l) => l.name) }, this.statementCache);
     this.loadTimings = { read: missing.length, readMs: t1 - t0, statementsMs: performance.now() - t1, statements: set.statements.length };
     return { set, byId: new Map(set.statements.map((s) => [s.id, s])), articles };
   }

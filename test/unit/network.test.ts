@@ -160,6 +160,8 @@ describe('discourse networks', () => {
     {
       title: 'conflict, no normalisation',
       request: { kind: 'conflict' },
+      // Each node with its own statements on the topics of its conflicts (the union over its edges).
+      nodes: ['alice actor 4 a.txt:s1,b.txt:s4,b.txt:s7', 'bob actor 3 a.txt:s2', 'carol actor 2 a.txt:s3', 'dave actor 5 b.txt:s5'],
       edges: ['alice~bob 1 1 a.txt:s1,a.txt:s2,b.txt:s7', 'alice~carol 1 1 a.txt:s3,b.txt:s4', 'bob~carol 1 1 a.txt:s2,a.txt:s3', 'carol~dave 1 1 a.txt:s3,b.txt:s5'],
     },
     {

@@ -236,52 +236,88 @@ function normalise(w: number, a: number, b: number, union: number, how: Normalis
   return w;
 }
 
+/**
+ * An edge whose statement list is worked out when first read: a workspace's agreement network can
+ * have tens of thousands of edges with a hundred statements each, of which a drawing keeps a few
+ * hundred. Read like a plain property (enumerable; computed once).
+ */
+function lazyEdge(edge: Omit<NetworkEdge, 'statements'>, statements: () => string[]): NetworkEdge {
+  let cached: string[] | undefined;
+  return Object.defineProperty(edge, 'statements', { enumerable: true, configurable: true, get: () => (cached ??= statements()) }) as NetworkEdge;
+}
+
 function agreementOrConflict(set: StatementSet, statements: readonly Statement[], kind: 'agreement' | 'conflict', how: Normalisation): Network {
   const prof = profiles(statements);
-  const byId = new Map(statements.map((s) => [s.id, s]));
   const keys = [...prof.keys()].sort();
   const nodes = new NodeSet(set.actors);
   const edges: NetworkEdge[] = [];
+  // A node's statements are its own on what it shares with someone (as the union over its edges).
+  if (kind === 'agreement') {
+    const holders = new Map<string, number>();
+    for (const p of prof.values()) for (const k of p.pairs.keys()) holders.set(k, (holders.get(k) ?? 0) + 1);
+    for (const i of keys) for (const [k, ids] of prof.get(i)!.pairs) if (holders.get(k)! > 1) for (const id of ids) nodes.actor(i, id);
+  } else {
+    const byTopic = new Map<string, { actors: number; stances: Map<string, number> }>();
+    for (const p of prof.values()) {
+      for (const [t, st] of p.polar) {
+        let e = byTopic.get(t);
+        if (!e) byTopic.set(t, (e = { actors: 0, stances: new Map() }));
+        e.actors++;
+        for (const x of st.keys()) e.stances.set(x, (e.stances.get(x) ?? 0) + 1);
+      }
+    }
+    for (const i of keys) {
+      for (const [t, st] of prof.get(i)!.polar) {
+        const e = byTopic.get(t)!;
+        const conflicts = st.size > 1 ? e.actors > 1 : [...e.stances.keys()].some((x) => !st.has(x));
+        if (conflicts) for (const ids of st.values()) for (const id of ids) nodes.actor(i, id);
+      }
+    }
+  }
   for (let x = 0; x < keys.length; x++) {
     for (let y = x + 1; y < keys.length; y++) {
       const [i, j] = [keys[x]!, keys[y]!];
       const [pi, pj] = [prof.get(i)!, prof.get(j)!];
-      const ids = new Set<string>();
       let w = 0;
       let a: number;
       let b: number;
       let union: number;
+      let ids: () => string[];
       if (kind === 'agreement') {
-        for (const [k, si] of pi.pairs) {
-          const sj = pj.pairs.get(k);
-          if (!sj) continue;
-          w++;
-          for (const id of [...si, ...sj]) ids.add(id);
-        }
+        for (const k of pi.pairs.keys()) if (pj.pairs.has(k)) w++;
         [a, b] = [pi.pairs.size, pj.pairs.size];
         union = a + b - w;
+        ids = () => {
+          const out = new Set<string>();
+          for (const [k, si] of pi.pairs) {
+            const sj = pj.pairs.get(k);
+            if (sj) for (const id of [...si, ...sj]) out.add(id);
+          }
+          return [...out].sort();
+        };
       } else {
         let sharedTopics = 0;
+        const differ = (ti: Map<string, string[]>, tj: Map<string, string[]>) => [...ti.keys()].some((s) => [...tj.keys()].some((u) => u !== s));
         for (const [t, ti] of pi.polar) {
           const tj = pj.polar.get(t);
           if (!tj) continue;
           sharedTopics++;
-          const differ = [...ti.keys()].some((s) => [...tj.keys()].some((u) => u !== s));
-          if (!differ) continue;
-          w++;
-          for (const id of [...[...ti.values()].flat(), ...[...tj.values()].flat()]) ids.add(id);
+          if (differ(ti, tj)) w++;
         }
         [a, b] = [pi.polar.size, pj.polar.size];
         union = a + b - sharedTopics;
+        ids = () => {
+          const out = new Set<string>();
+          for (const [t, ti] of pi.polar) {
+            const tj = pj.polar.get(t);
+            if (!tj || !differ(ti, tj)) continue;
+            for (const id of [...[...ti.values()].flat(), ...[...tj.values()].flat()]) out.add(id);
+          }
+          return [...out].sort();
+        };
       }
       if (!w) continue;
-      const statementIds = [...ids].sort();
-      for (const id of statementIds) {
-        const s = byId.get(id);
-        if (s) nodes.actor(s.speaker, id);
-      }
-      const weight = normalise(w, a, b, union, how);
-      edges.push({ id: `${i}~${j}`, source: i, target: j, directed: false, weight, count: w, statements: statementIds });
+      edges.push(lazyEdge({ id: `${i}~${j}`, source: i, target: j, directed: false, weight: normalise(w, a, b, union, how), count: w }, ids));
     }
   }
   return { kind, nodes: nodes.list(), edges };

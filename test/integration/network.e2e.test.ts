@@ -101,9 +101,10 @@ describe('actor network panel', () => {
     assert.equal(editor.document.getText(editor.selection), LU);
     await vscode.commands.executeCommand('articleAnnotator.showNetwork');
 
-    // Invalid messages are dropped.
+    // Invalid messages, and an element the drawing does not have, are dropped.
     const before = panel.listed;
-    await panel.handle({ type: 'select', title: 3, statements: 'x' });
+    await panel.handle({ type: 'select', element: 3 });
+    await panel.handle({ type: 'select', element: 'a:person:no such actor' });
     assert.equal(panel.listed, before);
   });
 

@@ -60,7 +60,17 @@ function request(): void {
 }
 for (const id of ['kind', 'normalisation', 'scope', 'from', 'to', 'stance', 'topic', 'detections']) $(id).addEventListener('change', request);
 
+let drawnKind: string | undefined;
+
 async function draw(m: Extract<ToPanel, { type: 'network' }>, receivedAt: number): Promise<void> {
+  // Another network: the claims listed for an element of the one before no longer apply.
+  if (drawnKind !== undefined && drawnKind !== m.state.kind) {
+    const hint = document.createElement('p');
+    hint.className = 'meta';
+    hint.textContent = 'Click a node or an edge to list its claims.';
+    $('side').replaceChildren(hint);
+  }
+  drawnKind = m.state.kind;
   state = m.state;
   vscode.setState(state);
   showControls();

@@ -147,6 +147,7 @@ describe('actor network panel', () => {
     await frameSelect('#kind', 'conflict');
     await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 3, 'conflict', 30000);
     const conflict = await shown(panel, 3, 2, 'conflict');
+    assert.deepEqual(await listed(), [], 'another network: the claims of the agreement edge are no longer listed');
     assert.ok(conflict.edges.every((e) => e.source.includes('janjua') || e.target.includes('janjua')), 'every conflict edge is with Janjua');
     await screenshot('network-conflict');
   });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const VERSION = 3;
+const VERSION = 4;
 const root = new URL('..', import.meta.url).pathname;
 
 export function prng(seed) {
@@ -24,6 +24,7 @@ const LAST = ['Okafor', 'Lindqvist', 'Moreau', 'Petrov', 'Haddad', 'Tanaka', 'Si
 const ORGS = ['Council', 'Ministry of Finance', 'Agency', 'Institute', 'Commission', 'Front', 'Federation', 'Authority'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const TOPICS = ['sanctions', 'elections', 'budget', 'climate', 'security', 'trade', 'health', 'migration'];
 const PLACES = ['Kenya', 'Peru', 'Norway', 'Vietnam', 'Ghana', 'Chile', 'Poland', 'Egypt', 'Brazil', 'Indonesia'];
 
 export function sentencesOfSeeds() {
@@ -65,6 +66,7 @@ export function generate(seed = 42) {
   rmSync(join(root, 'bench', 'corpus'), { recursive: true, force: true });
   mkdirSync(join(dir, 'workspace', 'seeds'), { recursive: true });
   const rand = prng(seed);
+  const pick = (a) => a[Math.floor(rand() * a.length)];
   const sentences = sentencesOfSeeds();
   writeFileSync(join(dir, 'one-mb.txt'), makeArticle(rand, 1_000_000, sentences));
   writeFileSync(join(dir, 'ten-mb.txt'), makeArticle(rand, 10_000_000, sentences));
@@ -81,6 +83,8 @@ export function generate(seed = 42) {
       const orphan = k === 0 && i % 50 === 0;
       const quote = orphan ? 'This passage was removed from the article long ago.' : cps.slice(start, end).join('');
       lines.push(`  - id: a-${i}-${k}`, `    label: ${['claim', 'actor', 'note', 'evidence'][k % 4]}`, `    start: ${start}`, `    end: ${end}`, `    quote: ${JSON.stringify(quote)}`);
+      // Claims are coded statements (issue 19): a speaker, a topic and a stance, for the networks.
+      if (k % 4 === 0) lines.push(`    speaker: ${pick(FIRST)} ${pick(LAST)}`, `    about: [${pick(TOPICS)}]`, `    stance: ${pick(['agree', 'disagree', 'neutral'])}`);
     }
     const yaml = i % 1000 === 7 ? 'version: 1\narticle: [broken\n' : lines.join('\n') + '\n';
     writeFileSync(join(dir, 'workspace', 'seeds', `${name}.annotations.yaml`), yaml);

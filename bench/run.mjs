@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
+import { networkRowsOf } from './networkRows.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const log = (s) => process.stderr.write(`${s}\n`);
@@ -60,6 +61,9 @@ if (vs.activationSamples?.length) {
 else pendingRow('activation time (in VS Code)', '< 30 ms');
 if (vs.heapGrowthMB !== undefined) rows.push({ name: 'extension-host heap growth, 5,000-article workspace open (in VS Code)', target: '< 300 MB', value: `${vs.heapGrowthMB.toFixed(0)} MB (heap + array buffers; all sidecars loaded, workspace actors grouped)`, pass: vs.heapGrowthMB < 300 });
 else pendingRow('extension-host heap growth (in VS Code)', '< 300 MB');
+const network = networkRowsOf(vs.network);
+if (network) rows.push(...network);
+else pendingRow('actor network, 5,000-article workspace: request → layout settled (in VS Code)', '< 3 s');
 if (vs.error) log(`VS Code benchmark error: ${vs.error}`);
 
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date: new Date().toISOString() };

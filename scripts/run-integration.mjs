@@ -66,6 +66,53 @@ const cleanup = () => {
 };
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { cleanup(); process.exit(130); });
 
+/** The frame (webviews are nested iframes of the workbench) whose document has `selector`. */
+async function frameWith(selector) {
+  for (const frame of page.frames()) {
+    try {
+      if (await frame.$(selector)) return frame;
+    } catch { /* a frame navigating away */ }
+  }
+  return undefined;
+}
+
+/**
+ * Requests on the content of a webview (or any frame): `dom` (elements matching `selector`, with
+ * their data- attributes; [] when no frame has one), `click` (a real mouse click at `x`,`y` inside
+ * the element, its centre by default), `select` (choose `value` in a <select>), `fill` (type
+ * `value` into an input) and `eval` (the value of expression `expr` in that frame).
+ */
+async function frameRequest(op, params) {
+  const selector = params.get('selector') || 'body';
+  const frame = await frameWith(selector);
+  if (op === 'dom') {
+    if (!frame) return [];
+    return frame.$$eval(selector, (els) => els.map((e) => ({
+      text: e.textContent ?? '',
+      title: e.getAttribute('title') ?? '',
+      ariaLabel: e.getAttribute('aria-label') ?? '',
+      className: typeof e.className === 'string' ? e.className : '',
+      data: { ...(e.dataset ?? {}) },
+    })));
+  }
+  if (!frame) throw new Error(`no frame has ${selector}`);
+  if (op === 'click') {
+    const box = await (await frame.$(selector)).boundingBox();
+    if (!box) throw new Error(`${selector} is not visible`);
+    const x = box.x + (params.has('x') ? Number(params.get('x')) : box.width / 2);
+    const y = box.y + (params.has('y') ? Number(params.get('y')) : box.height / 2);
+    await page.mouse.click(x, y);
+    return { x, y };
+  }
+  if (op === 'select') return { selected: await frame.selectOption(selector, params.get('value') ?? '') };
+  if (op === 'fill') {
+    await frame.fill(selector, params.get('value') ?? '');
+    return {};
+  }
+  if (op === 'eval') return { value: await frame.evaluate(params.get('expr') ?? 'undefined') };
+  throw new Error(`unknown frame request ${op}`);
+}
+
 // Harness endpoint: lets tests inside the extension host take screenshots and read the DOM.
 harness = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
@@ -102,6 +149,8 @@ harness = createServer(async (req, res) => {
       res.end(JSON.stringify(items));
     } else if (url.pathname === '/editor-geometry') {
       res.end(JSON.stringify(await target.evaluate(editorGeometry)));
+    } else if (url.pathname.startsWith('/frame/')) {
+      res.end(JSON.stringify(await frameRequest(url.pathname.slice('/frame/'.length), url.searchParams)));
     } else if (url.pathname === '/key') {
       await target.keyboard.press(url.searchParams.get('key') || 'Escape');
       res.end('{}');

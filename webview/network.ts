@@ -24,7 +24,8 @@ const STANCE_COLOUR: Record<string, [string, string]> = {
 };
 
 let state: NetworkViewState = viewStateOf(vscode.getState()) ?? viewStateOf(JSON.parse(document.body.dataset.state ?? 'null')) ?? DEFAULT_VIEW_STATE;
-const cy = cytoscape({ container: $('graph'), wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4 });
+// Large drawings stay quick to pan and zoom: edges hidden and a texture shown while moving.
+const cy = cytoscape({ container: $('graph'), wheelSensitivity: 0.3, minZoom: 0.1, maxZoom: 4, hideEdgesOnViewport: true, textureOnViewport: true });
 
 function fillSelect(sel: HTMLSelectElement, values: string[], any: string, chosen: string | undefined): void {
   sel.replaceChildren(new Option(any, ''), ...values.map((v) => new Option(v, v)));
@@ -59,7 +60,17 @@ function request(): void {
 }
 for (const id of ['kind', 'normalisation', 'scope', 'from', 'to', 'stance', 'topic', 'detections']) $(id).addEventListener('change', request);
 
-function draw(m: Extract<ToPanel, { type: 'network' }>): void {
+let drawnKind: string | undefined;
+
+async function draw(m: Extract<ToPanel, { type: 'network' }>, receivedAt: number): Promise<void> {
+  // Another network: the claims listed for an element of the one before no longer apply.
+  if (drawnKind !== undefined && drawnKind !== m.state.kind) {
+    const hint = document.createElement('p');
+    hint.className = 'meta';
+    hint.textContent = 'Click a node or an edge to list its claims.';
+    $('side').replaceChildren(hint);
+  }
+  drawnKind = m.state.kind;
   state = m.state;
   vscode.setState(state);
   showControls();
@@ -74,39 +85,68 @@ function draw(m: Extract<ToPanel, { type: 'network' }>): void {
   cy.add([
     ...n.nodes.map((x) => ({
       group: 'nodes' as const,
-      data: { id: x.id, label: x.label, statements: x.statements, d: 18 + 42 * Math.sqrt(x.size / maxSize), colour: x.kind === 'topic' ? topicColour : css(...(TYPE_COLOUR[x.type ?? 'other'] ?? TYPE_COLOUR.other!)), shape: x.kind === 'topic' ? 'round-rectangle' : 'ellipse' },
+      data: { id: x.id, label: x.label, d: 18 + 42 * Math.sqrt(x.size / maxSize), colour: x.kind === 'topic' ? topicColour : css(...(TYPE_COLOUR[x.type ?? 'other'] ?? TYPE_COLOUR.other!)), shape: x.kind === 'topic' ? 'round-rectangle' : 'ellipse' },
     })),
     ...n.edges.map((e) => {
       const stances = Object.entries(e.stances ?? {}).sort((a, b) => b[1] - a[1]);
       const main = stances[0]?.[0];
       const colour = n.kind === 'conflict' ? css(...STANCE_COLOUR.disagree!) : n.kind === 'agreement' ? css(...STANCE_COLOUR.agree!) : main && STANCE_COLOUR[main] ? css(...STANCE_COLOUR[main]!) : css('--vscode-descriptionForeground', '#888888');
-      return { group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, statements: e.statements, w: 1 + 7 * (e.weight / maxWeight), colour, arrow: e.directed ? 'triangle' : 'none', label: Number.isInteger(e.weight) ? String(e.weight) : e.weight.toFixed(2) } };
+      return { group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, w: 1 + 7 * (e.weight / maxWeight), colour, arrow: e.directed ? 'triangle' : 'none', label: Number.isInteger(e.weight) ? String(e.weight) : e.weight.toFixed(2) } };
     }),
   ]);
   cy.style([
-    { selector: 'node', style: { label: 'data(label)', width: 'data(d)', height: 'data(d)', 'background-color': 'data(colour)', shape: 'data(shape)' as never, color: fg, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': css('--vscode-editor-background', '#1e1e1e'), 'text-outline-width': 2 } },
-    { selector: 'edge', style: { width: 'data(w)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'data(arrow)' as never, 'curve-style': 'bezier', opacity: 0.8, label: 'data(label)', 'font-size': 9, color: fg, 'text-outline-color': css('--vscode-editor-background', '#1e1e1e'), 'text-outline-width': 2 } },
+    { selector: 'node', style: { label: 'data(label)', width: 'data(d)', height: 'data(d)', 'background-color': 'data(colour)', shape: 'data(shape)' as never, color: fg, 'font-size': 11, 'min-zoomed-font-size': 6, 'text-valign': 'bottom', 'text-margin-y': 3, 'text-outline-color': css('--vscode-editor-background', '#1e1e1e'), 'text-outline-width': 2 } },
+    // Weight labels on a chip of the editor's background with a thin border: readable over the line in every theme.
+    { selector: 'edge', style: { width: 'data(w)', 'line-color': 'data(colour)', 'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'data(arrow)' as never, 'curve-style': 'bezier', opacity: 0.85, label: 'data(label)', 'font-size': 11, 'min-zoomed-font-size': 6, 'font-weight': 'bold', color: fg, 'text-background-color': css('--vscode-editor-background', '#1e1e1e'), 'text-background-opacity': 1, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle', 'text-border-color': css('--vscode-panel-border', '#808080'), 'text-border-width': 1, 'text-border-opacity': 1 } as never },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': css('--vscode-focusBorder', '#007fd4'), 'line-color': css('--vscode-focusBorder', '#007fd4') } },
   ]);
-  cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90, padding: 30 } as cytoscape.LayoutOptions).run();
+  const l0 = performance.now();
+  // From a cheap start (rings by weighted degree: the most connected in the middle), a force
+  // layout; a large network cools faster, so that its layout settles in well under a second.
+  cy.layout({ name: 'concentric', animate: false, fit: false, concentric: (x: cytoscape.NodeSingular) => x.degree(false), levelWidth: () => 2, minNodeSpacing: 20 } as cytoscape.LayoutOptions).run();
+  const big = n.nodes.length > 60;
+  const layout = cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90, padding: 30, initialTemp: big ? 200 : 1000, coolingFactor: big ? 0.95 : 0.99 } as cytoscape.LayoutOptions);
+  const settled = layout.promiseOn('layoutstop');
+  layout.run();
+  await settled;
+  const layoutMs = performance.now() - l0;
+  if (m.seq !== latest) return; // a newer network arrived meanwhile
   cy.fit(undefined, 30);
   const status = $('status');
   status.dataset.nodes = String(n.nodes.length);
   status.dataset.edges = String(n.edges.length);
-  status.textContent = `${n.nodes.length} nodes, ${n.edges.length} edges, ${m.statements} statements`;
-  vscode.postMessage({ type: 'drawn', nodes: cy.nodes().length, edges: cy.edges().length });
+  status.dataset.seq = String(m.seq);
+  const cut = n.total.nodes > n.nodes.length || n.total.edges > n.edges.length;
+  status.textContent = cut
+    ? `${n.nodes.length} of ${n.total.nodes} nodes (the most connected), ${n.edges.length} of ${n.total.edges} edges, ${m.statements} statements: narrow with the filters to see the rest`
+    : `${n.nodes.length} nodes, ${n.edges.length} edges, ${m.statements} statements`;
+  status.dataset.totalNodes = String(n.total.nodes);
+  status.dataset.totalEdges = String(n.total.edges);
+  // Drawn: after the next frame has been painted.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  vscode.postMessage({ type: 'drawn', seq: m.seq, nodes: cy.nodes().length, edges: cy.edges().length, ms: performance.now() - receivedAt, layoutMs });
 }
+let latest = -1;
+
+// For end-to-end tests: where each node and edge is drawn, in pixels of #graph. Read-only.
+Object.defineProperty(window, 'articleAnnotatorNetwork', {
+  value: Object.freeze({
+    nodes: () => cy.nodes().map((x) => ({ id: x.id(), label: String(x.data('label')), ...x.renderedPosition() })),
+    edges: () => cy.edges().map((e) => ({ id: e.id(), source: e.source().id(), target: e.target().id(), ...e.renderedMidpoint() })),
+  }),
+});
 
 cy.on('tap', 'node, edge', (evt) => {
-  const el = evt.target as cytoscape.SingularElementArgument;
-  const title = el.isNode() ? String(el.data('label')) : `${el.source().data('label')} – ${el.target().data('label')}`;
-  vscode.postMessage({ type: 'select', title, statements: el.data('statements') as string[] });
+  vscode.postMessage({ type: 'select', element: (evt.target as cytoscape.SingularElementArgument).id() });
 });
 
 function listClaims(m: Extract<ToPanel, { type: 'claims' }>): void {
   const side = $('side');
   const h = document.createElement('h3');
   h.textContent = m.title;
+  const count = document.createElement('p');
+  count.className = 'meta';
+  count.textContent = m.total > m.claims.length ? `The first ${m.claims.length} of ${m.total} claims` : `${m.total} claim${m.total === 1 ? '' : 's'}`;
   const ul = document.createElement('ul');
   ul.id = 'claims';
   for (const c of m.claims) {
@@ -126,13 +166,16 @@ function listClaims(m: Extract<ToPanel, { type: 'claims' }>): void {
     li.addEventListener('keydown', (e) => e.key === 'Enter' && open());
     ul.append(li);
   }
-  side.replaceChildren(h, ul);
+  side.replaceChildren(h, count, ul);
 }
 
 window.addEventListener('message', (e: MessageEvent) => {
   const m = toPanel(e.data);
   if (!m) return;
-  if (m.type === 'network') draw(m);
+  if (m.type === 'network') {
+    latest = m.seq;
+    void draw(m, performance.now());
+  }
   else listClaims(m);
 });
 showControls();

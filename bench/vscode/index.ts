@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ArticleAnnotatorApi } from '../../src/extension';
+import { networkRows } from './network';
 
 const tick = () => new Promise((r) => setImmediate(r));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -235,6 +236,10 @@ export async function run(): Promise<void> {
     results.fsReadFile = stats(fsTimes);
     results.heapGrowthMB = (memory() - heap0) / 1e6;
     gcObserver.disconnect();
+
+    // The actor network panel (issue 19), after the heap reading: the workspace's detections are
+    // cached and its sidecars loaded by now.
+    results.network = await networkRows(api);
   } catch (e) {
     results.error = String((e as Error).stack ?? e);
   }

@@ -27,10 +27,11 @@ export async function collectArticle(services: Services, uri: vscode.Uri, withDe
   const anns = await services.annotations.get(uri);
   const map = new OffsetMap(text);
   const annotations: Annotation[] = [];
+  const lines = doc ? undefined : lineStarts(text);
   for (const i of anns.items) {
     if (!i.range) continue; // orphans have no place in the text
-    const s16 = doc ? doc.offsetAt(i.range.start) : offsetIn(text, i.range.start);
-    const e16 = doc ? doc.offsetAt(i.range.end) : offsetIn(text, i.range.end);
+    const s16 = lines ? offsetIn(text, lines, i.range.start) : doc!.offsetAt(i.range.start);
+    const e16 = lines ? offsetIn(text, lines, i.range.end) : doc!.offsetAt(i.range.end);
     const fresh = makeAnnotation(text, map.toCodePoint(s16), map.toCodePoint(e16), { id: i.annotation.id, label: i.annotation.label }, map);
     annotations.push({ ...i.annotation, start: fresh.start, end: fresh.end, quote: fresh.quote, prefix: fresh.prefix ?? '', suffix: fresh.suffix ?? '' });
   }
@@ -44,12 +45,15 @@ export async function collectArticle(services: Services, uri: vscode.Uri, withDe
   return article;
 }
 
-function offsetIn(text: string, pos: vscode.Position): number {
-  let i = 0;
-  for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) return text.length;
-    i = nl + 1;
-  }
-  return Math.min(text.length, i + pos.character);
+/** UTF-16 offset of each line's start (lines end at `\n`, as the store's positions count them). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+  return starts;
+}
+
+function offsetIn(text: string, lines: readonly number[], pos: vscode.Position): number {
+  const start = lines[pos.line];
+  if (start === undefined) return text.length;
+  return Math.min(text.length, start + pos.character);
 }

@@ -39,6 +39,43 @@ export async function queryDom(selector: string, page: PageNo = 1): Promise<DomN
   return (await r.json()) as DomNode[];
 }
 
+/** An element of a webview's document (or another frame's), with its `data-` attributes. */
+export interface FrameNode extends DomNode {
+  data: Record<string, string>;
+}
+
+async function frame<T>(op: string, params: Record<string, string | number>): Promise<T> {
+  const q = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const r = await fetch(`${base()}/frame/${op}?${q}`);
+  if (!r.ok) throw new Error(`frame ${op} failed: ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** Elements matching `selector` in the first frame (webviews are nested iframes) that has one; [] if none. */
+export function frameDom(selector: string): Promise<FrameNode[]> {
+  return frame('dom', { selector });
+}
+
+/** A real mouse click on the element, at (x, y) inside it (its centre by default); returns the page point. */
+export function frameClick(selector: string, at?: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  return frame('click', { selector, ...(at ? { x: at.x, y: at.y } : {}) });
+}
+
+/** Chooses `value` in the <select> `selector` (as the user does; `change` fires). */
+export async function frameSelect(selector: string, value: string): Promise<void> {
+  await frame('select', { selector, value });
+}
+
+/** Types `value` into the input `selector` (`input` and `change` fire). */
+export async function frameFill(selector: string, value: string): Promise<void> {
+  await frame('fill', { selector, value });
+}
+
+/** The value of a JavaScript expression in the frame that has `selector`. */
+export async function frameEval<T>(selector: string, expr: string): Promise<T> {
+  return (await frame<{ value: T }>('eval', { selector, expr })).value;
+}
+
 /** What the active text editor renders (scripts/lib/editorGeometry.mjs): overflow and scrollbar. */
 export interface EditorGeometry {
   error?: string;

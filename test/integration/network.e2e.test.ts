@@ -1,43 +1,154 @@
+// The actor network panel driven as a user drives it: real mouse clicks on the canvas and on the
+// side list, the panel's own selects and inputs; what it shows read from the webview's DOM.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { screenshot } from './harness';
+import { frameClick, frameDom, frameEval, frameFill, frameSelect, screenshot } from './harness';
 import { api, seedUri, sidecarOf, waitFor, writeSidecar } from './util';
 import * as fs from 'node:fs';
+import type { NetworkPanel } from '../../src/network';
+
+interface Drawn {
+  nodes: { id: string; label: string; x: number; y: number }[];
+  edges: { id: string; source: string; target: string; x: number; y: number }[];
+}
+
+const LU = 'We continue to encourage Pakistan to prosecute militant leaders';
+const TONER = 'We’re working with Pakistan, we’re making our concerns clear';
+const JANJUA = 'Ms Janjua said the US understood Pakistan’s concerns.';
 
 describe('actor network panel', () => {
+  // Three coded claims on one topic: two agree (2022-12-09 and 2016-09-07), one disagrees (no date).
   const A = seedUri('002_0758a46f1570366d.txt');
+  const B = seedUri('003_f2cdae8a492d10f5.txt');
+  const C = seedUri('004_7b40fffef38cf50c.txt');
   before(async () => {
-    writeSidecar(A, [{ id: 'n-1', label: 'claim', quote: 'We continue to encourage Pakistan to prosecute militant leaders', speaker: 'Donald Lu' }]);
+    writeSidecar(A, [{ id: 'n-1', label: 'claim', quote: LU, speaker: 'Donald Lu', about: ['prosecution'], stance: 'agree' }]);
+    writeSidecar(B, [{ id: 'n-2', label: 'claim', quote: TONER, speaker: 'Mark C. Toner', about: ['prosecution'], stance: 'agree' }]);
+    writeSidecar(C, [{ id: 'n-3', label: 'claim', quote: JANJUA, speaker: 'Tehmina Janjua', about: ['prosecution'], stance: 'disagree' }]);
     const a = await api();
-    await waitFor(async () => (await a.services.annotations.get(A)).items.length === 1, 'sidecar loaded');
+    for (const u of [A, B, C]) await a.services.annotations.discardChanges(u);
+    await waitFor(async () => {
+      for (const u of [A, B, C]) if ((await a.services.annotations.get(u)).items.length !== 1) return false;
+      return true;
+    }, 'sidecars loaded');
+    // Room for the panel: no chat view beside it.
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   });
   after(async () => {
-    fs.rmSync(sidecarOf(A).fsPath, { force: true });
+    for (const u of [A, B, C]) fs.rmSync(sidecarOf(u).fsPath, { force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens beside the editor, draws the seed network, lists claims and selects the quote', async () => {
+  /** Waits until the page reports `nodes`/`edges` for the network the extension sent last. */
+  async function shown(panel: NetworkPanel, nodes: number, edges: number, what: string): Promise<Drawn> {
+    await waitFor(async () => {
+      const [status] = await frameDom('#status');
+      const sent = panel.lastSent;
+      return !!status && !!sent && status.data.seq === String(sent.seq) && panel.drawn?.seq === sent.seq;
+    }, `${what}: the page drew the network sent last`, 30000);
+    const [status] = await frameDom('#status');
+    assert.deepEqual([status!.data.nodes, status!.data.edges], [String(nodes), String(edges)], `${what}: nodes and edges the page reports`);
+    assert.deepEqual([panel.lastSent!.nodes, panel.lastSent!.edges, panel.drawn!.nodes, panel.drawn!.edges], [nodes, edges, nodes, edges], `${what}: sent and drawn`);
+    return frameEval<Drawn>('#graph', '({ nodes: articleAnnotatorNetwork.nodes(), edges: articleAnnotatorNetwork.edges() })');
+  }
+
+  async function listed(): Promise<string[]> {
+    return (await frameDom('#claims li')).map((li) => li.text);
+  }
+
+  it('draws the seed network; a click on a node lists its claims, a click on a claim selects the quote', async () => {
     const a = await api();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(A));
     await vscode.commands.executeCommand('articleAnnotator.showNetwork');
     const panel = await waitFor(() => a.networkFeature.current, 'the panel');
-    // Detections included, so the seed workspace's detected claims give a network to draw.
-    await panel.handle({ type: 'request', state: { kind: 'talks-about', normalisation: 'none', scope: 'workspace', filter: { includeDetections: true } } });
-    const drawn = await waitFor(() => (panel.drawn && panel.drawn.nodes > 0 && panel.lastSent && panel.drawn.nodes === panel.lastSent.nodes ? panel.drawn : undefined), 'the canvas drew the nodes sent', 30000);
-    assert.equal(drawn.edges, panel.lastSent!.edges);
-    assert.ok(drawn.edges > 0);
+    // Accepted annotations only (the default): each speaker → the actors inside the claim.
+    await waitFor(() => panel.drawn, 'the first drawing', 30000);
+    const accepted = await shown(panel, panel.lastSent!.nodes, panel.lastSent!.edges, 'who talks about whom');
+    const labels = accepted.nodes.map((n) => n.label);
+    for (const who of ['Donald Lu', 'Pakistan']) assert.ok(labels.includes(who), `${who} is drawn (${labels.join(', ')})`);
+    await screenshot('network-talks-about');
+
+    // The detected claims too: the Detections checkbox, clicked.
+    await frameClick('#detections');
+    await waitFor(() => panel.lastSent && panel.lastSent.nodes > accepted.nodes.length && panel.drawn?.seq === panel.lastSent.seq, 'network with detections', 30000);
+    const withDetections = await shown(panel, panel.lastSent!.nodes, panel.lastSent!.edges, 'with detections');
+    assert.ok(withDetections.edges.length > accepted.edges.length);
     await screenshot('network-panel');
-    // A node's claims: the speaker of the user claim (Donald Lu) lists it.
-    await panel.handle({ type: 'request', state: { kind: 'talks-about', normalisation: 'none', scope: 'workspace', filter: {} } });
-    await waitFor(() => panel.drawn && panel.lastSent && panel.drawn.nodes === panel.lastSent.nodes && panel.drawn.nodes >= 2, 'accepted-only network drawn', 30000);
-    await panel.handle({ type: 'select', title: 'Donald Lu', statements: ['seeds/002_0758a46f1570366d.txt:n-1', 'no-such-statement'] });
-    assert.deepEqual(panel.listed.map((c) => `${c.speaker}: ${c.quote}`), ['Donald Lu: We continue to encourage Pakistan to prosecute militant leaders']);
-    const editor = await panel.open('seeds/002_0758a46f1570366d.txt:n-1');
-    assert.ok(editor);
-    assert.equal(editor.document.getText(editor.selection), 'We continue to encourage Pakistan to prosecute militant leaders');
-    // Invalid messages are dropped.
+    await frameClick('#detections');
+    const again = await waitFor(async () => {
+      const d = panel.drawn;
+      return d && d.seq === panel.lastSent?.seq && d.nodes === accepted.nodes.length ? shown(panel, accepted.nodes.length, accepted.edges.length, 'accepted only again') : undefined;
+    }, 'accepted only again', 30000);
+
+    // Click the node of Donald Lu on the canvas: the side list shows his claim.
+    const lu = again.nodes.find((n) => n.label === 'Donald Lu')!;
+    await frameClick('#graph', lu);
+    await waitFor(async () => (await listed()).length > 0, 'the side list');
+    const [title] = await frameDom('#side h3');
+    assert.equal(title!.text, 'Donald Lu');
+    const items = await listed();
+    assert.equal(items.length, 1);
+    assert.ok(items[0]!.startsWith(`Donald Lu“${LU}”`), items[0]);
+    assert.ok(items[0]!.includes('2022-12-09'), `the claim's date is listed: ${items[0]}`);
+    assert.deepEqual(panel.listed.map((c) => `${c.speaker}: ${c.quote}`), [`Donald Lu: ${LU}`]);
+
+    // Click the claim: its article opens with the quote selected.
+    await frameClick('#claims li');
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === A.toString() && !e.selection.isEmpty ? e : undefined;
+    }, 'the article with the quote selected');
+    assert.equal(editor.document.getText(editor.selection), LU);
+    await vscode.commands.executeCommand('articleAnnotator.showNetwork');
+
+    // Invalid messages, and an element the drawing does not have, are dropped.
     const before = panel.listed;
-    await panel.handle({ type: 'select', title: 3, statements: 'x' });
+    await panel.handle({ type: 'select', element: 3 });
+    await panel.handle({ type: 'select', element: 'a:person:no such actor' });
     assert.equal(panel.listed, before);
+  });
+
+  it('switches the network and filters it with the panel controls', async () => {
+    const a = await api();
+    const panel = await waitFor(() => a.networkFeature.current, 'the panel');
+    // Actors × topics: three speakers, one topic.
+    await frameSelect('#kind', 'actor-topic');
+    await waitFor(() => panel.lastSent && panel.drawn?.seq === panel.lastSent.seq && panel.drawn.nodes === 4, 'actors × topics', 30000);
+    const twoMode = await shown(panel, 4, 3, 'actors × topics');
+    assert.deepEqual(twoMode.nodes.map((n) => n.label).sort(), ['Donald Lu', 'Mark C. Toner', 'Tehmina Janjua', 'prosecution']);
+    await screenshot('network-actor-topic');
+
+    // Stance: agree only.
+    await frameSelect('#stance', 'agree');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 3, 'agreeing statements', 30000);
+    const agreeing = await shown(panel, 3, 2, 'stance agree');
+    assert.ok(!agreeing.nodes.some((n) => n.label === 'Tehmina Janjua'));
+    await frameSelect('#stance', '');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 4, 'any stance again', 30000);
+
+    // Date range: from 2020-01-01 leaves Donald Lu's statement of 2022-12-09 alone.
+    await frameFill('#from', '2020-01-01');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 2, 'statements since 2020', 30000);
+    const since = await shown(panel, 2, 1, 'from 2020-01-01');
+    assert.deepEqual(since.nodes.map((n) => n.label).sort(), ['Donald Lu', 'prosecution']);
+    await frameFill('#from', '');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 4, 'no date bound again', 30000);
+
+    // Agreement: Lu and Toner agree; conflict: both against Janjua.
+    await frameSelect('#kind', 'agreement');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 2, 'agreement', 30000);
+    const agreement = await shown(panel, 2, 1, 'agreement');
+    // A click on the edge lists the statements of both.
+    await frameClick('#graph', agreement.edges[0]!);
+    await waitFor(async () => (await listed()).length === 2, 'the edge\'s claims');
+    const [edgeTitle] = await frameDom('#side h3');
+    assert.ok(/Donald Lu – Mark C\. Toner|Mark C\. Toner – Donald Lu/.test(edgeTitle!.text), edgeTitle!.text);
+    await screenshot('network-agreement');
+    await frameSelect('#kind', 'conflict');
+    await waitFor(() => panel.drawn?.seq === panel.lastSent?.seq && panel.drawn?.nodes === 3, 'conflict', 30000);
+    const conflict = await shown(panel, 3, 2, 'conflict');
+    assert.deepEqual(await listed(), [], 'another network: the claims of the agreement edge are no longer listed');
+    assert.ok(conflict.edges.every((e) => e.source.includes('janjua') || e.target.includes('janjua')), 'every conflict edge is with Janjua');
+    await screenshot('network-conflict');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Actor, Claim } from '../../src/core/model';
-import { buildNetwork, statementsOf, type Network, type NetworkArticle, type NetworkRequest, type StatementAnnotation } from '../../src/core/network';
+import { buildNetwork, statementCache, statementsOf, type Network, type NetworkArticle, type NetworkRequest, type StatementAnnotation } from '../../src/core/network';
 
 /*
  * A small workspace whose networks are computed by hand (see the tables below).
@@ -160,6 +160,8 @@ describe('discourse networks', () => {
     {
       title: 'conflict, no normalisation',
       request: { kind: 'conflict' },
+      // Each node with its own statements on the topics of its conflicts (the union over its edges).
+      nodes: ['alice actor 4 a.txt:s1,b.txt:s4,b.txt:s7', 'bob actor 3 a.txt:s2', 'carol actor 2 a.txt:s3', 'dave actor 5 b.txt:s5'],
       edges: ['alice~bob 1 1 a.txt:s1,a.txt:s2,b.txt:s7', 'alice~carol 1 1 a.txt:s3,b.txt:s4', 'bob~carol 1 1 a.txt:s2,a.txt:s3', 'carol~dave 1 1 a.txt:s3,b.txt:s5'],
     },
     {
@@ -192,5 +194,19 @@ describe('discourse networks', () => {
     // Zed is mentioned nowhere: its node is sized by its statements.
     const zed = buildNetwork(withNotes, { kind: 'talks-about' }).nodes.find((x) => x.id === 'a:other:zed');
     assert.deepEqual(zed && { size: zed.size, statements: zed.statements }, { size: 1, statements: ['b.txt:s8'] });
+  });
+
+  it('with a cache: the same statements, each article read once, a replaced article read again', () => {
+    const ws = workspace();
+    const cache = statementCache();
+    for (const opts of [{ includeDetections: true }, {}, { labels: ['claim', 'note'] }]) {
+      const fresh = statementsOf(ws, opts);
+      assert.deepEqual(statementsOf(ws, opts, cache), fresh, 'first call');
+      assert.deepEqual(statementsOf(ws, opts, cache), fresh, 'from the cache');
+    }
+    // An article replaced by a new object (as the panel does after a change) is read again.
+    const changed = [ws[0]!, { ...ws[1]!, annotations: [...ws[1]!.annotations, claim(B, 's8', 'Bob said Dave', 'Zed', ['taxes'], 'agree')] }];
+    assert.deepEqual(statementsOf(changed, { includeDetections: true }, cache), statementsOf(changed, { includeDetections: true }));
+    assert.ok(statementsOf(changed, {}, cache).statements.some((s) => s.id === 'b.txt:s8'));
   });
 });

@@ -110,7 +110,17 @@ function sorted<T extends { id: string }>(items: Iterable<T>): T[] {
 
 class NodeSet {
   readonly nodes = new Map<string, NetworkNode>();
+  /** Each node's statements as a set while building (a workspace's actor has thousands). */
+  private readonly seen = new Map<string, Set<string>>();
   constructor(private readonly actors: Map<string, NetworkActor>) {}
+  private add(n: NetworkNode, statement: string): boolean {
+    let seen = this.seen.get(n.id);
+    if (!seen) this.seen.set(n.id, (seen = new Set()));
+    if (seen.has(statement)) return false;
+    seen.add(statement);
+    n.statements.push(statement);
+    return true;
+  }
   actor(key: string, statement: string): void {
     let n = this.nodes.get(key);
     if (!n) {
@@ -118,7 +128,7 @@ class NodeSet {
       n = { id: key, label: a?.name ?? key, kind: 'actor', type: a?.type ?? 'other', size: a?.mentions ?? 0, statements: [] };
       this.nodes.set(key, n);
     }
-    if (!n.statements.includes(statement)) n.statements.push(statement);
+    this.add(n, statement);
   }
   topic(name: string, statement: string): string {
     const id = `t:${name}`;
@@ -127,10 +137,7 @@ class NodeSet {
       n = { id, label: name, kind: 'topic', size: 0, statements: [] };
       this.nodes.set(id, n);
     }
-    if (!n.statements.includes(statement)) {
-      n.statements.push(statement);
-      n.size = n.statements.length;
-    }
+    if (this.add(n, statement)) n.size = n.statements.length;
     return id;
   }
   list(): NetworkNode[] {
@@ -143,24 +150,30 @@ class NodeSet {
   }
 }
 
-function addTo(edges: Map<string, NetworkEdge>, source: string, target: string, directed: boolean, statement: string): NetworkEdge {
+/** Edges by id, with the statements of each as a set while building. */
+type EdgeMap = Map<string, { edge: NetworkEdge; seen: Set<string> }>;
+
+function addTo(edges: EdgeMap, source: string, target: string, directed: boolean, statement: string): NetworkEdge {
   const id = `${source}${directed ? '>' : '~'}${target}`;
   let e = edges.get(id);
   if (!e) {
-    e = { id, source, target, directed, weight: 0, count: 0, statements: [] };
+    e = { edge: { id, source, target, directed, weight: 0, count: 0, statements: [] }, seen: new Set() };
     edges.set(id, e);
   }
-  if (!e.statements.includes(statement)) {
-    e.statements.push(statement);
-    e.count++;
-    e.weight = e.count;
+  if (!e.seen.has(statement)) {
+    e.seen.add(statement);
+    e.edge.statements.push(statement);
+    e.edge.count++;
+    e.edge.weight = e.edge.count;
   }
-  return e;
+  return e.edge;
 }
+
+const edgeList = (edges: EdgeMap): NetworkEdge[] => sorted([...edges.values()].map((e) => e.edge));
 
 function talksAbout(set: StatementSet, statements: readonly Statement[]): Network {
   const nodes = new NodeSet(set.actors);
-  const edges = new Map<string, NetworkEdge>();
+  const edges: EdgeMap = new Map();
   for (const s of statements) {
     if (!s.mentioned.length) continue;
     nodes.actor(s.speaker, s.id);
@@ -169,12 +182,12 @@ function talksAbout(set: StatementSet, statements: readonly Statement[]): Networ
       addTo(edges, s.speaker, m, true, s.id);
     }
   }
-  return { kind: 'talks-about', nodes: nodes.list(), edges: sorted(edges.values()) };
+  return { kind: 'talks-about', nodes: nodes.list(), edges: edgeList(edges) };
 }
 
 function actorTopic(set: StatementSet, statements: readonly Statement[]): Network {
   const nodes = new NodeSet(set.actors);
-  const edges = new Map<string, NetworkEdge>();
+  const edges: EdgeMap = new Map();
   for (const s of statements) {
     for (const t of s.about) {
       nodes.actor(s.speaker, s.id);
@@ -184,7 +197,7 @@ function actorTopic(set: StatementSet, statements: readonly Statement[]): Networ
       e.stances = { ...e.stances, [stance]: (e.stances?.[stance] ?? 0) + 1 };
     }
   }
-  return { kind: 'actor-topic', nodes: nodes.list(), edges: sorted(edges.values()) };
+  return { kind: 'actor-topic', nodes: nodes.list(), edges: edgeList(edges) };
 }
 
 interface Profile {
@@ -202,10 +215,14 @@ function profiles(statements: readonly Statement[]): Map<string, Profile> {
     if (!p) out.set(s.speaker, (p = { pairs: new Map(), polar: new Map() }));
     for (const t of s.about) {
       const k = `${t}\u0000${s.stance}`;
-      p.pairs.set(k, [...(p.pairs.get(k) ?? []), s.id]);
+      const ids = p.pairs.get(k);
+      if (ids) ids.push(s.id);
+      else p.pairs.set(k, [s.id]);
       if (s.stance === NEUTRAL_STANCE) continue;
       const byStance = p.polar.get(t) ?? new Map<string, string[]>();
-      byStance.set(s.stance, [...(byStance.get(s.stance) ?? []), s.id]);
+      const ids2 = byStance.get(s.stance);
+      if (ids2) ids2.push(s.id);
+      else byStance.set(s.stance, [s.id]);
       p.polar.set(t, byStance);
     }
   }
@@ -219,52 +236,88 @@ function normalise(w: number, a: number, b: number, union: number, how: Normalis
   return w;
 }
 
+/**
+ * An edge whose statement list is worked out when first read: a workspace's agreement network can
+ * have tens of thousands of edges with a hundred statements each, of which a drawing keeps a few
+ * hundred. Read like a plain property (enumerable; computed once).
+ */
+function lazyEdge(edge: Omit<NetworkEdge, 'statements'>, statements: () => string[]): NetworkEdge {
+  let cached: string[] | undefined;
+  return Object.defineProperty(edge, 'statements', { enumerable: true, configurable: true, get: () => (cached ??= statements()) }) as NetworkEdge;
+}
+
 function agreementOrConflict(set: StatementSet, statements: readonly Statement[], kind: 'agreement' | 'conflict', how: Normalisation): Network {
   const prof = profiles(statements);
-  const byId = new Map(statements.map((s) => [s.id, s]));
   const keys = [...prof.keys()].sort();
   const nodes = new NodeSet(set.actors);
   const edges: NetworkEdge[] = [];
+  // A node's statements are its own on what it shares with someone (as the union over its edges).
+  if (kind === 'agreement') {
+    const holders = new Map<string, number>();
+    for (const p of prof.values()) for (const k of p.pairs.keys()) holders.set(k, (holders.get(k) ?? 0) + 1);
+    for (const i of keys) for (const [k, ids] of prof.get(i)!.pairs) if (holders.get(k)! > 1) for (const id of ids) nodes.actor(i, id);
+  } else {
+    const byTopic = new Map<string, { actors: number; stances: Map<string, number> }>();
+    for (const p of prof.values()) {
+      for (const [t, st] of p.polar) {
+        let e = byTopic.get(t);
+        if (!e) byTopic.set(t, (e = { actors: 0, stances: new Map() }));
+        e.actors++;
+        for (const x of st.keys()) e.stances.set(x, (e.stances.get(x) ?? 0) + 1);
+      }
+    }
+    for (const i of keys) {
+      for (const [t, st] of prof.get(i)!.polar) {
+        const e = byTopic.get(t)!;
+        const conflicts = st.size > 1 ? e.actors > 1 : [...e.stances.keys()].some((x) => !st.has(x));
+        if (conflicts) for (const ids of st.values()) for (const id of ids) nodes.actor(i, id);
+      }
+    }
+  }
   for (let x = 0; x < keys.length; x++) {
     for (let y = x + 1; y < keys.length; y++) {
       const [i, j] = [keys[x]!, keys[y]!];
       const [pi, pj] = [prof.get(i)!, prof.get(j)!];
-      const ids = new Set<string>();
       let w = 0;
       let a: number;
       let b: number;
       let union: number;
+      let ids: () => string[];
       if (kind === 'agreement') {
-        for (const [k, si] of pi.pairs) {
-          const sj = pj.pairs.get(k);
-          if (!sj) continue;
-          w++;
-          for (const id of [...si, ...sj]) ids.add(id);
-        }
+        for (const k of pi.pairs.keys()) if (pj.pairs.has(k)) w++;
         [a, b] = [pi.pairs.size, pj.pairs.size];
         union = a + b - w;
+        ids = () => {
+          const out = new Set<string>();
+          for (const [k, si] of pi.pairs) {
+            const sj = pj.pairs.get(k);
+            if (sj) for (const id of [...si, ...sj]) out.add(id);
+          }
+          return [...out].sort();
+        };
       } else {
         let sharedTopics = 0;
+        const differ = (ti: Map<string, string[]>, tj: Map<string, string[]>) => [...ti.keys()].some((s) => [...tj.keys()].some((u) => u !== s));
         for (const [t, ti] of pi.polar) {
           const tj = pj.polar.get(t);
           if (!tj) continue;
           sharedTopics++;
-          const differ = [...ti.keys()].some((s) => [...tj.keys()].some((u) => u !== s));
-          if (!differ) continue;
-          w++;
-          for (const id of [...[...ti.values()].flat(), ...[...tj.values()].flat()]) ids.add(id);
+          if (differ(ti, tj)) w++;
         }
         [a, b] = [pi.polar.size, pj.polar.size];
         union = a + b - sharedTopics;
+        ids = () => {
+          const out = new Set<string>();
+          for (const [t, ti] of pi.polar) {
+            const tj = pj.polar.get(t);
+            if (!tj || !differ(ti, tj)) continue;
+            for (const id of [...[...ti.values()].flat(), ...[...tj.values()].flat()]) out.add(id);
+          }
+          return [...out].sort();
+        };
       }
       if (!w) continue;
-      const statementIds = [...ids].sort();
-      for (const id of statementIds) {
-        const s = byId.get(id);
-        if (s) nodes.actor(s.speaker, id);
-      }
-      const weight = normalise(w, a, b, union, how);
-      edges.push({ id: `${i}~${j}`, source: i, target: j, directed: false, weight, count: w, statements: statementIds });
+      edges.push(lazyEdge({ id: `${i}~${j}`, source: i, target: j, directed: false, weight: normalise(w, a, b, union, how), count: w }, ids));
     }
   }
   return { kind, nodes: nodes.list(), edges };
@@ -289,4 +342,30 @@ export function buildNetwork(set: StatementSet, request: NetworkRequest): Networ
     case 'conflict':
       return agreementOrConflict(set, statements, request.kind, request.normalisation ?? 'none');
   }
+}
+
+/** A network cut down for drawing, with the size of the whole. */
+export interface DrawnNetwork extends Network {
+  /** Nodes and edges of the whole network (equal to the drawn ones when nothing was left out). */
+  total: { nodes: number; edges: number };
+}
+
+/**
+ * At most `maxNodes` nodes and `maxEdges` edges of `network`, for a drawing that stays readable
+ * and settles quickly: the nodes with the largest weighted degree in this network (ties: larger
+ * size, then id), then the heaviest edges among them (ties: id). Node and edge order as in the input.
+ */
+export function limitNetwork(network: Network, maxNodes: number, maxEdges: number): DrawnNetwork {
+  const total = { nodes: network.nodes.length, edges: network.edges.length };
+  if (total.nodes <= maxNodes && total.edges <= maxEdges) return { ...network, total };
+  const degree = new Map<string, number>();
+  for (const e of network.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + e.weight);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + e.weight);
+  }
+  const byRank = [...network.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || b.size - a.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keep = new Set(byRank.slice(0, maxNodes).map((n) => n.id));
+  const among = network.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const heaviest = new Set([...among].sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, maxEdges).map((e) => e.id));
+  return { kind: network.kind, nodes: network.nodes.filter((n) => keep.has(n.id)), edges: among.filter((e) => heaviest.has(e.id)), total };
 }

@@ -10,7 +10,7 @@
 import { mergeWorkspaceActors, type WorkspaceActor } from '../detect/workspace';
 import type { Actor, ActorType, Annotation } from '../model';
 import { findArticleMeta, resolveMeta, type ArticleMeta } from '../meta/articleMeta';
-import type { ExportArticle, Provenance } from '../export/records';
+import type { ExportArticle, ExportRecord, Provenance } from '../export/records';
 import { recordsOf } from '../export/records';
 
 /** An annotation with the optional statement fields (`about`, `stance`) of issue 19. */
@@ -85,9 +85,44 @@ function cleanTopics(about: unknown): string[] {
   return out;
 }
 
+/** One article's part of the statements, independent of the other articles (cached per article). */
+interface ArticlePart {
+  options: string;
+  date?: string;
+  items: { record: ExportRecord; speaker: string; members: string[]; ann?: StatementAnnotation }[];
+}
+
+/**
+ * Keeps each article's part of the statements between calls of `statementsOf`, for as long as the
+ * caller keeps the article object: a caller that replaces only the articles that changed puts
+ * the statements of a large workspace together again without reading the others again.
+ */
+export type StatementCache = WeakMap<NetworkArticle, ArticlePart>;
+export function statementCache(): StatementCache {
+  return new WeakMap();
+}
+
+function articlePart(a: NetworkArticle, labels: ReadonlySet<string>, includeDetections: boolean, options: string): ArticlePart {
+  const date = resolveMeta(findArticleMeta(a.text), a.meta).date;
+  // Only claims become statements: the detected actors' mentions are not made records.
+  const claimsOnly: NetworkArticle = a.detections ? { ...a, detections: { ...a.detections, actors: [] } } : a;
+  const byId = new Map(a.annotations.map((ann) => [ann.id, ann]));
+  const actors = a.detections?.actors ?? [];
+  const items: ArticlePart['items'] = [];
+  for (const r of recordsOf([claimsOnly], { includeDetections })) {
+    if (!labels.has(r.label) || !r.speaker?.trim()) continue;
+    if (r.provenance === 'detected' && r.label !== 'claim') continue;
+    const members: string[] = [];
+    for (const x of actors) if (x.mentions.some((m) => m.start >= r.start && m.end <= r.end)) members.push(x.id);
+    items.push({ record: r, speaker: r.speaker.trim(), members, ...(r.provenance === 'user' ? { ann: byId.get(r.id) } : {}) });
+  }
+  return { options, ...(date ? { date } : {}), items };
+}
+
 /** The statements of the articles, sorted by article then start (as the exports list records). */
-export function statementsOf(articles: readonly NetworkArticle[], options: StatementOptions = {}): StatementSet {
+export function statementsOf(articles: readonly NetworkArticle[], options: StatementOptions = {}, cache?: StatementCache): StatementSet {
   const labels = new Set(options.labels ?? ['claim']);
+  const key = `${!!options.includeDetections}\u0000${[...labels].sort().join('\u0000')}`;
   const workspace = mergeWorkspaceActors(articles.map((a) => ({ article: a.path, actors: a.detections?.actors ?? ([] as Actor[]) })));
   const byMember = new Map<string, WorkspaceActor>();
   for (const w of workspace) for (const id of w.memberIds) byMember.set(id, w);
@@ -95,57 +130,52 @@ export function statementsOf(articles: readonly NetworkArticle[], options: State
   for (const w of workspace) for (const n of [w.name, ...w.aliases]) if (!byName.has(n)) byName.set(n, w);
   const actors = new Map<string, NetworkActor>();
   const nodeOf = (w: WorkspaceActor): string => {
-    const key = actorKey(w.type, w.name);
-    if (!actors.has(key)) actors.set(key, { key, name: w.name, type: w.type, mentions: w.mentionCount });
-    return key;
+    const k = actorKey(w.type, w.name);
+    if (!actors.has(k)) actors.set(k, { key: k, name: w.name, type: w.type, mentions: w.mentionCount });
+    return k;
   };
   const speakerNode = (name: string): string => {
     const w = byName.get(name);
     if (w) return nodeOf(w);
-    const key = actorKey('other', name);
-    if (!actors.has(key)) actors.set(key, { key, name, type: 'other', mentions: 0 });
-    return key;
+    const k = actorKey('other', name);
+    if (!actors.has(k)) actors.set(k, { key: k, name, type: 'other', mentions: 0 });
+    return k;
   };
   const dates = new Map<string, string>();
-  const byPath = new Map<string, NetworkArticle>();
-  for (const a of articles) {
-    byPath.set(a.path, a);
-    const date = resolveMeta(findArticleMeta(a.text), a.meta).date;
-    if (date) dates.set(a.path, date);
-  }
-  const byId = new Map<string, StatementAnnotation>();
-  for (const a of articles) for (const ann of a.annotations) byId.set(`${a.path}\u0000${ann.id}`, ann);
   const statements: Statement[] = [];
-  for (const r of recordsOf(articles, { includeDetections: options.includeDetections })) {
-    if (!labels.has(r.label) || !r.speaker?.trim()) continue;
-    if (r.provenance === 'detected' && r.label !== 'claim') continue;
-    const speaker = speakerNode(r.speaker.trim());
-    const mentioned = new Set<string>();
-    for (const a of byPath.get(r.article)?.detections?.actors ?? []) {
-      if (!a.mentions.some((m) => m.start >= r.start && m.end <= r.end)) continue;
-      const w = byMember.get(a.id);
-      if (!w) continue;
-      const key = nodeOf(w);
-      if (key !== speaker) mentioned.add(key);
+  for (const a of [...articles].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))) {
+    let part = cache?.get(a);
+    if (!part || part.options !== key) {
+      part = articlePart(a, labels, !!options.includeDetections, key);
+      cache?.set(a, part);
     }
-    const ann = r.provenance === 'user' ? byId.get(`${r.article}\u0000${r.id}`) : undefined;
-    const stance = typeof ann?.stance === 'string' && ann.stance.trim() ? ann.stance.trim() : undefined;
-    const date = dates.get(r.article);
-    statements.push({
-      id: `${r.article}:${r.id}`,
-      annotationId: r.id,
-      article: r.article,
-      ...(date ? { date } : {}),
-      label: r.label,
-      provenance: r.provenance,
-      speaker,
-      mentioned: [...mentioned].sort(),
-      about: cleanTopics(ann?.about),
-      ...(stance ? { stance } : {}),
-      quote: r.quote,
-      start: r.start,
-      end: r.end,
-    });
+    if (part.date) dates.set(a.path, part.date);
+    for (const { record: r, speaker: name, members, ann } of part.items) {
+      const speaker = speakerNode(name);
+      const mentioned = new Set<string>();
+      for (const id of members) {
+        const w = byMember.get(id);
+        if (!w) continue;
+        const k = nodeOf(w);
+        if (k !== speaker) mentioned.add(k);
+      }
+      const stance = typeof ann?.stance === 'string' && ann.stance.trim() ? ann.stance.trim() : undefined;
+      statements.push({
+        id: `${r.article}:${r.id}`,
+        annotationId: r.id,
+        article: r.article,
+        ...(part.date ? { date: part.date } : {}),
+        label: r.label,
+        provenance: r.provenance,
+        speaker,
+        mentioned: [...mentioned].sort(),
+        about: cleanTopics(ann?.about),
+        ...(stance ? { stance } : {}),
+        quote: r.quote,
+        start: r.start,
+        end: r.end,
+      });
+    }
   }
   return { statements, actors, dates };
 }

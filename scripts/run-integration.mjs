@@ -144,7 +144,7 @@ harness = createServer(async (req, res) => {
         title: e.getAttribute('title') ?? '',
         ariaLabel: e.getAttribute('aria-label') ?? '',
         className: typeof e.className === 'string' ? e.className : '',
-        visible: e instanceof HTMLElement && e.offsetParent !== null,
+        visible: 'offsetParent' in e && e.offsetParent !== null,
       })));
       res.end(JSON.stringify(items));
     } else if (url.pathname === '/editor-geometry') {

@@ -126,6 +126,9 @@ harness = createServer(async (req, res) => {
     if (url.pathname === '/close-page') {
       await second?.close();
       second = undefined;
+      // The first page was a background tab while the second was open: bring it back to the
+      // front, or its webviews get no animation frames (a network drawing never reports).
+      await page.bringToFront();
       res.end('{}');
       return;
     }

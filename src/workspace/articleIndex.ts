@@ -176,7 +176,11 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
     this.noMarker.clear();
     const folder = vscode.Uri.joinPath(marker, '..').toString();
     const listed = (await this.list()).map(String);
-    const before = made ? listed : listed.filter((u) => !isInside(u, folder));
+    await this.relistAndReport(made ? listed : listed.filter((u) => !isInside(u, folder)));
+  }
+
+  /** Lists the articles again and reports what came and went against `before` (uri strings). */
+  private async relistAndReport(before: string[]): Promise<void> {
     this.changedSilently();
     const after = (await this.list()).map(String);
     const { created, deleted } = diffListings(before, after);
@@ -195,14 +199,7 @@ export class WorkspaceArticleIndex extends Disposable implements ArticleIndex {
       return;
     }
     if (!(stat.type & vscode.FileType.Directory)) return;
-    const before = (await this.list()).map(String);
-    this.changedSilently();
-    const after = (await this.list()).map(String);
-    const { created, deleted } = diffListings(before, after);
-    if (!created.length && !deleted.length) return;
-    for (const c of created) this.emit({ kind: 'articleCreated', uri: vscode.Uri.parse(c) });
-    for (const d of deleted) this.emit({ kind: 'articleDeleted', uri: vscode.Uri.parse(d) });
-    this.emitter.fire();
+    await this.relistAndReport((await this.list()).map(String));
   }
 
   /** A rename made in VS Code: a folder's rename moves the articles under it at once. */

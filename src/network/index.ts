@@ -23,16 +23,18 @@ const MAX_LISTED = 500;
 
 export class NetworkFeature extends Disposable {
   private panel: NetworkPanel | undefined;
+  /** Restores the panel after a window reload, with the view state its page saved (tests call it too). */
+  readonly serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel: async (panel, state) => {
+      this.adopt(panel, viewStateOf(state) ?? DEFAULT_VIEW_STATE);
+    },
+  };
 
   constructor(private readonly services: Services) {
     super();
     this._registerAll(
       vscode.commands.registerCommand('articleAnnotator.showNetwork', () => this.show()),
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => {
-          this.adopt(panel, viewStateOf(state) ?? DEFAULT_VIEW_STATE);
-        },
-      }),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this.serializer),
     );
   }
 

@@ -151,4 +151,28 @@ describe('actor network panel', () => {
     assert.ok(conflict.edges.every((e) => e.source.includes('janjua') || e.target.includes('janjua')), 'every conflict edge is with Janjua');
     await screenshot('network-conflict');
   });
+  it('comes back after a window reload with the view state its page saved (the panel serializer)', async () => {
+    const a = await api();
+    const restore = async (state: unknown) => {
+      a.networkFeature.current?.panel.dispose();
+      await waitFor(() => !a.networkFeature.current, 'the panel closed');
+      // What VS Code does on a reload: a panel of the view type, handed to the serializer with the state.
+      const webview = vscode.window.createWebviewPanel('articleAnnotator.network', 'Actor Network', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+      await a.networkFeature.serializer.deserializeWebviewPanel(webview, state);
+      const panel = await waitFor(() => a.networkFeature.current, 'the restored panel');
+      assert.equal(panel.panel, webview);
+      return panel;
+    };
+    // Actors × topics, agreeing statements only: as drawn by the controls in the test before.
+    const panel = await restore({ kind: 'actor-topic', normalisation: 'none', scope: 'workspace', filter: { stances: ['agree'] } });
+    await waitFor(() => panel.lastSent && panel.drawn?.seq === panel.lastSent.seq, 'the restored drawing', 30000);
+    const drawn = await shown(panel, 3, 2, 'restored: actors × topics, agree');
+    assert.ok(!drawn.nodes.some((n) => n.label === 'Tehmina Janjua'));
+    assert.deepEqual(await frameEval<string[]>('#kind', '[document.getElementById("kind").value, document.getElementById("stance").value]'), ['actor-topic', 'agree']);
+    await screenshot('network-restored');
+    // A saved state the panel cannot use (an older or hand-made one): the default network.
+    const fallback = await restore({ kind: 'no-such-network', filter: 7 });
+    await waitFor(() => fallback.lastSent && fallback.drawn?.seq === fallback.lastSent.seq, 'the default drawing', 30000);
+    assert.deepEqual(await frameEval<string[]>('#kind', '[document.getElementById("kind").value, document.getElementById("stance").value]'), ['talks-about', '']);
+  });
 });

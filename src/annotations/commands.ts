@@ -3,7 +3,7 @@
  * asks nothing (used by tests, keybindings and other extensions).
  */
 import * as vscode from 'vscode';
-import { pickerFields, type Annotation, type EditableField } from '../core/model';
+import { cleanList, pickerFields, type Annotation, type EditableField } from '../core/model';
 import { refOf, type AnnotationPatch, type AnnotationRef, type Services } from '../services';
 import { sidecarUriOf } from '../workspace/fs';
 import { registerCommand } from '../workspace/commands';
@@ -29,7 +29,7 @@ export interface AnnotateArgs {
 
 
 function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((t) => t.trim()).filter(Boolean))];
+  return cleanList(input.split(','));
 }
 
 export class AnnotationCommands extends Disposable {

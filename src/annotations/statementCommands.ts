@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { findArticleMeta, META_KEYS, metaProblem, resolveMeta, type ArticleMeta } from '../core/meta/articleMeta';
-import type { Annotation } from '../core/model';
-import { cleanList, scale, StatementPrompts } from './statementPrompts';
+import { cleanList, type Annotation } from '../core/model';
+import { scale, StatementPrompts } from './statementPrompts';
 import { parseScriptedArgs, type ArgsSpec } from '../core/scriptArgs';
 import { COMMAND_ARGS } from '../core/commandArgs';
 import { refOf, type AnnotationPatch, type Services } from '../services';

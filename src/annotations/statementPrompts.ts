@@ -3,17 +3,12 @@
  * Set Topic… / Set Stance… / Set Verdict… and the Edit Annotation… picker.
  */
 import * as vscode from 'vscode';
-import { DEFAULT_STANCES, DEFAULT_VERDICTS, scaleValues, type Annotation } from '../core/model';
+import { cleanList, DEFAULT_STANCES, DEFAULT_VERDICTS, scaleValues, type Annotation } from '../core/model';
 import type { Services } from '../services';
 
 /** The configured stances or verdicts (`articleAnnotator.stances` / `.verdicts`), or the defaults. */
 export function scale(key: 'stances' | 'verdicts'): string[] {
   return scaleValues(vscode.workspace.getConfiguration('articleAnnotator').get<unknown>(key), key === 'stances' ? DEFAULT_STANCES : DEFAULT_VERDICTS);
-}
-
-/** A list trimmed, without empty entries or duplicates. */
-export function cleanList(items: readonly string[]): string[] {
-  return [...new Set(items.map((t) => t.trim()).filter(Boolean))];
 }
 
 export class StatementPrompts {

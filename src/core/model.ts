@@ -123,6 +123,11 @@ export const DEFAULT_STANCES: readonly string[] = ['agree', 'disagree', 'neutral
 /** Default of the setting `articleAnnotator.verdicts`: a rating scale from best to worst, then `unverifiable` (no rating). */
 export const DEFAULT_VERDICTS: readonly string[] = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'unverifiable'];
 
+/** A list of texts trimmed, without empty entries or duplicates, in its order. */
+export function cleanList(items: readonly string[]): string[] {
+  return [...new Set(items.map((t) => t.trim()).filter(Boolean))];
+}
+
 /**
  * A list setting's values (`articleAnnotator.stances`, `articleAnnotator.verdicts`): its texts,
  * trimmed, without empty entries or duplicates; `fallback` when it holds none.

@@ -11,6 +11,8 @@
  * - Topics are compared as written, trimmed (as the actor network does); sorted case-insensitively.
  */
 
+import { cleanList } from '../model';
+
 export interface TopicCoded {
   label: string;
   about?: readonly string[];
@@ -41,7 +43,7 @@ export function isTopicCoded(a: TopicCoded): boolean {
 
 /** An annotation's topics: trimmed, without empty entries or duplicates, in its order. */
 export function topicsOf(a: Pick<TopicCoded, 'about'>): string[] {
-  return [...new Set((a.about ?? []).map((t) => t.trim()).filter(Boolean))];
+  return cleanList(a.about ?? []);
 }
 
 function stanceOf(a: Pick<TopicCoded, 'stance'>): string | null {

@@ -53,6 +53,8 @@ const WRITE_ATTEMPTS = 5;
 const NO_SIDECAR: SidecarBase = { annotations: [], meta: undefined };
 /** How long after our write a sidecar written from the file before it counts as landed over ours. */
 const OVERWRITE_WINDOW_MS = 3000;
+/** The problem shown when the sidecar on disk, read before, can no longer be read at write time. */
+const UNREADABLE_NOW = 'The sidecar on disk can no longer be read; it is not overwritten.';
 
 /** The same annotations (by id and content), in any order. */
 function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
@@ -199,7 +201,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     } else {
       entry.diskHash = sha256(sc.bytes);
       const tp = performance.now();
-      const parsed = parseSidecar(sc.bytes, { maxBytes: this.host.maxSidecarBytes() });
+      const parsed = this.parse(sc.bytes);
       parseMs = performance.now() - tp;
       if (!parsed.ok) {
         phase = { kind: 'broken', problems: nonEmpty(parsed.problems) };
@@ -474,7 +476,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const diskHash = disk.kind === 'ok' ? sha256(disk.bytes) : undefined;
     if (entry.phase.kind !== p.kind) return 'skipped'; // renamed or deleted while reading
     if (disk.kind !== 'missing' && disk.kind !== 'ok') {
-      this.setPhase(entry, { kind: 'broken', problems: [{ message: 'The sidecar on disk can no longer be read; it is not overwritten.', line: 1 }] });
+      this.setPhase(entry, { kind: 'broken', problems: [{ message: UNREADABLE_NOW, line: 1 }] });
       this.host.changed(entry.article);
       return 'skipped';
     }
@@ -513,7 +515,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const sidecar: Sidecar = { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), ...(metaChanged ? { meta: entry.meta as Sidecar['meta'] } : {}), annotations };
     // The file on disk is what we read (same hash): parse it again here for its comments and
     // unknown keys, rather than keeping every sidecar's syntax tree in memory.
-    const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
+    const previous = disk.kind === 'ok' ? this.parse(disk.bytes) : undefined;
     const out = serializeSidecarBytes(sidecar, previous);
     const outHash = sha256(out);
     this.settleItems(entry, annotations);
@@ -548,6 +550,11 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     return 'written';
   }
 
+  /** A sidecar's bytes parsed, within the size the host allows. */
+  private parse(bytes: Uint8Array): SidecarParseResult {
+    return parseSidecar(bytes, { maxBytes: this.host.maxSidecarBytes() });
+  }
+
   /**
    * The sidecar on disk (`disk`, just read) is not the one last read or written, and the user
    * has unsaved changes: theirs and ours are merged three-way with the last-read sidecar as the
@@ -560,7 +567,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     if (disk.kind === 'missing') {
       if (base.annotations.length || base.meta) return false;
     } else {
-      const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+      const parsed = this.parse(disk.bytes);
       if (!parsed.ok) return false;
       theirs = { annotations: parsed.sidecar.annotations, meta: parsed.sidecar.meta };
     }
@@ -600,7 +607,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
     const p = this.phaseOf(entry).kind;
     if (p !== 'clean' && p !== 'moved') return false;
     // Another window annotates the same text: its sidecar names the text ours did (a checkout's names its branch's).
-    const parsed = parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() });
+    const parsed = this.parse(disk.bytes);
     if (!parsed.ok || parsed.sidecar.articleSha256 !== w.articleSha256) return false;
     if (!this.mergeDisk(entry, disk, w.base, true)) return false;
     entry.lastWrite = undefined;
@@ -652,7 +659,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
         await this.keepMine(entry);
       } else if (choice === 'compare') {
         const disk = await this.readSidecar(entry);
-        const previous = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
+        const previous = disk.kind === 'ok' ? this.parse(disk.bytes) : undefined;
         const text = entry.text();
         const mine = serializeSidecar(
           { version: SIDECAR_VERSION, article: this.uris.baseName(entry.article), articleSha256: sha256(text), annotations: entry.items.map((i) => this.currentAnnotation(entry, i, text)) },
@@ -674,11 +681,11 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
   private async keepMine(entry: ArticleEntry<U, I>): Promise<void> {
     const disk = await this.readSidecar(entry);
     if (disk.kind !== 'ok' && disk.kind !== 'missing') {
-      this.setPhase(entry, { kind: 'broken', problems: [{ message: 'The sidecar on disk can no longer be read; it is not overwritten.', line: 1 }] });
+      this.setPhase(entry, { kind: 'broken', problems: [{ message: UNREADABLE_NOW, line: 1 }] });
       this.host.changed(entry.article);
       return;
     }
-    const theirs: SidecarParseResult | undefined = disk.kind === 'ok' ? parseSidecar(disk.bytes, { maxBytes: this.host.maxSidecarBytes() }) : undefined;
+    const theirs: SidecarParseResult | undefined = disk.kind === 'ok' ? this.parse(disk.bytes) : undefined;
     if (theirs && !theirs.ok) {
       // Theirs is broken: it is not overwritten; mine stay in memory.
       this.setPhase(entry, { kind: 'broken', problems: nonEmpty(theirs.problems) });
@@ -705,7 +712,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
 
   /** Adds the annotations of a sidecar's bytes the entry does not have (none removed by the user as they are there). */
   private addMissing(entry: ArticleEntry<U, I>, bytes: Uint8Array): void {
-    const parsed = parseSidecar(bytes, { maxBytes: this.host.maxSidecarBytes() });
+    const parsed = this.parse(bytes);
     if (!parsed.ok) return;
     const mine = new Set(entry.items.map((i) => i.annotation.id));
     const added = parsed.sidecar.annotations.filter((a) => {
@@ -1011,7 +1018,7 @@ export class AnnotationStoreCore<U, I extends LiveItem<U> = LiveItem<U>> {
       /** Written by someone else right after the move (the name is then recorded by our next write). */
       let rewrittenUnder = false;
       if (!moveFailed && sc.kind === 'ok') {
-        const parsed = parseSidecar(sc.bytes, { maxBytes: this.host.maxSidecarBytes() });
+        const parsed = this.parse(sc.bytes);
         if (parsed.ok && parsed.sidecar.article !== this.uris.baseName(newUri)) {
           const out = serializeSidecarBytes({ ...parsed.sidecar, article: this.uris.baseName(newUri) }, parsed);
           if (await this.files.writeAtomic(newSidecar, out, sha256(sc.bytes))) written = sha256(out);
